@@ -1,0 +1,30 @@
+namespace OrderPlatform.Contracts.Inventory;
+
+public sealed record StockLine(string ProductId, int Quantity);
+
+public sealed record StockShortage(string ProductId, int Requested, int Available);
+
+/// <summary>Body of inventory-service <c>check-stock</c>.</summary>
+public sealed record CheckStockRequest(IReadOnlyList<StockLine> Items);
+
+public sealed record CheckStockResponse(bool Available, IReadOnlyList<StockShortage> Shortages);
+
+/// <summary>Body of inventory-service <c>reserve</c>; idempotent by <paramref name="ReservationId"/>.</summary>
+public sealed record ReserveStockRequest(string ReservationId, string OrderId, IReadOnlyList<StockLine> Items);
+
+/// <summary>Body of inventory-service <c>release</c>; idempotent.</summary>
+public sealed record ReleaseStockRequest(string ReservationId);
+
+public enum ReservationStatus
+{
+    Reserved,
+    Rejected,
+    Released,
+    NotFound,
+}
+
+/// <summary>Outcome of reserve/release. A business refusal (not enough stock) is a 200 with status Rejected.</summary>
+public sealed record ReservationResult(string ReservationId, ReservationStatus Status, IReadOnlyList<StockShortage> Shortages);
+
+/// <summary>Body of <c>GET /api/inventory/{productId}</c>.</summary>
+public sealed record StockLevel(string ProductId, int Available, int Reserved);

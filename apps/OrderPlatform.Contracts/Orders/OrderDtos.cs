@@ -1,0 +1,32 @@
+namespace OrderPlatform.Contracts.Orders;
+
+/// <summary>One order line. Quantities are whole units; prices are in the order's currency.</summary>
+public sealed record OrderItem(string ProductId, int Quantity, decimal UnitPrice);
+
+/// <summary>Where an order ships to. Optional on an order: without it the order is collected in store.</summary>
+public sealed record ShippingAddress(string Street, string City, string PostalCode, string Country);
+
+/// <summary>Body of <c>POST /api/orders</c> (and of each item of <c>POST /api/orders/batch</c>).</summary>
+public sealed record CreateOrderRequest(
+    string? OrderId,
+    string CustomerId,
+    IReadOnlyList<OrderItem> Items,
+    string? PaymentToken = null,
+    ShippingAddress? ShippingAddress = null);
+
+/// <summary>The lifecycle of an order. Terminal states: Completed, Failed, Cancelled.</summary>
+public enum OrderStatus
+{
+    Pending,
+    AwaitingApproval,
+    Approved,
+    Reserved,
+    Paid,
+    Shipped,
+    Completed,
+    Failed,
+    Cancelled,
+}
+
+/// <summary>One entry in an order's status history.</summary>
+public sealed record OrderStatusChange(OrderStatus Status, DateTimeOffset At, string? Detail);
