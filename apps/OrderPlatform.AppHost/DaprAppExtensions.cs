@@ -1,0 +1,25 @@
+namespace OrderPlatform.AppHost;
+
+internal static class DaprAppExtensions
+{
+    /// <summary>
+    /// A service on its dapr.yaml app port (not proxied, so load tests see the app itself), pointed at its sidecar with
+    /// <c>DAPR_HTTP_ENDPOINT</c> / <c>DAPR_GRPC_ENDPOINT</c>, healthy when <c>/health/ready</c> (which includes the
+    /// sidecar) answers.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> AddDaprApp<TProject>(this IDistributedApplicationBuilder builder,
+        string appId, DaprRunFile runFile, DaprSidecars sidecars)
+        where TProject : IProjectMetadata, new()
+    {
+        var app = runFile.App(appId);
+        var sidecar = sidecars.For(app);
+        var project = builder.AddProject<TProject>(appId, launchProfileName: null)
+            .WithHttpEndpoint(port: app.AppPort, isProxied: false)
+            .WithEnvironment("DAPR_HTTP_ENDPOINT", $"http://127.0.0.1:{app.DaprHttpPort}")
+            .WithEnvironment("DAPR_GRPC_ENDPOINT", $"http://127.0.0.1:{app.DaprGrpcPort}")
+            .WithEnvironment("ASPNETCORE_ENVIRONMENT", "Development")
+            .WithHttpHealthCheck("/health/ready")
+            .WaitFor(sidecar);
+        return project;
+    }
+}

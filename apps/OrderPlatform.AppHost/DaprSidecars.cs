@@ -1,0 +1,39 @@
+namespace OrderPlatform.AppHost;
+
+/// <summary>How each app gets its Dapr sidecar: the shared dev sidecar, or one real <c>daprd</c> per app.</summary>
+internal sealed class DaprSidecars
+{
+    private readonly Func<DaprRunFile.AppSection, IResourceBuilder<IResource>> _forApp;
+
+    private DaprSidecars(Func<DaprRunFile.AppSection, IResourceBuilder<IResource>> forApp) => _forApp = forApp;
+
+    public IResourceBuilder<IResource> For(DaprRunFile.AppSection app) => _forApp(app);
+
+    /// <summary>One dev sidecar process serves every app-id on the ports of dapr.yaml.</summary>
+    public static DaprSidecars DevSidecar(IDistributedApplicationBuilder builder, string root, DaprRunFile runFile)
+    {
+        var first = runFile.Apps[0];
+        var sidecar = builder.AddProject<Projects.DevSidecar>("dapr-dev-sidecar", launchProfileName: null)
+            .WithArgs("--run-file", Path.Combine(root, "dapr.yaml"))
+            .WithHttpEndpoint(port: first.DaprHttpPort, isProxied: false)
+            .WithHttpHealthCheck("/v1.0/healthz");
+        return new DaprSidecars(_ => sidecar);
+    }
+
+    /// <summary>
+    /// Real Dapr: one <c>daprd</c> per app with the repository's components and resiliency. Needs the Dapr CLI's
+    /// <c>dapr init</c> (daprd on PATH, Redis, placement on 50005 and scheduler on 50006). Not testable on machines
+    /// without daprd; the GitHub CI job that runs the end-to-end suite on real Dapr uses <c>dapr run -f .</c>.
+    /// </summary>
+    public static DaprSidecars Daprd(IDistributedApplicationBuilder builder, string root) =>
+        new(app => builder.AddExecutable($"{app.AppId}-daprd", "daprd", root,
+                "--app-id", app.AppId,
+                "--app-port", app.AppPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "--dapr-http-port", app.DaprHttpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "--dapr-grpc-port", app.DaprGrpcPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "--resources-path", Path.Combine(root, "components"),
+                "--placement-host-address", "localhost:50005",
+                "--scheduler-host-address", "localhost:50006")
+            .WithHttpEndpoint(port: app.DaprHttpPort, isProxied: false)
+            .WithHttpHealthCheck("/v1.0/healthz/outbound"));
+}
