@@ -1,0 +1,66 @@
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace OrderPlatform.DevSidecar.Configuration;
+
+/// <summary>The parts of Dapr's multi-app run file (dapr.yaml) the sidecar needs.</summary>
+public sealed record RunFile(string BaseDirectory, string? ResourcesPath, IReadOnlyList<AppDefinition> Apps)
+{
+    private static readonly IDeserializer Deserializer = new DeserializerBuilder()
+        .WithNamingConvention(CamelCaseNamingConvention.Instance)
+        .IgnoreUnmatchedProperties()
+        .Build();
+
+    /// <summary>Reads the run file; relative paths in it resolve against its directory.</summary>
+    public static RunFile Load(string path)
+    {
+        var fullPath = Path.GetFullPath(path);
+        using var reader = File.OpenText(fullPath);
+        var model = Deserializer.Deserialize<RunFileModel?>(reader) ?? new RunFileModel();
+        var apps = model.Apps.Select((app, index) => ToApp(app, index, fullPath)).ToList();
+        var resources = model.Common?.ResourcesPath;
+        return new RunFile(Path.GetDirectoryName(fullPath)!, resources, apps);
+    }
+
+    private static AppDefinition ToApp(RunFileApp app, int index, string file)
+    {
+        if (string.IsNullOrWhiteSpace(app.AppId))
+        {
+            throw new InvalidOperationException($"{file}: apps[{index}].appID is required.");
+        }
+
+        if (app.AppPort is null || app.DaprHttpPort is null || app.DaprGrpcPort is null)
+        {
+            throw new InvalidOperationException(
+                $"{file}: app '{app.AppId}' needs appPort, daprHTTPPort and daprGRPCPort.");
+        }
+
+        return new AppDefinition(app.AppId, app.AppPort.Value, app.DaprHttpPort.Value, app.DaprGrpcPort.Value);
+    }
+
+    private sealed class RunFileModel
+    {
+        public RunFileCommon? Common { get; set; }
+
+        public List<RunFileApp> Apps { get; set; } = [];
+    }
+
+    private sealed class RunFileCommon
+    {
+        public string? ResourcesPath { get; set; }
+    }
+
+    private sealed class RunFileApp
+    {
+        [YamlMember(Alias = "appID")]
+        public string? AppId { get; set; }
+
+        public int? AppPort { get; set; }
+
+        [YamlMember(Alias = "daprHTTPPort")]
+        public int? DaprHttpPort { get; set; }
+
+        [YamlMember(Alias = "daprGRPCPort")]
+        public int? DaprGrpcPort { get; set; }
+    }
+}

@@ -1,0 +1,44 @@
+using System.Net;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using OrderPlatform.DevSidecar.Configuration;
+using OrderPlatform.DevSidecar.Telemetry;
+
+namespace OrderPlatform.DevSidecar.Hosting;
+
+/// <summary>
+/// Builds the sidecar WebApplication: Kestrel listens on 127.0.0.1 at every app's HttpPort (HTTP/1.1) and GrpcPort
+/// (HTTP/2 without TLS), registers the shared singletons, AddGrpc(), and each module's Add*/Map* methods.
+/// </summary>
+public static class SidecarHost
+{
+    public static WebApplication Build(SidecarOptions options, Action<WebApplicationBuilder>? configureBuilder = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [.. options.Args] });
+        var settings = SidecarSettings.Resolve(options, builder.Configuration);
+        var apps = new SidecarApps(settings.Apps);
+        var components = new ComponentRegistry(settings.Components, settings.BaseDirectory);
+
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            foreach (var app in apps.All)
+            {
+                kestrel.Listen(IPAddress.Loopback, app.HttpPort, l => l.Protocols = HttpProtocols.Http1);
+                kestrel.Listen(IPAddress.Loopback, app.GrpcPort, l => l.Protocols = HttpProtocols.Http2);
+            }
+        });
+        builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = TimeSpan.FromSeconds(5));
+        builder.Services
+            .AddSingleton(settings)
+            .AddSingleton(apps)
+            .AddSingleton(components)
+            .AddSingleton(new CallLogOptions(settings.CallLogLevel))
+            .AddSingleton<CallRecorder>()
+            .AddSingleton(TimeProvider.System);
+        builder.Services.AddGrpc();
+        configureBuilder?.Invoke(builder);
+
+        var web = builder.Build();
+        return web;
+    }
+}
