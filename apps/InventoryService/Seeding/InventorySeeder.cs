@@ -1,0 +1,45 @@
+using Dapr.Client;
+using Microsoft.Extensions.Options;
+using OrderPlatform.InventoryService.Configuration;
+using OrderPlatform.InventoryService.Storage;
+
+namespace OrderPlatform.InventoryService.Seeding;
+
+/// <summary>
+/// Writes the <c>Inventory:Seed</c> catalogue once the sidecar answers (<see cref="DaprClient.WaitForSidecarAsync"/>),
+/// with first-write so a restart never overwrites live stock. <see cref="Completion"/> ends when seeding is done.
+/// </summary>
+public sealed class InventorySeeder(
+    DaprClient dapr, InventoryRepository repository, IOptions<InventoryOptions> options, ILogger<InventorySeeder> logger)
+    : BackgroundService
+{
+    private readonly TaskCompletionSource<int> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Number of products this instance inserted (0 when all existed already).</summary>
+    public Task<int> Completion => completion.Task;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await dapr.WaitForSidecarAsync(stoppingToken);
+            var inserted = 0;
+            foreach (var item in options.Value.Seed)
+            {
+                inserted += await repository.SeedAsync(item.ProductId, item.Quantity, stoppingToken) ? 1 : 0;
+            }
+
+            logger.LogInformation("Seeded {Inserted} of {Total} catalogue products", inserted, options.Value.Seed.Count);
+            completion.TrySetResult(inserted);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            completion.TrySetCanceled(stoppingToken);
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Seeding the catalogue failed");
+            completion.TrySetException(ex);
+        }
+    }
+}
