@@ -1,0 +1,149 @@
+// One Dapr-enabled service. Every service uses this module; main.bicep says which one is external, how it scales
+// and which resiliency policy guards calls to it.
+@description('Azure region of the resources.')
+param location string
+
+@description('Tags applied to every resource (the azd-service-name tag is added here).')
+param tags object
+
+@description('Dapr app-id; also the container app name and the azd service name.')
+param appId string
+
+@description('Resource id of the Container Apps environment.')
+param environmentId string
+
+@description('Resource id of the app\'s own identity (pulls the image, runs the scale rule).')
+param identityId string
+
+@description('Client id of the app\'s own identity, given to the app as AZURE_CLIENT_ID.')
+param identityClientId string
+
+@description('Further identities to attach: those named by the Dapr components in whose scopes the app is.')
+param componentIdentityIds string[] = []
+
+@description('Registry login server.')
+param registryServer string
+
+@description('Image to run; empty on the first provision (a placeholder runs at zero replicas until azd deploys).')
+param image string = ''
+
+@description('Port the container listens on (ASPNETCORE_HTTP_PORTS).')
+param targetPort int = 8080
+
+@description('True only for the ingress app: external ingress. Every other app gets internal ingress.')
+param external bool = false
+
+@description('Minimum replicas once the real image runs.')
+param minReplicas int = 1
+
+@description('Maximum replicas.')
+param maxReplicas int = 5
+
+@description('Scale rules (HTTP, or KEDA with the app\'s identity).')
+param scaleRules array = []
+
+@description('Name of the Application Insights component (its connection string becomes a secret, not a plain env var).')
+param applicationInsightsName string
+
+@description('Resiliency policy for calls TO this app (empty object: none).')
+param resiliency object = {}
+
+@description('Entra client id of the API app registration for ACA built-in authentication (empty: off).')
+param authClientId string = ''
+
+var placeholderImage = 'mcr.microsoft.com/dotnet/samples:aspnetapp'
+
+resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
+  name: applicationInsightsName
+}
+
+resource app 'Microsoft.App/containerApps@2026-07-01' = {
+  name: appId
+  location: location
+  tags: union(tags, { 'azd-service-name': appId })
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: toObject(union([identityId], componentIdentityIds), id => id, id => {})
+  }
+  properties: {
+    environmentId: environmentId
+    workloadProfileName: 'Consumption'
+    configuration: {
+      activeRevisionsMode: 'Single'
+      ingress: {
+        external: external
+        targetPort: targetPort
+        transport: 'http'
+        allowInsecure: false
+      }
+      dapr: {
+        enabled: true
+        appId: appId
+        appPort: targetPort
+        appProtocol: 'http'
+        enableApiLogging: false
+      }
+      registries: [{ server: registryServer, identity: identityId }]
+      secrets: [{ name: 'appinsights-connection-string', value: applicationInsights.properties.ConnectionString }]
+    }
+    template: {
+      containers: [
+        {
+          name: appId
+          image: empty(image) ? placeholderImage : image
+          resources: { cpu: json('0.5'), memory: '1Gi' }
+          env: [
+            { name: 'ASPNETCORE_HTTP_PORTS', value: string(targetPort) }
+            { name: 'AZURE_CLIENT_ID', value: identityClientId }
+            { name: 'OTEL_SERVICE_NAME', value: appId }
+            { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', secretRef: 'appinsights-connection-string' }
+          ]
+          probes: [
+            { type: 'Startup', httpGet: { path: '/health/live', port: targetPort }, periodSeconds: 3, failureThreshold: 20 }
+            { type: 'Liveness', httpGet: { path: '/health/live', port: targetPort }, periodSeconds: 10 }
+            { type: 'Readiness', httpGet: { path: '/health/ready', port: targetPort }, periodSeconds: 10 }
+          ]
+        }
+      ]
+      scale: {
+        // The placeholder has no health endpoints: it stays at zero replicas so the probes cannot fail provisioning.
+        minReplicas: empty(image) ? 0 : minReplicas
+        maxReplicas: maxReplicas
+        rules: scaleRules
+      }
+    }
+  }
+}
+
+// ACA app resiliency applies to calls made TO this app (Dapr service invocation and HTTP through the environment),
+// whoever the caller is; Dapr component policies cover the sidecar's calls to components.
+resource appResiliency 'Microsoft.App/containerApps/resiliencyPolicies@2026-03-02-preview' = if (!empty(resiliency)) {
+  parent: app
+  name: 'callers'
+  properties: resiliency
+}
+
+resource auth 'Microsoft.App/containerApps/authConfigs@2026-07-01' = if (!empty(authClientId)) {
+  parent: app
+  name: 'current'
+  properties: {
+    platform: { enabled: true }
+    globalValidation: {
+      unauthenticatedClientAction: 'Return401'
+      excludedPaths: ['/health/live', '/health/ready']
+    }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: true
+        registration: {
+          clientId: authClientId
+          openIdIssuer: '${environment().authentication.loginEndpoint}${tenant().tenantId}/v2.0'
+        }
+        validation: { allowedAudiences: [authClientId, 'api://${authClientId}'] }
+      }
+    }
+  }
+}
+
+output name string = app.name
+output fqdn string = app.properties.configuration.ingress.fqdn

@@ -1,0 +1,48 @@
+// Container Apps environment (consumption workload profile). Dapr sends its traces to Application Insights;
+// console and system logs go to Log Analytics through a diagnostic setting (no workspace key needed).
+@description('Azure region of the resources.')
+param location string
+
+@description('Tags applied to every resource.')
+param tags object
+
+@description('Name of the Container Apps environment.')
+param name string
+
+@description('Resource id of the Log Analytics workspace.')
+param logAnalyticsId string
+
+@description('Name of the Application Insights component that receives Dapr telemetry.')
+param applicationInsightsName string
+
+resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
+  name: applicationInsightsName
+}
+
+resource environment 'Microsoft.App/managedEnvironments@2026-07-01' = {
+  name: name
+  location: location
+  tags: tags
+  properties: {
+    appLogsConfiguration: { destination: 'azure-monitor' }
+    daprAIConnectionString: applicationInsights.properties.ConnectionString
+    workloadProfiles: [
+      { name: 'Consumption', workloadProfileType: 'Consumption' }
+    ]
+    zoneRedundant: false
+  }
+}
+
+resource logs 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'logs-to-log-analytics'
+  scope: environment
+  properties: {
+    workspaceId: logAnalyticsId
+    logs: [{ categoryGroup: 'allLogs', enabled: true }]
+    metrics: [{ category: 'AllMetrics', enabled: true }]
+  }
+}
+
+output name string = environment.name
+output id string = environment.id
+output defaultDomain string = environment.properties.defaultDomain

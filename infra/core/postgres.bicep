@@ -1,0 +1,70 @@
+// Azure Database for PostgreSQL Flexible Server: the Dapr state engine (state.postgresql v1 supports the query
+// API and actor/workflow state). Microsoft Entra authentication only; each app identity is an Entra principal.
+@description('Azure region of the resources.')
+param location string
+
+@description('Tags applied to every resource.')
+param tags object
+
+@description('Globally unique server name.')
+param name string
+
+@description('Databases to create (one per owning service).')
+param databases string[]
+
+@description('Entra principals (managed identities) to register on the server: name and principal (object) id.')
+param principals { name: string, principalId: string }[]
+
+@description('Compute SKU (Burstable B1ms by default).')
+param skuName string = 'Standard_B1ms'
+
+@description('PostgreSQL major version.')
+param version string = '16'
+
+resource server 'Microsoft.DBforPostgreSQL/flexibleServers@2025-08-01' = {
+  name: name
+  location: location
+  tags: tags
+  sku: { name: skuName, tier: 'Burstable' }
+  properties: {
+    version: version
+    storage: { storageSizeGB: 32, autoGrow: 'Enabled' }
+    backup: { backupRetentionDays: 7, geoRedundantBackup: 'Disabled' }
+    highAvailability: { mode: 'Disabled' }
+    authConfig: {
+      activeDirectoryAuth: 'Enabled'
+      passwordAuth: 'Disabled'
+      tenantId: tenant().tenantId
+    }
+    network: { publicNetworkAccess: 'Enabled' }
+  }
+}
+
+// Consumption Container Apps have no fixed outbound IPs: allow Azure-internal sources (Entra auth still applies).
+resource allowAzure 'Microsoft.DBforPostgreSQL/flexibleServers/firewallRules@2025-08-01' = {
+  parent: server
+  name: 'AllowAllAzureServicesAndResourcesWithinAzureIps'
+  properties: { startIpAddress: '0.0.0.0', endIpAddress: '0.0.0.0' }
+}
+
+resource database 'Microsoft.DBforPostgreSQL/flexibleServers/databases@2025-08-01' = [for db in databases: {
+  parent: server
+  name: db
+  properties: { charset: 'UTF8', collation: 'en_US.utf8' }
+}]
+
+// Entra administrators are the only Entra principals Bicep can create; the server accepts one change at a time.
+@batchSize(1)
+resource admins 'Microsoft.DBforPostgreSQL/flexibleServers/administrators@2025-08-01' = [for p in principals: {
+  parent: server
+  name: p.principalId
+  dependsOn: [allowAzure, database]
+  properties: {
+    principalName: p.name
+    principalType: 'ServicePrincipal'
+    tenantId: tenant().tenantId
+  }
+}]
+
+output name string = server.name
+output host string = server.properties.fullyQualifiedDomainName

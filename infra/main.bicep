@@ -1,0 +1,156 @@
+// OrderPlatform on Azure Container Apps: `azd up` provisions this (subscription scope) then deploys the five images.
+targetScope = 'subscription'
+
+import { appResiliency } from 'app/resiliency-values.bicep'
+
+@minLength(1)
+@maxLength(64)
+@description('azd environment name; names the resource group and seeds every resource name.')
+param environmentName string
+
+@minLength(1)
+@description('Azure region for every resource.')
+@metadata({ azd: { type: 'location' } })
+param location string
+
+@description('Object id of the person running azd (Key Vault Secrets Officer, to set payment-gateway-key). Empty: none.')
+param principalId string = ''
+
+@description('Turns on ACA built-in authentication (Microsoft Entra ID) on the ingress app.')
+param enableBuiltInAuth bool = false
+
+@description('Client id of the Entra app registration whose tokens order-service accepts when enableBuiltInAuth is true.')
+param authClientId string = ''
+
+@description('Whether order-service exists already (azd: SERVICE_ORDER_SERVICE_RESOURCE_EXISTS); re-provisioning keeps its image.')
+param orderServiceExists bool = false
+
+@description('Whether inventory-service exists already (azd: SERVICE_INVENTORY_SERVICE_RESOURCE_EXISTS).')
+param inventoryServiceExists bool = false
+
+@description('Whether payment-service exists already (azd: SERVICE_PAYMENT_SERVICE_RESOURCE_EXISTS).')
+param paymentServiceExists bool = false
+
+@description('Whether shipping-service exists already (azd: SERVICE_SHIPPING_SERVICE_RESOURCE_EXISTS).')
+param shippingServiceExists bool = false
+
+@description('Whether notification-service exists already (azd: SERVICE_NOTIFICATION_SERVICE_RESOURCE_EXISTS).')
+param notificationServiceExists bool = false
+
+var tags = { 'azd-env-name': environmentName }
+var token = toLower(uniqueString(subscription().id, environmentName, location))
+var ingressAppId = 'order-service'
+var pubSubAppIds = ['order-service', 'notification-service']
+var topicOrders = 'orders'
+var topicDeadLetter = 'orders-deadletter'
+var subscriber = 'notification-service'
+
+// Per service: its Dapr state store, the PostgreSQL database behind it, and how it scales.
+var services = [
+  { appId: 'order-service', store: 'orders-store', database: 'orders', minReplicas: 1, maxReplicas: 10, exists: orderServiceExists }
+  { appId: 'inventory-service', store: 'inventory-store', database: 'inventory', minReplicas: 1, maxReplicas: 5, exists: inventoryServiceExists }
+  { appId: 'payment-service', store: 'payment-store', database: 'payments', minReplicas: 1, maxReplicas: 5, exists: paymentServiceExists }
+  { appId: 'shipping-service', store: 'shipping-store', database: 'shipping', minReplicas: 1, maxReplicas: 5, exists: shippingServiceExists }
+  { appId: 'notification-service', store: 'notification-store', database: 'notifications', minReplicas: 0, maxReplicas: 5, exists: notificationServiceExists }
+]
+
+resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
+  name: 'rg-${environmentName}'
+  location: location
+  tags: tags
+}
+
+module platform 'platform.bicep' = {
+  scope: rg
+  name: 'platform'
+  params: {
+    location: location
+    tags: tags
+    token: token
+    principalId: principalId
+    appIds: map(services, s => s.appId)
+    databases: map(services, s => s.database)
+    topics: [
+      { name: topicOrders, subscribers: [subscriber] }
+      { name: topicDeadLetter, subscribers: [subscriber] }
+    ]
+  }
+}
+
+module wiring 'app/wiring.bicep' = {
+  scope: rg
+  name: 'wiring'
+  params: {
+    platform: platform.outputs.platform
+    identities: platform.outputs.identities
+    services: map(services, s => { appId: s.appId, store: s.store, database: s.database })
+    workflowStore: { name: 'workflow-store', appId: 'order-service' }
+    pubSub: { name: 'order-pubsub', appIds: pubSubAppIds }
+    vaultStore: { name: 'secret-store', appIds: ['payment-service'] }
+    topicOrders: topicOrders
+    topicDeadLetter: topicDeadLetter
+    subscriber: subscriber
+  }
+}
+
+module apps 'app/container-app.bicep' = [for (s, i) in services: {
+  scope: rg
+  name: 'app-${s.appId}'
+  dependsOn: [wiring]
+  params: {
+    location: location
+    tags: tags
+    appId: s.appId
+    environmentId: platform.outputs.platform.environmentId
+    identityId: platform.outputs.identities[i].id
+    identityClientId: platform.outputs.identities[i].clientId
+    componentIdentityIds: contains(pubSubAppIds, s.appId) ? [platform.outputs.platform.pubSubIdentityId] : []
+    registryServer: platform.outputs.platform.registryServer
+    image: images[i].outputs.image
+    external: s.appId == ingressAppId
+    minReplicas: s.minReplicas
+    maxReplicas: s.maxReplicas
+    scaleRules: s.appId == ingressAppId
+      ? [{ name: 'http-load', http: { metadata: { concurrentRequests: '50' } } }]
+      : s.appId == subscriber
+          ? [
+              {
+                name: 'orders-backlog'
+                custom: {
+                  type: 'azure-servicebus'
+                  identity: platform.outputs.identities[i].id
+                  metadata: {
+                    namespace: platform.outputs.platform.serviceBusName
+                    topicName: topicOrders
+                    subscriptionName: subscriber
+                    messageCount: '20'
+                  }
+                }
+              }
+            ]
+          : []
+    applicationInsightsName: platform.outputs.platform.applicationInsightsName
+    resiliency: appResiliency[?s.appId] ?? {}
+    authClientId: s.appId == ingressAppId && enableBuiltInAuth ? authClientId : ''
+  }
+}]
+
+module images 'app/fetch-image.bicep' = [for s in services: {
+  scope: rg
+  name: 'image-${s.appId}'
+  params: {
+    exists: s.exists
+    name: s.appId
+  }
+}]
+
+output AZURE_LOCATION string = location
+output AZURE_TENANT_ID string = tenant().tenantId
+output AZURE_RESOURCE_GROUP string = rg.name
+output AZURE_CONTAINER_REGISTRY_ENDPOINT string = platform.outputs.platform.registryServer
+output AZURE_CONTAINER_REGISTRY_NAME string = platform.outputs.platform.registryName
+output AZURE_CONTAINER_APPS_ENVIRONMENT_NAME string = platform.outputs.platform.environmentName
+output AZURE_KEY_VAULT_NAME string = platform.outputs.platform.keyVaultName
+output AZURE_SERVICEBUS_NAMESPACE string = platform.outputs.platform.serviceBusName
+output AZURE_POSTGRES_HOST string = platform.outputs.platform.postgresHost
+output ORDER_SERVICE_URL string = 'https://${apps[0].outputs.fqdn}'

@@ -1,0 +1,98 @@
+// The shared, app-agnostic resources (resource group scope): monitoring, registry, identities, Service Bus,
+// PostgreSQL, Key Vault and the Container Apps environment.
+@description('Azure region of the resources.')
+param location string
+
+@description('Tags applied to every resource.')
+param tags object
+
+@description('Unique token that makes global resource names unique.')
+param token string
+
+@description('Object id of the person running azd (may set Key Vault secrets). Empty: none.')
+param principalId string
+
+@description('App-ids: one user-assigned identity each, and each an Entra principal on PostgreSQL.')
+param appIds string[]
+
+@description('PostgreSQL databases to create.')
+param databases string[]
+
+@description('Service Bus topics with their subscriber app-ids.')
+param topics { name: string, subscribers: string[] }[]
+
+module monitoring 'core/monitoring.bicep' = {
+  name: 'monitoring'
+  params: { location: location, tags: tags, logAnalyticsName: 'log-${token}', applicationInsightsName: 'appi-${token}' }
+}
+
+module registry 'core/registry.bicep' = {
+  name: 'registry'
+  params: { location: location, tags: tags, name: 'cr${token}' }
+}
+
+module identities 'core/identity.bicep' = [for appId in appIds: {
+  name: 'id-${appId}'
+  params: { location: location, tags: tags, name: 'id-${appId}' }
+}]
+
+// Dapr components carry one azureClientId each; order-pubsub is scoped to two apps, so they share this identity.
+module pubSubIdentity 'core/identity.bicep' = {
+  name: 'id-order-pubsub'
+  params: { location: location, tags: tags, name: 'id-order-pubsub' }
+}
+
+module serviceBus 'core/servicebus.bicep' = {
+  name: 'servicebus'
+  params: { location: location, tags: tags, name: 'sb-${token}', topics: topics }
+}
+
+module postgres 'core/postgres.bicep' = {
+  name: 'postgres'
+  params: {
+    location: location
+    tags: tags
+    name: 'psql-${token}'
+    databases: databases
+    principals: [for (appId, i) in appIds: { name: identities[i].outputs.name, principalId: identities[i].outputs.principalId }]
+  }
+}
+
+module keyVault 'core/keyvault.bicep' = {
+  name: 'keyvault'
+  params: { location: location, tags: tags, name: 'kv-${token}', vaultOfficerPrincipalId: principalId }
+}
+
+module environment 'core/container-apps-environment.bicep' = {
+  name: 'container-apps-environment'
+  params: {
+    location: location
+    tags: tags
+    name: 'cae-${token}'
+    logAnalyticsId: monitoring.outputs.logAnalyticsId
+    applicationInsightsName: monitoring.outputs.applicationInsightsName
+  }
+}
+
+output platform object = {
+  environmentId: environment.outputs.id
+  environmentName: environment.outputs.name
+  registryName: registry.outputs.name
+  registryServer: registry.outputs.loginServer
+  serviceBusName: serviceBus.outputs.name
+  serviceBusEndpoint: serviceBus.outputs.endpoint
+  postgresHost: postgres.outputs.host
+  keyVaultName: keyVault.outputs.name
+  applicationInsightsName: monitoring.outputs.applicationInsightsName
+  pubSubIdentityId: pubSubIdentity.outputs.id
+  pubSubIdentityClientId: pubSubIdentity.outputs.clientId
+  pubSubIdentityPrincipalId: pubSubIdentity.outputs.principalId
+}
+
+output identities array = [for (appId, i) in appIds: {
+  appId: appId
+  name: identities[i].outputs.name
+  id: identities[i].outputs.id
+  clientId: identities[i].outputs.clientId
+  principalId: identities[i].outputs.principalId
+}]
