@@ -1,0 +1,71 @@
+using System.Net;
+using System.Net.Http.Json;
+using OrderPlatform.Contracts.Orders;
+using OrderPlatform.ServiceDefaults;
+
+namespace OrderPlatform.EndToEnd.Tests.Infrastructure;
+
+/// <summary>The public order API (the platform's only ingress).</summary>
+public sealed class OrderApi(HttpClient http)
+{
+    public HttpClient Http => http;
+
+    public static CreateOrderRequest NewOrder(string productId, int quantity = 1, decimal unitPrice = 10m,
+        string? paymentToken = null, ShippingAddress? address = null, string? customerId = null) =>
+        new(null, customerId ?? Unique("cust"), [new OrderItem(productId, quantity, unitPrice)], paymentToken, address);
+
+    public static string Unique(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 13)];
+
+    public async Task<HttpResponseMessage> PostAsync(CreateOrderRequest order, string? idempotencyKey = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/orders") { Content = JsonContent.Create(order, options: JsonDefaults.Options) };
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
+        return await http.SendAsync(request);
+    }
+
+    /// <summary>Creates an order and returns its id; fails the test unless the API accepted it.</summary>
+    public async Task<string> CreateAsync(CreateOrderRequest order)
+    {
+        using var response = await PostAsync(order);
+        response.StatusCode.Should().Be(HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
+        var view = await response.Content.ReadFromJsonAsync<OrderView>(JsonDefaults.Options);
+        return view!.OrderId;
+    }
+
+    public async Task<OrderView?> GetAsync(string orderId)
+    {
+        using var response = await http.GetAsync($"/api/orders/{orderId}");
+        return response.StatusCode == HttpStatusCode.NotFound
+            ? null
+            : await response.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<OrderView>(JsonDefaults.Options);
+    }
+
+    /// <summary>Polls until the order reaches one of <paramref name="statuses"/> (default: any terminal state).</summary>
+    public async Task<OrderView> WaitForAsync(string orderId, TimeSpan? timeout = null, params OrderStatus[] statuses)
+    {
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
+        OrderView? last = null;
+        while (!cts.IsCancellationRequested)
+        {
+            last = await GetAsync(orderId);
+            if (last is not null && (statuses.Length == 0 ? last.IsTerminal : statuses.Contains(last.Status)))
+            {
+                return last;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"Order {orderId} did not reach [{string.Join(", ", statuses)}]; last seen: {last}");
+    }
+
+    public Task<HttpResponseMessage> CancelAsync(string orderId) =>
+        http.PostAsync($"/api/orders/{orderId}/cancel", null);
+
+    public Task<HttpResponseMessage> ApproveAsync(string orderId, bool approved) =>
+        http.PostAsJsonAsync($"/api/orders/{orderId}/approve", new { approved, approver = "e2e" }, JsonDefaults.Options);
+}

@@ -1,0 +1,27 @@
+namespace OrderPlatform.EndToEnd.Tests.Infrastructure;
+
+/// <summary>A test that inspects internal services (stock, payments, notifications): skipped against an external
+/// platform whose internal URLs were not given.</summary>
+public sealed class InternalFactAttribute : FactAttribute
+{
+    public InternalFactAttribute()
+    {
+        if (!PlatformTarget.InternalServicesReachable)
+        {
+            Skip = "Internal service URLs (ORDERPLATFORM_INVENTORY_URL, ...) are not set for this external platform.";
+        }
+    }
+}
+
+/// <summary>A test that needs payment-service's fault injection (off in any real deployment).</summary>
+public sealed class FaultInjectionFactAttribute : FactAttribute
+{
+    public FaultInjectionFactAttribute()
+    {
+        if (!PlatformTarget.InternalServicesReachable || !PlatformTarget.FaultInjectionAvailable)
+        {
+            Skip = "payment-service fault injection is only available on a platform started by the fixture "
+                + "(or with ORDERPLATFORM_FAULTS=enabled and the internal URLs set).";
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using OrderPlatform.Contracts;
+using OrderPlatform.PlatformLauncher;
+
+namespace OrderPlatform.EndToEnd.Tests.Infrastructure;
+
+/// <summary>
+/// One running platform for a test collection: started here (dev sidecar + five services as processes on free ports)
+/// unless <c>ORDERPLATFORM_ORDER_URL</c> names one that is already running.
+/// </summary>
+public class PlatformFixture : IAsyncLifetime
+{
+    /// <summary>Short approval timeout so the timeout scenario finishes quickly; approvals are sent well within it.</summary>
+    public static readonly TimeSpan ApprovalTimeout = TimeSpan.FromSeconds(6);
+
+    public const decimal ApprovalThreshold = 1000m;
+
+    private Platform? _platform;
+
+    public PlatformClients Clients { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        if (PlatformTarget.IsExternal)
+        {
+            Clients = PlatformClients.FromEnvironment();
+            return;
+        }
+
+        _platform = await Platform.StartAsync(ConfigureLocal(new PlatformOptions()));
+        Clients = new PlatformClients(_platform.Ports.ToDictionary(p => p.Key, p => p.Value.AppUrl));
+    }
+
+    /// <summary>What a failing test should print: the last output of every local process.</summary>
+    public string Diagnostics() => _platform?.Diagnostics() ?? "(external platform: see its own logs)";
+
+    public async Task DisposeAsync()
+    {
+        Clients?.Dispose();
+        if (_platform is not null)
+        {
+            await _platform.DisposeAsync();
+        }
+    }
+
+    protected virtual PlatformOptions ConfigureLocal(PlatformOptions options) => options
+        .WithAppEnvironment(AppIds.OrderService, "Orders__ApprovalThreshold", ApprovalThreshold.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        .WithAppEnvironment(AppIds.OrderService, "Orders__ApprovalTimeout", ApprovalTimeout.ToString())
+        .WithAppEnvironment(AppIds.PaymentService, "Payments__FaultInjection__Enabled", "true");
+}
+
+[CollectionDefinition(Name)]
+public sealed class PlatformCollection : ICollectionFixture<PlatformFixture>
+{
+    public const string Name = "platform";
+}

@@ -1,0 +1,85 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using OrderPlatform.Contracts.Orders;
+using OrderPlatform.EndToEnd.Tests.Infrastructure;
+using OrderPlatform.ServiceDefaults;
+
+namespace OrderPlatform.EndToEnd.Tests.Scenarios;
+
+/// <summary>Malformed or hostile input gets a 4xx ProblemDetails and stores nothing.</summary>
+[Collection(PlatformCollection.Name)]
+[Trait("Category", "EndToEnd")]
+[Trait("Category", "Smoke")]
+public sealed class InputValidationTests(PlatformFixture platform)
+{
+    private OrderApi Orders => platform.Clients.Orders;
+
+    [Fact]
+    public async Task Bad_json_is_a_problem()
+    {
+        var customerId = OrderApi.Unique("cust");
+        using var response = await PostRawAsync($"{{\"customerId\":\"{customerId}\",\"items\":[{{\"productId\":");
+
+        await ShouldBeProblemAsync(response, HttpStatusCode.BadRequest);
+        await ShouldHaveNoOrdersAsync(customerId);
+    }
+
+    [Theory]
+    [InlineData(-1, "quantity")]
+    [InlineData(0, "quantity")]
+    [InlineData(1_000_000_000, "quantity")]
+    public async Task Out_of_range_quantities_are_problems_naming_the_field(int quantity, string field)
+    {
+        var order = OrderApi.NewOrder("SKU-001", quantity: quantity);
+
+        using var response = await Orders.PostAsync(order);
+
+        var problem = await ShouldBeProblemAsync(response, HttpStatusCode.BadRequest);
+        problem.GetProperty("errors").EnumerateObject().Select(e => e.Name)
+            .Should().Contain(name => name.EndsWith(field, StringComparison.OrdinalIgnoreCase));
+        await ShouldHaveNoOrdersAsync(order.CustomerId);
+    }
+
+    [Fact]
+    public async Task A_one_megabyte_body_is_refused()
+    {
+        var customerId = OrderApi.Unique("cust");
+        var padding = new string('x', 1024 * 1024);
+        using var response = await PostRawAsync(
+            $"{{\"customerId\":\"{customerId}\",\"items\":[{{\"productId\":\"{padding}\",\"quantity\":1,\"unitPrice\":1}}]}}");
+
+        ((int)response.StatusCode).Should().BeInRange(400, 499);
+        await ShouldHaveNoOrdersAsync(customerId);
+    }
+
+    [Fact]
+    public async Task An_unknown_product_is_a_problem_naming_the_product()
+    {
+        var order = OrderApi.NewOrder(OrderApi.Unique("NO-SUCH-SKU"));
+
+        using var response = await Orders.PostAsync(order);
+
+        var problem = await ShouldBeProblemAsync(response, HttpStatusCode.UnprocessableEntity);
+        problem.GetProperty("errors").EnumerateObject().Select(e => e.Name)
+            .Should().Contain(name => name.EndsWith("productId", StringComparison.OrdinalIgnoreCase));
+        await ShouldHaveNoOrdersAsync(order.CustomerId);
+    }
+
+    private async Task<HttpResponseMessage> PostRawAsync(string json) =>
+        await Orders.Http.PostAsync("/api/orders", new StringContent(json, Encoding.UTF8, "application/json"));
+
+    private static async Task<JsonElement> ShouldBeProblemAsync(HttpResponseMessage response, HttpStatusCode status)
+    {
+        response.StatusCode.Should().Be(status, await response.Content.ReadAsStringAsync());
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private async Task ShouldHaveNoOrdersAsync(string customerId)
+    {
+        var page = await Orders.Http.GetFromJsonAsync<OrderPage>($"/api/orders?customerId={customerId}", JsonDefaults.Options);
+        page!.Items.Should().BeEmpty();
+    }
+}
