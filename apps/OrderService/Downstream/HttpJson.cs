@@ -1,0 +1,23 @@
+using System.Net.Http.Json;
+using OrderPlatform.ServiceDefaults;
+
+namespace OrderPlatform.OrderService.Downstream;
+
+/// <summary>POST JSON (JsonDefaults) to a Dapr-invoked method; a non-2xx answer is an exception.</summary>
+internal static class HttpJson
+{
+    public static async Task<TResponse> PostAsync<TRequest, TResponse>(HttpClient http, string method, TRequest body, CancellationToken ct)
+    {
+        using var response = await http.PostAsJsonAsync(new Uri(method, UriKind.Relative), body, JsonDefaults.Options, ct);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new HttpRequestException(
+                $"{http.BaseAddress?.Host} {method} answered {(int)response.StatusCode} {response.ReasonPhrase}.",
+                inner: null,
+                response.StatusCode);
+        }
+
+        return await response.Content.ReadFromJsonAsync<TResponse>(JsonDefaults.Options, ct)
+            ?? throw new HttpRequestException($"{http.BaseAddress?.Host} {method} answered an empty body.");
+    }
+}

@@ -1,0 +1,17 @@
+using OrderPlatform.Contracts;
+using OrderPlatform.Contracts.Inventory;
+
+namespace OrderPlatform.OrderService.Downstream;
+
+/// <summary>inventory-service through Dapr service invocation.</summary>
+public sealed class InventoryClient(HttpClient http)
+{
+    public Task<CheckStockResponse> CheckStockAsync(CheckStockRequest request, CancellationToken ct = default) =>
+        HttpJson.PostAsync<CheckStockRequest, CheckStockResponse>(http, InventoryMethods.CheckStock, request, ct);
+
+    public Task<ReservationResult> ReserveAsync(ReserveStockRequest request, CancellationToken ct = default) =>
+        HttpJson.PostAsync<ReserveStockRequest, ReservationResult>(http, InventoryMethods.Reserve, request, ct);
+
+    public Task<ReservationResult> ReleaseAsync(ReleaseStockRequest request, CancellationToken ct = default) =>
+        HttpJson.PostAsync<ReleaseStockRequest, ReservationResult>(http, InventoryMethods.Release, request, ct);
+}

@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Options;
+using OrderPlatform.Contracts.Orders;
+using OrderPlatform.OrderService.Storage;
+
+namespace OrderPlatform.OrderService.Orders.Create;
+
+/// <summary>What <c>POST /api/orders</c> did: created an order, found the one an idempotent replay refers to, or refused.</summary>
+public sealed record CreateOrderOutcome(StoredOrder? Order, bool Created, string? Conflict);
+
+/// <summary>Creates one validated order: idempotency claim → insert-only save → workflow + <c>order_created</c>.</summary>
+public sealed class CreateOrderHandler(
+    OrderRepository orders, IdempotencyStore idempotency, OrderStarter starter, TimeProvider clock, IOptions<OrdersOptions> options)
+{
+    public async Task<CreateOrderOutcome> HandleAsync(CreateOrderRequest request, string? idempotencyKey, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var hash = RequestFingerprint.Of(request);
+        var now = clock.GetUtcNow();
+        var orderId = request.OrderId ?? OrderIds.NewId();
+        var claimedNow = false;
+        if (idempotencyKey is not null)
+        {
+            var held = await idempotency.ClaimAsync(idempotencyKey, new IdempotencyRecord(hash, orderId, now), ct);
+            if (held is not null && held.RequestHash != hash)
+            {
+                return new CreateOrderOutcome(null, false, "This Idempotency-Key was already used with a different request body.");
+            }
+
+            claimedNow = held is null;
+            orderId = held?.OrderId ?? orderId;
+        }
+
+        var order = StoredOrder.Create(orderId, request, options.Value.Currency, hash, now);
+        if (await orders.TryInsertAsync(order, ct))
+        {
+            await starter.StartAsync(order, request.PaymentToken, ct);
+            return new CreateOrderOutcome(order, true, null);
+        }
+
+        var existing = await orders.GetAsync(orderId, ct);
+        if (idempotencyKey is not null && existing is not null && existing.RequestHash == hash)
+        {
+            return new CreateOrderOutcome(existing, false, null);
+        }
+
+        if (claimedNow)
+        {
+            await idempotency.ReleaseAsync(idempotencyKey!, ct);
+        }
+
+        return new CreateOrderOutcome(null, false, $"An order with id '{orderId}' already exists.");
+    }
+}

@@ -1,0 +1,46 @@
+using Dapr.Workflow;
+using OrderPlatform.Contracts.Orders;
+using OrderPlatform.OrderService.Storage;
+using OrderPlatform.OrderService.Workflow;
+
+namespace OrderPlatform.OrderService.Orders.Signals;
+
+/// <summary>The outcome of a cancel/approve request: the order when the event was raised, else not found or a conflict.</summary>
+public sealed record SignalOutcome(StoredOrder? Order, bool Found, string? Conflict);
+
+/// <summary>Raises the workflow's external events after checking the order is in a state that accepts them.</summary>
+public sealed class OrderSignalHandler(OrderRepository orders, IDaprWorkflowClient workflows)
+{
+    public const string DefaultCancelReason = "cancelled at the customer's request";
+
+    /// <summary>Once shipped (or finished) an order can no longer be cancelled.</summary>
+    public static bool IsCancellable(OrderStatus status) =>
+        status is not (OrderStatus.Shipped or OrderStatus.Completed or OrderStatus.Failed or OrderStatus.Cancelled);
+
+    public async Task<SignalOutcome> CancelAsync(string orderId, string? reason, CancellationToken ct)
+    {
+        var order = OrderIds.IsValid(orderId) ? await orders.GetAsync(orderId, ct) : null;
+        if (order is null || !IsCancellable(order.Status))
+        {
+            return new SignalOutcome(null, order is not null, $"Order '{orderId}' is {order?.Status} and can no longer be cancelled.");
+        }
+
+        var signal = new CancelOrderSignal(string.IsNullOrWhiteSpace(reason) ? DefaultCancelReason : reason);
+        await workflows.RaiseEventAsync(orderId, OrderWorkflowEvents.CancelOrder, signal, ct);
+        return new SignalOutcome(order, true, null);
+    }
+
+    public async Task<SignalOutcome> ApproveAsync(string orderId, ApprovalRequest request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var order = OrderIds.IsValid(orderId) ? await orders.GetAsync(orderId, ct) : null;
+        if (order is null || order.Status != OrderStatus.AwaitingApproval)
+        {
+            return new SignalOutcome(null, order is not null, $"Order '{orderId}' is {order?.Status}, not AwaitingApproval.");
+        }
+
+        var decision = new ApprovalDecision(request.Approved ?? false, request.Approver, request.Reason);
+        await workflows.RaiseEventAsync(orderId, OrderWorkflowEvents.ApprovalDecision, decision, ct);
+        return new SignalOutcome(order, true, null);
+    }
+}

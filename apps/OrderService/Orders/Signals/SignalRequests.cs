@@ -1,0 +1,25 @@
+using FluentValidation;
+
+namespace OrderPlatform.OrderService.Orders.Signals;
+
+/// <summary>Body of <c>POST /api/orders/{id}/approve</c>.</summary>
+public sealed record ApprovalRequest(bool? Approved, string? Approver = null, string? Reason = null);
+
+/// <summary>Optional body of <c>POST /api/orders/{id}/cancel</c>.</summary>
+public sealed record CancelOrderRequest(string? Reason = null);
+
+public sealed class ApprovalRequestValidator : AbstractValidator<ApprovalRequest>
+{
+    public ApprovalRequestValidator()
+    {
+        RuleFor(r => r.Approved).NotNull().WithMessage("approved (true or false) is required.").OverridePropertyName("approved");
+        RuleFor(r => r.Approver).MaximumLength(128).OverridePropertyName("approver");
+        RuleFor(r => r.Reason).MaximumLength(500).OverridePropertyName("reason");
+    }
+}
+
+public sealed class CancelOrderRequestValidator : AbstractValidator<CancelOrderRequest>
+{
+    public CancelOrderRequestValidator() =>
+        RuleFor(r => r.Reason).MaximumLength(500).OverridePropertyName("reason");
+}

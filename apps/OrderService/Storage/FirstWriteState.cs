@@ -1,0 +1,30 @@
+using Dapr.Client;
+using OrderPlatform.Contracts;
+using OrderPlatform.ServiceDefaults;
+
+namespace OrderPlatform.OrderService.Storage;
+
+/// <summary>Strongly consistent, first-write-wins writes to <c>orders-store</c>.</summary>
+public static class FirstWriteState
+{
+    /// <summary>Consistency.Strong + Concurrency.FirstWrite: with an ETag the write needs that version, without one the key must be new.</summary>
+    public static StateOptions Options => new() { Consistency = ConsistencyMode.Strong, Concurrency = ConcurrencyMode.FirstWrite };
+
+    /// <summary>Inserts <paramref name="value"/> when <paramref name="key"/> does not exist yet; false when it does.</summary>
+    public static Task<bool> TryInsertAsync<T>(DaprClient dapr, string key, T value, CancellationToken ct) =>
+        TrySaveAsync(dapr, key, value, string.Empty, ct);
+
+    /// <summary>Saves when the stored ETag is still <paramref name="etag"/> (empty: key must not exist); false on a conflict.</summary>
+    public static async Task<bool> TrySaveAsync<T>(DaprClient dapr, string key, T value, string etag, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(dapr);
+        try
+        {
+            return await dapr.TrySaveStateAsync(Components.OrdersStore, key, value, etag, Options, cancellationToken: ct);
+        }
+        catch (Exception ex) when (DaprStateConcurrency.IsEtagConflict(ex))
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using Dapr.Client;
+using OrderPlatform.Contracts;
+
+namespace OrderPlatform.OrderService.Storage;
+
+/// <summary>Order documents in <c>orders-store</c>, keyed by order id.</summary>
+public sealed class OrderRepository(DaprClient dapr)
+{
+    /// <summary>How many times an update re-reads and re-applies its change after an ETag conflict.</summary>
+    public const int MaxEtagAttempts = 5;
+
+    public Task<StoredOrder?> GetAsync(string orderId, CancellationToken ct = default) =>
+        dapr.GetStateAsync<StoredOrder?>(Components.OrdersStore, orderId, ConsistencyMode.Strong, cancellationToken: ct);
+
+    /// <summary>Saves a new order; false when an order with that id already exists.</summary>
+    public Task<bool> TryInsertAsync(StoredOrder order, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        return FirstWriteState.TryInsertAsync(dapr, order.OrderId, order, ct);
+    }
+
+    /// <summary>Saves new orders in one bulk call, each insert-only (first-write, no ETag) and strongly consistent.</summary>
+    public Task InsertManyAsync(IReadOnlyList<StoredOrder> orders, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(orders);
+        var items = orders
+            .Select(o => new SaveStateItem<StoredOrder>(o.OrderId, o, etag: string.Empty, FirstWriteState.Options, metadata: null))
+            .ToList();
+        return dapr.SaveBulkStateAsync(Components.OrdersStore, items, ct);
+    }
+
+    /// <summary>The ids among <paramref name="orderIds"/> that already have an order.</summary>
+    public async Task<IReadOnlySet<string>> FindExistingAsync(IReadOnlyList<string> orderIds, CancellationToken ct = default)
+    {
+        if (orderIds.Count == 0)
+        {
+            return new HashSet<string>();
+        }
+
+        var found = await dapr.GetBulkStateAsync(Components.OrdersStore, orderIds, parallelism: null, cancellationToken: ct);
+        return found.Where(i => !string.IsNullOrEmpty(i.Value)).Select(i => i.Key).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Reads the order with its ETag, applies <paramref name="change"/> (null = nothing to change) and saves with that
+    /// ETag; on an ETag conflict re-reads and re-applies, up to <see cref="MaxEtagAttempts"/> times.
+    /// </summary>
+    public async Task<StoredOrder> UpdateAsync(string orderId, Func<StoredOrder, StoredOrder?> change, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        for (var attempt = 1; ; attempt++)
+        {
+            var (order, etag) = await dapr.GetStateAndETagAsync<StoredOrder?>(Components.OrdersStore, orderId, ConsistencyMode.Strong, cancellationToken: ct);
+            if (order is null)
+            {
+                throw new KeyNotFoundException($"Order '{orderId}' does not exist.");
+            }
+
+            var updated = change(order);
+            if (updated is null || await FirstWriteState.TrySaveAsync(dapr, orderId, updated, etag, ct))
+            {
+                return updated ?? order;
+            }
+
+            if (attempt == MaxEtagAttempts)
+            {
+                throw new InvalidOperationException($"Order '{orderId}' kept changing: {MaxEtagAttempts} ETag conflicts in a row.");
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using System.Text.Json.Serialization;
+using OrderPlatform.Contracts.Orders;
+
+namespace OrderPlatform.OrderService.Storage;
+
+/// <summary>
+/// The order document in <c>orders-store</c> (key = order id). Top-level <c>kind</c>, <c>customerId</c>, <c>status</c>
+/// and <c>createdAt</c> are what the state query API filters and sorts on.
+/// </summary>
+public sealed record StoredOrder
+{
+    public const string DocumentKind = "order";
+
+    public string Kind { get; init; } = DocumentKind;
+    public required string OrderId { get; init; }
+    public required string CustomerId { get; init; }
+    public required IReadOnlyList<OrderItem> Items { get; init; }
+    public required decimal Total { get; init; }
+    public required string Currency { get; init; }
+    public required OrderStatus Status { get; init; }
+    public required IReadOnlyList<OrderStatusChange> History { get; init; }
+
+    [JsonConverter(typeof(UtcTimestampConverter))]
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    [JsonConverter(typeof(UtcTimestampConverter))]
+    public required DateTimeOffset UpdatedAt { get; init; }
+
+    public ShippingAddress? ShippingAddress { get; init; }
+    public string? PaymentId { get; init; }
+    public string? TrackingNumber { get; init; }
+    public string? FailureReason { get; init; }
+
+    /// <summary>Fingerprint of the request that created the order (idempotent replays compare it).</summary>
+    public string? RequestHash { get; init; }
+
+    public static StoredOrder Create(string orderId, CreateOrderRequest request, string currency, string requestHash, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return new StoredOrder
+        {
+            OrderId = orderId,
+            CustomerId = request.CustomerId,
+            Items = request.Items,
+            Total = request.Items.Sum(i => i.Quantity * i.UnitPrice),
+            Currency = currency,
+            Status = OrderStatus.Pending,
+            History = [new OrderStatusChange(OrderStatus.Pending, now, "order received")],
+            CreatedAt = now,
+            UpdatedAt = now,
+            ShippingAddress = request.ShippingAddress,
+            RequestHash = requestHash,
+        };
+    }
+}

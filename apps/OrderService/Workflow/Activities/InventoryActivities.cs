@@ -1,0 +1,26 @@
+using Dapr.Workflow;
+using OrderPlatform.Contracts.Inventory;
+using OrderPlatform.OrderService.Downstream;
+
+namespace OrderPlatform.OrderService.Workflow.Activities;
+
+/// <summary>inventory-service <c>check-stock</c>: unknown products and shortages come back as <c>Available = false</c>.</summary>
+public sealed class CheckStockActivity(InventoryClient inventory) : WorkflowActivity<CheckStockRequest, CheckStockResponse>
+{
+    public override Task<CheckStockResponse> RunAsync(WorkflowActivityContext context, CheckStockRequest input) =>
+        inventory.CheckStockAsync(input);
+}
+
+/// <summary>inventory-service <c>reserve</c>, idempotent downstream by reservation id (= order id).</summary>
+public sealed class ReserveStockActivity(InventoryClient inventory) : WorkflowActivity<ReserveStockRequest, ReservationResult>
+{
+    public override Task<ReservationResult> RunAsync(WorkflowActivityContext context, ReserveStockRequest input) =>
+        inventory.ReserveAsync(input);
+}
+
+/// <summary>inventory-service <c>release</c> (compensation), idempotent downstream.</summary>
+public sealed class ReleaseStockActivity(InventoryClient inventory) : WorkflowActivity<ReleaseStockRequest, ReservationResult>
+{
+    public override Task<ReservationResult> RunAsync(WorkflowActivityContext context, ReleaseStockRequest input) =>
+        inventory.ReleaseAsync(input);
+}

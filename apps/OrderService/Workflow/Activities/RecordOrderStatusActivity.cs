@@ -1,0 +1,26 @@
+using Dapr.Workflow;
+using OrderPlatform.Contracts.Orders;
+using OrderPlatform.OrderService.Events;
+using OrderPlatform.OrderService.Storage;
+
+namespace OrderPlatform.OrderService.Workflow.Activities;
+
+/// <summary>
+/// Applies one status change to the stored order (ETag-checked; a retry or replay never adds a second history entry)
+/// and publishes the step's event when it has one (the event id is deterministic, so a re-publish is de-duplicated).
+/// </summary>
+public sealed class RecordOrderStatusActivity(OrderRepository orders, OrderEventPublisher events)
+    : WorkflowActivity<OrderStatusUpdate, OrderStatus>
+{
+    public override async Task<OrderStatus> RunAsync(WorkflowActivityContext context, OrderStatusUpdate input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var order = await orders.UpdateAsync(input.OrderId, current => current.Apply(input));
+        if (input.EventType is { } eventType)
+        {
+            await events.PublishAsync(order, eventType, input.At, input.Detail);
+        }
+
+        return order.Status;
+    }
+}

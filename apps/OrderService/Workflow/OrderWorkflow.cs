@@ -1,0 +1,99 @@
+using Dapr.Workflow;
+using OrderPlatform.Contracts.Events;
+using OrderPlatform.Contracts.Inventory;
+using OrderPlatform.Contracts.Orders;
+using OrderPlatform.Contracts.Payments;
+using OrderPlatform.Contracts.Shipping;
+
+namespace OrderPlatform.OrderService.Workflow;
+
+/// <summary>
+/// check stock → [approval] → reserve → charge → ship → complete, compensating (refund, release) on any failure and
+/// on a <c>CancelOrder</c> event seen before shipping. Deterministic: time comes from the context, I/O from activities.
+/// </summary>
+public sealed class OrderWorkflow : Workflow<OrderWorkflowInput, OrderWorkflowResult>
+{
+    public override async Task<OrderWorkflowResult> RunAsync(WorkflowContext context, OrderWorkflowInput input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var cancel = context.WaitForExternalEventAsync<CancelOrderSignal>(OrderWorkflowEvents.CancelOrder, CancellationToken.None);
+        var steps = new OrderSteps(context, input);
+        try
+        {
+            return await RunStepsAsync(context, input, steps, cancel);
+        }
+        catch (WorkflowTaskFailedException ex) when (!steps.Shipped)
+        {
+            return await steps.FailAsync(ex.FailureDetails.ErrorMessage);
+        }
+    }
+
+    private static async Task<OrderWorkflowResult> RunStepsAsync(
+        WorkflowContext context, OrderWorkflowInput input, OrderSteps steps, Task<CancelOrderSignal> cancel)
+    {
+        var stock = await steps.CheckStockAsync();
+        if (!stock.Available)
+        {
+            return await steps.FailAsync(FailureReasons.OutOfStock(stock.Shortages));
+        }
+
+        if (input.RequiresApproval)
+        {
+            await steps.RecordAsync(OrderStatus.AwaitingApproval, $"total {input.Total} {input.Currency} is above the approval threshold of {input.ApprovalThreshold}");
+            var (outcome, decision) = await ApprovalGate.WaitAsync(context, input, cancel);
+            if (outcome != ApprovalOutcome.Approved)
+            {
+                return outcome == ApprovalOutcome.Cancelled
+                    ? await steps.CancelAsync((await cancel).Reason)
+                    : await steps.FailAsync(FailureReasons.NotApproved(outcome, decision));
+            }
+
+            await steps.RecordAsync(OrderStatus.Approved, FailureReasons.Describe("approved", decision));
+        }
+
+        if (cancel.IsCompleted)
+        {
+            return await steps.CancelAsync((await cancel).Reason);
+        }
+
+        var reservation = await steps.ReserveAsync();
+        if (reservation.Status != ReservationStatus.Reserved)
+        {
+            return await steps.FailAsync(FailureReasons.ReservationRejected(reservation));
+        }
+
+        await steps.RecordAsync(OrderStatus.Reserved, "stock reserved");
+        if (cancel.IsCompleted)
+        {
+            return await steps.CancelAsync((await cancel).Reason);
+        }
+
+        var payment = await steps.ChargeAsync();
+        if (payment.Status != PaymentStatus.Charged)
+        {
+            return await steps.FailAsync($"payment declined: {payment.DeclineReason ?? "no reason given"}");
+        }
+
+        await steps.RecordAsync(OrderStatus.Paid, $"charged {payment.Amount} {input.Currency}", OrderEventTypes.Paid, paymentId: payment.PaymentId);
+        if (cancel.IsCompleted)
+        {
+            return await steps.CancelAsync((await cancel).Reason);
+        }
+
+        var shipment = await steps.ShipAsync();
+        if (shipment.Status != ShipmentStatus.Shipped)
+        {
+            return await steps.FailAsync($"shipment rejected: {shipment.Reason ?? "no reason given"}");
+        }
+
+        await steps.RecordAsync(OrderStatus.Shipped, "shipped", OrderEventTypes.Shipped, trackingNumber: shipment.TrackingNumber);
+        if (cancel.IsCompleted)
+        {
+            await steps.RecordAsync(OrderStatus.Shipped, FailureReasons.CancelIgnored);
+        }
+
+        await steps.RecordAsync(OrderStatus.Completed, "order completed; customer notified", OrderEventTypes.Completed);
+        return new OrderWorkflowResult(OrderStatus.Completed);
+    }
+}

@@ -1,0 +1,29 @@
+using OrderPlatform.Contracts.Inventory;
+using OrderPlatform.Contracts.Orders;
+
+namespace OrderPlatform.OrderService.Workflow;
+
+/// <summary>
+/// The order workflow's input. The approval settings are copied in when the order is created so a replay never
+/// depends on configuration read later (workflow code must be deterministic).
+/// </summary>
+public sealed record OrderWorkflowInput(
+    string OrderId,
+    string CustomerId,
+    IReadOnlyList<OrderItem> Items,
+    decimal Total,
+    string Currency,
+    string PaymentToken,
+    ShippingAddress? ShippingAddress,
+    decimal ApprovalThreshold,
+    TimeSpan ApprovalTimeout)
+{
+    public const string DefaultPaymentToken = "tok_visa";
+
+    public IReadOnlyList<StockLine> StockLines => [.. Items.Select(i => new StockLine(i.ProductId, i.Quantity))];
+
+    public bool RequiresApproval => Total > ApprovalThreshold;
+}
+
+/// <summary>How the workflow ended.</summary>
+public sealed record OrderWorkflowResult(OrderStatus Status, string? Reason = null);
