@@ -2,6 +2,7 @@
 targetScope = 'subscription'
 
 import { appResiliency } from 'app/resiliency-values.bicep'
+import { identityName, componentIdentityName } from 'naming.bicep'
 
 @minLength(1)
 @maxLength(64)
@@ -40,6 +41,7 @@ param notificationServiceExists bool = false
 var tags = { 'azd-env-name': environmentName }
 var token = toLower(uniqueString(subscription().id, environmentName, location))
 var ingressAppId = 'order-service'
+var pubSubName = 'order-pubsub'
 var pubSubAppIds = ['order-service', 'notification-service']
 var topicOrders = 'orders'
 var topicDeadLetter = 'orders-deadletter'
@@ -69,6 +71,7 @@ module platform 'platform.bicep' = {
     token: token
     principalId: principalId
     appIds: map(services, s => s.appId)
+    pubSubName: pubSubName
     databases: map(services, s => s.database)
     topics: [
       { name: topicOrders, subscribers: [subscriber] }
@@ -82,11 +85,10 @@ module wiring 'app/wiring.bicep' = {
   name: 'wiring'
   params: {
     platform: platform.outputs.platform
-    identities: platform.outputs.identities
     services: map(services, s => { appId: s.appId, store: s.store, database: s.database })
     workflowStore: { name: 'workflow-store', appId: 'order-service' }
-    pubSub: { name: 'order-pubsub', appIds: pubSubAppIds }
-    vaultStore: { name: 'secret-store', appIds: ['payment-service'] }
+    pubSub: { name: pubSubName, appIds: pubSubAppIds }
+    vaultStore: { name: 'secret-store', appId: 'payment-service' }
     topicOrders: topicOrders
     topicDeadLetter: topicDeadLetter
     subscriber: subscriber
@@ -102,33 +104,22 @@ module apps 'app/container-app.bicep' = [for (s, i) in services: {
     tags: tags
     appId: s.appId
     environmentId: platform.outputs.platform.environmentId
-    identityId: platform.outputs.identities[i].id
-    identityClientId: platform.outputs.identities[i].clientId
-    componentIdentityIds: contains(pubSubAppIds, s.appId) ? [platform.outputs.platform.pubSubIdentityId] : []
+    identityName: identityName(s.appId)
+    componentIdentityNames: contains(pubSubAppIds, s.appId) ? [componentIdentityName(pubSubName)] : []
     registryServer: platform.outputs.platform.registryServer
     image: images[i].outputs.image
     external: s.appId == ingressAppId
     minReplicas: s.minReplicas
     maxReplicas: s.maxReplicas
-    scaleRules: s.appId == ingressAppId
-      ? [{ name: 'http-load', http: { metadata: { concurrentRequests: '50' } } }]
-      : s.appId == subscriber
-          ? [
-              {
-                name: 'orders-backlog'
-                custom: {
-                  type: 'azure-servicebus'
-                  identity: platform.outputs.identities[i].id
-                  metadata: {
-                    namespace: platform.outputs.platform.serviceBusName
-                    topicName: topicOrders
-                    subscriptionName: subscriber
-                    messageCount: '20'
-                  }
-                }
-              }
-            ]
-          : []
+    httpConcurrency: s.appId == ingressAppId ? 50 : 0
+    serviceBusScale: s.appId == subscriber
+      ? {
+          namespace: platform.outputs.platform.serviceBusName
+          topicName: topicOrders
+          subscriptionName: subscriber
+          messageCount: 20
+        }
+      : { namespace: '', topicName: '', subscriptionName: '', messageCount: 0 }
     applicationInsightsName: platform.outputs.platform.applicationInsightsName
     resiliency: appResiliency[?s.appId] ?? {}
     authClientId: s.appId == ingressAppId && enableBuiltInAuth ? authClientId : ''

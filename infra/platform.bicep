@@ -1,3 +1,5 @@
+import { identityName, componentIdentityName } from 'naming.bicep'
+
 // The shared, app-agnostic resources (resource group scope): monitoring, registry, identities, Service Bus,
 // PostgreSQL, Key Vault and the Container Apps environment.
 @description('Azure region of the resources.')
@@ -18,6 +20,9 @@ param appIds string[]
 @description('PostgreSQL databases to create.')
 param databases string[]
 
+@description('Name of the Dapr pub/sub component (its shared identity is named after it).')
+param pubSubName string
+
 @description('Service Bus topics with their subscriber app-ids.')
 param topics { name: string, subscribers: string[] }[]
 
@@ -32,14 +37,14 @@ module registry 'core/registry.bicep' = {
 }
 
 module identities 'core/identity.bicep' = [for appId in appIds: {
-  name: 'id-${appId}'
-  params: { location: location, tags: tags, name: 'id-${appId}' }
+  name: identityName(appId)
+  params: { location: location, tags: tags, name: identityName(appId) }
 }]
 
 // Dapr components carry one azureClientId each; order-pubsub is scoped to two apps, so they share this identity.
 module pubSubIdentity 'core/identity.bicep' = {
-  name: 'id-order-pubsub'
-  params: { location: location, tags: tags, name: 'id-order-pubsub' }
+  name: componentIdentityName(pubSubName)
+  params: { location: location, tags: tags, name: componentIdentityName(pubSubName) }
 }
 
 module serviceBus 'core/servicebus.bicep' = {
@@ -54,7 +59,7 @@ module postgres 'core/postgres.bicep' = {
     tags: tags
     name: 'psql-${token}'
     databases: databases
-    principals: [for (appId, i) in appIds: { name: identities[i].outputs.name, principalId: identities[i].outputs.principalId }]
+    principals: [for (appId, i) in appIds: { name: identityName(appId), principalId: identities[i].outputs.principalId }]
   }
 }
 
@@ -84,15 +89,4 @@ output platform object = {
   postgresHost: postgres.outputs.host
   keyVaultName: keyVault.outputs.name
   applicationInsightsName: monitoring.outputs.applicationInsightsName
-  pubSubIdentityId: pubSubIdentity.outputs.id
-  pubSubIdentityClientId: pubSubIdentity.outputs.clientId
-  pubSubIdentityPrincipalId: pubSubIdentity.outputs.principalId
 }
-
-output identities array = [for (appId, i) in appIds: {
-  appId: appId
-  name: identities[i].outputs.name
-  id: identities[i].outputs.id
-  clientId: identities[i].outputs.clientId
-  principalId: identities[i].outputs.principalId
-}]

@@ -1,6 +1,6 @@
 // Least-privilege data-plane roles for one managed identity, each scoped to the narrowest resource Bicep allows.
-@description('Principal (object) id of the managed identity.')
-param principalId string
+@description('Name of the user-assigned identity that receives the roles.')
+param identityName string
 
 @description('Registry to grant AcrPull on (empty: none).')
 param registryName string = ''
@@ -20,6 +20,11 @@ param scalerSubscriptions string[] = []
 @description('Key Vault to grant Key Vault Secrets User on (empty: none).')
 param keyVaultName string = ''
 
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' existing = {
+  name: identityName
+}
+
+var principalId = identity.properties.principalId
 var roles = {
   acrPull: '7f951dda-4ed3-4680-a7ca-43fe172d538d'
   serviceBusDataSender: '69a216fc-b8fb-44d8-bc22-1f3c2cd27a39'
@@ -33,7 +38,7 @@ resource registry 'Microsoft.ContainerRegistry/registries@2025-11-01' existing =
 }
 
 resource acrPull 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(registryName)) {
-  name: guid(resourceGroup().id, registryName, principalId, roles.acrPull)
+  name: guid(resourceGroup().id, registryName, identityName, roles.acrPull)
   scope: registry
   properties: {
     principalId: principalId
@@ -47,7 +52,7 @@ resource topics 'Microsoft.ServiceBus/namespaces/topics@2024-01-01' existing = [
 }]
 
 resource send 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for (t, i) in sendTopics: {
-  name: guid(resourceGroup().id, serviceBusName, t, principalId, roles.serviceBusDataSender)
+  name: guid(resourceGroup().id, serviceBusName, t, identityName, roles.serviceBusDataSender)
   scope: topics[i]
   properties: {
     principalId: principalId
@@ -57,13 +62,13 @@ resource send 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for (t, i)
 }]
 
 module receive 'subscription-role.bicep' = [for s in receiveSubscriptions: {
-  name: 'recv-${uniqueString(principalId, s)}'
-  params: { serviceBusName: serviceBusName, subscriptionPath: s, principalId: principalId, roleId: roles.serviceBusDataReceiver }
+  name: 'recv-${uniqueString(identityName, s)}'
+  params: { serviceBusName: serviceBusName, subscriptionPath: s, identityName: identityName, roleId: roles.serviceBusDataReceiver }
 }]
 
 module scaler 'subscription-role.bicep' = [for s in scalerSubscriptions: {
-  name: 'scale-${uniqueString(principalId, s)}'
-  params: { serviceBusName: serviceBusName, subscriptionPath: s, principalId: principalId, roleId: roles.serviceBusDataOwner }
+  name: 'scale-${uniqueString(identityName, s)}'
+  params: { serviceBusName: serviceBusName, subscriptionPath: s, identityName: identityName, roleId: roles.serviceBusDataOwner }
 }]
 
 resource vault 'Microsoft.KeyVault/vaults@2025-05-01' existing = if (!empty(keyVaultName)) {
@@ -71,7 +76,7 @@ resource vault 'Microsoft.KeyVault/vaults@2025-05-01' existing = if (!empty(keyV
 }
 
 resource secretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(keyVaultName)) {
-  name: guid(resourceGroup().id, keyVaultName, principalId, roles.keyVaultSecretsUser)
+  name: guid(resourceGroup().id, keyVaultName, identityName, roles.keyVaultSecretsUser)
   scope: vault
   properties: {
     principalId: principalId

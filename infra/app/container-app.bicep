@@ -12,14 +12,11 @@ param appId string
 @description('Resource id of the Container Apps environment.')
 param environmentId string
 
-@description('Resource id of the app\'s own identity (pulls the image, runs the scale rule).')
-param identityId string
-
-@description('Client id of the app\'s own identity, given to the app as AZURE_CLIENT_ID.')
-param identityClientId string
+@description('Name of the app\'s own identity (pulls the image, runs the KEDA scale rule, is AZURE_CLIENT_ID).')
+param identityName string
 
 @description('Further identities to attach: those named by the Dapr components in whose scopes the app is.')
-param componentIdentityIds string[] = []
+param componentIdentityNames string[] = []
 
 @description('Registry login server.')
 param registryServer string
@@ -39,8 +36,16 @@ param minReplicas int = 1
 @description('Maximum replicas.')
 param maxReplicas int = 5
 
-@description('Scale rules (HTTP, or KEDA with the app\'s identity).')
-param scaleRules array = []
+@description('HTTP scale rule: concurrent requests per replica (0: none).')
+param httpConcurrency int = 0
+
+@description('KEDA azure-servicebus rule, authenticated with the app\'s identity (empty namespace: none).')
+param serviceBusScale { namespace: string, topicName: string, subscriptionName: string, messageCount: int } = {
+  namespace: ''
+  topicName: ''
+  subscriptionName: ''
+  messageCount: 0
+}
 
 @description('Name of the Application Insights component (its connection string becomes a secret, not a plain env var).')
 param applicationInsightsName string
@@ -53,6 +58,30 @@ param authClientId string = ''
 
 var placeholderImage = 'mcr.microsoft.com/dotnet/samples:aspnetapp'
 
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' existing = {
+  name: identityName
+}
+
+var identityIds = map(union([identityName], componentIdentityNames), n => resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', n))
+var httpRules = httpConcurrency > 0 ? [{ name: 'http-load', http: { metadata: { concurrentRequests: string(httpConcurrency) } } }] : []
+var serviceBusRules = empty(serviceBusScale.namespace)
+  ? []
+  : [
+      {
+        name: 'servicebus-backlog'
+        custom: {
+          type: 'azure-servicebus'
+          identity: identity.id
+          metadata: {
+            namespace: serviceBusScale.namespace
+            topicName: serviceBusScale.topicName
+            subscriptionName: serviceBusScale.subscriptionName
+            messageCount: string(serviceBusScale.messageCount)
+          }
+        }
+      }
+    ]
+
 resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
   name: applicationInsightsName
 }
@@ -63,7 +92,7 @@ resource app 'Microsoft.App/containerApps@2026-07-01' = {
   tags: union(tags, { 'azd-service-name': appId })
   identity: {
     type: 'UserAssigned'
-    userAssignedIdentities: toObject(union([identityId], componentIdentityIds), id => id, id => {})
+    userAssignedIdentities: toObject(identityIds, id => id, id => {})
   }
   properties: {
     environmentId: environmentId
@@ -83,7 +112,7 @@ resource app 'Microsoft.App/containerApps@2026-07-01' = {
         appProtocol: 'http'
         enableApiLogging: false
       }
-      registries: [{ server: registryServer, identity: identityId }]
+      registries: [{ server: registryServer, identity: identity.id }]
       secrets: [{ name: 'appinsights-connection-string', value: applicationInsights.properties.ConnectionString }]
     }
     template: {
@@ -94,7 +123,7 @@ resource app 'Microsoft.App/containerApps@2026-07-01' = {
           resources: { cpu: json('0.5'), memory: '1Gi' }
           env: [
             { name: 'ASPNETCORE_HTTP_PORTS', value: string(targetPort) }
-            { name: 'AZURE_CLIENT_ID', value: identityClientId }
+            { name: 'AZURE_CLIENT_ID', value: identity.properties.clientId }
             { name: 'OTEL_SERVICE_NAME', value: appId }
             { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', secretRef: 'appinsights-connection-string' }
           ]
@@ -109,7 +138,7 @@ resource app 'Microsoft.App/containerApps@2026-07-01' = {
         // The placeholder has no health endpoints: it stays at zero replicas so the probes cannot fail provisioning.
         minReplicas: empty(image) ? 0 : minReplicas
         maxReplicas: maxReplicas
-        rules: scaleRules
+        rules: concat(httpRules, serviceBusRules)
       }
     }
   }

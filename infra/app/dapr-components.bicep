@@ -8,28 +8,39 @@ param environmentName string
 @description('PostgreSQL server host name.')
 param postgresHost string
 
-@description('State stores: component name, scoped app-ids, database, table, Entra principal (identity) name and client id.')
+@description('State stores: component name, scoped app-ids, database, table and the identity (= Entra principal) name.')
 param stateStores {
   name: string
   scopes: string[]
   database: string
   tableName: string
-  principalName: string
-  clientId: string
+  identityName: string
   actorStateStore: bool
 }[]
 
 @description('The pub/sub component: name, scoped app-ids, Service Bus namespace host name and identity client id.')
-param pubSub { name: string, scopes: string[], namespaceEndpoint: string, clientId: string }
+param pubSub { name: string, scopes: string[], namespaceEndpoint: string, identityName: string }
 
 @description('The secret store: name, scoped app-ids, Key Vault name and identity client id.')
-param vaultComponent { name: string, scopes: string[], vaultName: string, clientId: string }
+param vaultComponent { name: string, scopes: string[], vaultName: string, identityName: string }
 
 resource environment 'Microsoft.App/managedEnvironments@2026-07-01' existing = {
   name: environmentName
 }
 
-resource stores 'Microsoft.App/managedEnvironments/daprComponents@2026-07-01' = [for s in stateStores: {
+resource storeIdentities 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' existing = [for s in stateStores: {
+  name: s.identityName
+}]
+
+resource pubSubIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' existing = {
+  name: pubSub.identityName
+}
+
+resource vaultIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' existing = {
+  name: vaultComponent.identityName
+}
+
+resource stores 'Microsoft.App/managedEnvironments/daprComponents@2026-07-01' = [for (s, i) in stateStores: {
   parent: environment
   name: s.name
   properties: {
@@ -37,9 +48,9 @@ resource stores 'Microsoft.App/managedEnvironments/daprComponents@2026-07-01' = 
     version: 'v1' // v1: the state query API (v2 has none) and actor state
     initTimeout: '30s'
     metadata: concat([
-      { name: 'connectionString', value: 'host=${postgresHost} user=${s.principalName} port=5432 database=${s.database} sslmode=require' }
+      { name: 'connectionString', value: 'host=${postgresHost} user=${s.identityName} port=5432 database=${s.database} sslmode=require' }
       { name: 'useAzureAD', value: 'true' }
-      { name: 'azureClientId', value: s.clientId }
+      { name: 'azureClientId', value: storeIdentities[i].properties.clientId }
       { name: 'tableName', value: s.tableName }
       { name: 'metadataTableName', value: '${s.tableName}_metadata' }
     ], s.actorStateStore ? [{ name: 'actorStateStore', value: 'true' }] : [])
@@ -55,7 +66,7 @@ resource pubsub 'Microsoft.App/managedEnvironments/daprComponents@2026-07-01' = 
     version: 'v1'
     metadata: [
       { name: 'namespaceName', value: pubSub.namespaceEndpoint }
-      { name: 'azureClientId', value: pubSub.clientId }
+      { name: 'azureClientId', value: pubSubIdentity.properties.clientId }
       // Data-plane roles only: topics and subscriptions (named after the app-id, Dapr's default consumerID) come from Bicep.
       { name: 'disableEntityManagement', value: 'true' }
     ]
@@ -71,7 +82,7 @@ resource secrets 'Microsoft.App/managedEnvironments/daprComponents@2026-07-01' =
     version: 'v1'
     metadata: [
       { name: 'vaultName', value: vaultComponent.vaultName }
-      { name: 'azureClientId', value: vaultComponent.clientId }
+      { name: 'azureClientId', value: vaultIdentity.properties.clientId }
     ]
     scopes: vaultComponent.scopes
   }

@@ -5,8 +5,8 @@ param serviceBusName string
 @description('The subscription as topic/subscription.')
 param subscriptionPath string
 
-@description('Principal (object) id of the managed identity.')
-param principalId string
+@description('Name of the user-assigned identity that receives the role.')
+param identityName string
 
 @description('Role definition id (a GUID).')
 param roleId string
@@ -15,11 +15,15 @@ resource subscription 'Microsoft.ServiceBus/namespaces/topics/subscriptions@2024
   name: '${serviceBusName}/${subscriptionPath}'
 }
 
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' existing = {
+  name: identityName
+}
+
 resource role 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(subscription.id, principalId, roleId)
+  name: guid(subscription.id, identityName, roleId)
   scope: subscription
   properties: {
-    principalId: principalId
+    principalId: identity.properties.principalId
     principalType: 'ServicePrincipal'
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleId)
   }

@@ -1,9 +1,8 @@
 // Per-app wiring: each identity's data-plane roles and the Dapr components that tie the apps to the platform.
-@description('Outputs of platform.bicep (names, endpoints, the pub/sub identity).')
-param platform object
+import { identityName, componentIdentityName } from '../naming.bicep'
 
-@description('The app identities from platform.bicep, in the order of services.')
-param identities { appId: string, name: string, id: string, clientId: string, principalId: string }[]
+@description('Outputs of platform.bicep (resource names and endpoints).')
+param platform object
 
 @description('Services: app-id, state store name and database.')
 param services { appId: string, store: string, database: string }[]
@@ -14,8 +13,8 @@ param workflowStore { name: string, appId: string }
 @description('The pub/sub component name and the app-ids in its scopes.')
 param pubSub { name: string, appIds: string[] }
 
-@description('The Key Vault secret store component name and the app-ids in its scopes.')
-param vaultStore { name: string, appIds: string[] }
+@description('The Key Vault secret store component name and the one app-id in its scopes.')
+param vaultStore { name: string, appId: string }
 
 @description('Topic the publisher sends order events to.')
 param topicOrders string
@@ -26,28 +25,27 @@ param topicDeadLetter string
 @description('App-id of the subscriber (its Service Bus subscriptions are named after it).')
 param subscriber string
 
-var identityOf = toObject(identities, x => x.appId)
-var subscriptions = ['${topicOrders}/${subscriber}', '${topicDeadLetter}/${subscriber}']
+var workflowDatabase = filter(services, s => s.appId == workflowStore.appId)[0].database
 
-module appAccess 'access.bicep' = [for id in identities: {
-  name: 'access-${id.appId}'
+module appAccess 'access.bicep' = [for s in services: {
+  name: 'access-${s.appId}'
   params: {
-    principalId: id.principalId
+    identityName: identityName(s.appId)
     registryName: platform.registryName
     serviceBusName: platform.serviceBusName
-    scalerSubscriptions: id.appId == subscriber ? ['${topicOrders}/${subscriber}'] : []
-    keyVaultName: contains(vaultStore.appIds, id.appId) ? platform.keyVaultName : ''
+    scalerSubscriptions: s.appId == subscriber ? ['${topicOrders}/${subscriber}'] : []
+    keyVaultName: s.appId == vaultStore.appId ? platform.keyVaultName : ''
   }
 }]
 
 // The order-pubsub identity publishes order events and dead letters and receives the subscriber's subscriptions.
 module pubSubAccess 'access.bicep' = {
-  name: 'access-order-pubsub'
+  name: 'access-${pubSub.name}'
   params: {
-    principalId: platform.pubSubIdentityPrincipalId
+    identityName: componentIdentityName(pubSub.name)
     serviceBusName: platform.serviceBusName
     sendTopics: [topicOrders, topicDeadLetter]
-    receiveSubscriptions: subscriptions
+    receiveSubscriptions: ['${topicOrders}/${subscriber}', '${topicDeadLetter}/${subscriber}']
   }
 }
 
@@ -62,18 +60,16 @@ module components 'dapr-components.bicep' = {
         scopes: [s.appId]
         database: s.database
         tableName: replace(s.store, '-', '_')
-        principalName: identityOf[s.appId].name
-        clientId: identityOf[s.appId].clientId
+        identityName: identityName(s.appId)
         actorStateStore: false
       }),
       [
         {
           name: workflowStore.name
           scopes: [workflowStore.appId]
-          database: filter(services, s => s.appId == workflowStore.appId)[0].database
+          database: workflowDatabase
           tableName: replace(workflowStore.name, '-', '_')
-          principalName: identityOf[workflowStore.appId].name
-          clientId: identityOf[workflowStore.appId].clientId
+          identityName: identityName(workflowStore.appId)
           actorStateStore: true
         }
       ]
@@ -82,13 +78,13 @@ module components 'dapr-components.bicep' = {
       name: pubSub.name
       scopes: pubSub.appIds
       namespaceEndpoint: platform.serviceBusEndpoint
-      clientId: platform.pubSubIdentityClientId
+      identityName: componentIdentityName(pubSub.name)
     }
     vaultComponent: {
       name: vaultStore.name
-      scopes: vaultStore.appIds
+      scopes: [vaultStore.appId]
       vaultName: platform.keyVaultName
-      clientId: identityOf[vaultStore.appIds[0]].clientId
+      identityName: identityName(vaultStore.appId)
     }
   }
 }
