@@ -17,6 +17,19 @@ public partial class RepoPathTests
     }
 
     [Fact]
+    public void Every_project_a_run_step_builds_or_tests_is_in_the_solution()
+    {
+        var solution = Repo.ReadText("OrderPlatform.sln").Replace('\\', '/');
+        var projects = Workflow.All().SelectMany(w => w.Steps).Where(s => s.Run is not null)
+            .SelectMany(s => RunScripts.RepoPaths(s.Run!).Where(p => p.EndsWith(".csproj", StringComparison.Ordinal)).Select(p => (s.Where, p)))
+            .ToList();
+
+        projects.Should().NotBeEmpty();
+        projects.Where(x => !solution.Contains($"\"{x.p}\"", StringComparison.Ordinal)).Select(x => $"{x.Where}: {x.p}")
+            .Should().BeEmpty("the solution build before `dotnet test --no-build` (and scripts/test.sh) must include them");
+    }
+
+    [Fact]
     public void Every_working_directory_and_file_input_exists()
     {
         var named = Workflow.All().SelectMany(w => w.Steps).SelectMany(s =>
