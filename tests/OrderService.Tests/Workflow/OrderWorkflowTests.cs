@@ -1,0 +1,141 @@
+using OrderPlatform.Contracts.Events;
+using OrderPlatform.Contracts.Inventory;
+using OrderPlatform.Contracts.Orders;
+using OrderPlatform.Contracts.Payments;
+using OrderPlatform.Contracts.Shipping;
+using OrderPlatform.OrderService.Workflow.Activities;
+
+namespace OrderService.Tests.Workflow;
+
+public sealed class OrderWorkflowTests
+{
+    private readonly WorkflowHarness h = new();
+
+    [Fact]
+    public async Task Happy_path_checks_reserves_charges_ships_and_completes_with_an_event_per_step()
+    {
+        var result = await h.RunAsync();
+
+        result.Status.Should().Be(OrderStatus.Completed);
+        h.Calls.Should().Equal(
+            nameof(CheckStockActivity), nameof(ReserveStockActivity), "Record:Reserved",
+            nameof(ProcessPaymentActivity), "Record:Paid", nameof(ShipOrderActivity), "Record:Shipped", "Record:Completed");
+        h.Update(OrderStatus.Paid).Should().Match<OrderPlatform.OrderService.Storage.OrderStatusUpdate>(u => u.PaymentId == "pay-1" && u.EventType == OrderEventTypes.Paid);
+        h.Update(OrderStatus.Shipped).Should().Match<OrderPlatform.OrderService.Storage.OrderStatusUpdate>(u => u.TrackingNumber == "TRACK-1" && u.EventType == OrderEventTypes.Shipped);
+        h.Update(OrderStatus.Completed).EventType.Should().Be(OrderEventTypes.Completed);
+        h.Update(OrderStatus.Reserved).EventType.Should().BeNull();
+        h.Updates.Should().OnlyContain(u => u.OrderId == "ord-1" && u.At == new DateTimeOffset(WorkflowHarness.Now));
+    }
+
+    [Fact]
+    public async Task Downstream_requests_are_keyed_by_order_id_and_carry_the_order()
+    {
+        await h.RunAsync();
+
+        h.Inputs[nameof(ReserveStockActivity)].Should().BeEquivalentTo(new { ReservationId = "ord-1", OrderId = "ord-1" });
+        ((ReserveStockRequest)h.Inputs[nameof(ReserveStockActivity)]).Items.Should().Equal(new StockLine("sku-1", 2), new StockLine("sku-2", 1));
+        h.Inputs[nameof(ProcessPaymentActivity)].Should().Be(new PaymentRequest("ord-1", "cust-1", 60m, "USD", "tok_visa"));
+        ((ShipmentRequest)h.Inputs[nameof(ShipOrderActivity)]).Address!.City.Should().Be("Springfield");
+    }
+
+    [Fact]
+    public async Task Stock_check_rejection_fails_the_order_without_compensation()
+    {
+        h.Answer<CheckStockResponse>(nameof(CheckStockActivity), _ => new CheckStockResponse(false, [new StockShortage("sku-1", 2, 0)]));
+
+        var result = await h.RunAsync();
+
+        result.Status.Should().Be(OrderStatus.Failed);
+        h.Calls.Should().Equal(nameof(CheckStockActivity), "Record:Failed");
+        var failed = h.Update(OrderStatus.Failed);
+        failed.FailureReason.Should().Contain("insufficient stock").And.Contain("sku-1");
+        failed.EventType.Should().Be(OrderEventTypes.Failed);
+    }
+
+    [Fact]
+    public async Task Rejected_reservation_fails_the_order_without_release()
+    {
+        h.Answer<ReservationResult>(nameof(ReserveStockActivity), _ => new ReservationResult("ord-1", ReservationStatus.Rejected, [new StockShortage("sku-2", 1, 0)]));
+
+        var result = await h.RunAsync();
+
+        result.Status.Should().Be(OrderStatus.Failed);
+        h.Calls.Should().Equal(nameof(CheckStockActivity), nameof(ReserveStockActivity), "Record:Failed");
+        h.Update(OrderStatus.Failed).FailureReason.Should().Contain("rejected").And.Contain("sku-2");
+    }
+
+    [Fact]
+    public async Task Payment_decline_releases_the_stock_and_fails_without_refund()
+    {
+        h.Answer<PaymentResult>(nameof(ProcessPaymentActivity), _ => new PaymentResult("ord-1", "pay-1", PaymentStatus.Declined, 60m, "insufficient funds", WorkflowHarness.Now));
+
+        var result = await h.RunAsync();
+
+        result.Should().Be(new OrderPlatform.OrderService.Workflow.OrderWorkflowResult(OrderStatus.Failed, "payment declined: insufficient funds"));
+        h.Calls.Should().Equal(
+            nameof(CheckStockActivity), nameof(ReserveStockActivity), "Record:Reserved", nameof(ProcessPaymentActivity),
+            nameof(ReleaseStockActivity), "Record:Failed");
+        h.Inputs[nameof(ReleaseStockActivity)].Should().Be(new ReleaseStockRequest("ord-1"));
+    }
+
+    [Fact]
+    public async Task Shipping_rejection_refunds_then_releases_and_fails()
+    {
+        h.Answer<ShipmentResult>(nameof(ShipOrderActivity), _ => new ShipmentResult("ord-1", ShipmentStatus.Rejected, null, "destination not served"));
+
+        var result = await h.RunAsync();
+
+        result.Status.Should().Be(OrderStatus.Failed);
+        h.Calls.Should().EndWith([nameof(ShipOrderActivity), nameof(RefundPaymentActivity), nameof(ReleaseStockActivity), "Record:Failed"]);
+        h.Update(OrderStatus.Failed).FailureReason.Should().Be("shipment rejected: destination not served");
+        ((RefundRequest)h.Inputs[nameof(RefundPaymentActivity)]).OrderId.Should().Be("ord-1");
+    }
+
+    [Fact]
+    public async Task Activity_exception_after_the_charge_refunds_and_releases_and_records_the_error()
+    {
+        h.Fail<ShipmentResult>(nameof(ShipOrderActivity), "shipping-service answered 503");
+
+        var result = await h.RunAsync();
+
+        result.Should().Be(new OrderPlatform.OrderService.Workflow.OrderWorkflowResult(OrderStatus.Failed, "shipping-service answered 503"));
+        h.Calls.Should().EndWith([nameof(ShipOrderActivity), nameof(RefundPaymentActivity), nameof(ReleaseStockActivity), "Record:Failed"]);
+        h.Update(OrderStatus.Failed).FailureReason.Should().Be("shipping-service answered 503");
+    }
+
+    [Fact]
+    public async Task Reserve_exception_releases_the_possibly_made_reservation_but_refunds_nothing()
+    {
+        h.Fail<ReservationResult>(nameof(ReserveStockActivity), "inventory-service timed out");
+
+        var result = await h.RunAsync();
+
+        result.Status.Should().Be(OrderStatus.Failed);
+        h.Calls.Should().Equal(nameof(CheckStockActivity), nameof(ReserveStockActivity), nameof(ReleaseStockActivity), "Record:Failed");
+    }
+
+    [Fact]
+    public async Task Stock_check_exception_fails_without_compensation()
+    {
+        h.Fail<CheckStockResponse>(nameof(CheckStockActivity), "inventory-service unavailable");
+
+        var result = await h.RunAsync();
+
+        result.Reason.Should().Be("inventory-service unavailable");
+        h.Calls.Should().Equal(nameof(CheckStockActivity), "Record:Failed");
+    }
+
+    [Fact]
+    public async Task Failure_after_shipping_is_not_compensated_and_fails_the_workflow()
+    {
+        h.Answer<OrderStatus>(nameof(RecordOrderStatusActivity), i =>
+            ((OrderPlatform.OrderService.Storage.OrderStatusUpdate)i).Status == OrderStatus.Completed
+                ? throw new Dapr.Workflow.WorkflowTaskFailedException("x", new Dapr.Workflow.WorkflowTaskFailureDetails("E", "state store down", null))
+                : ((OrderPlatform.OrderService.Storage.OrderStatusUpdate)i).Status);
+
+        var act = () => h.RunAsync();
+
+        await act.Should().ThrowAsync<Dapr.Workflow.WorkflowTaskFailedException>();
+        h.Calls.Should().NotContain([nameof(RefundPaymentActivity), nameof(ReleaseStockActivity)]);
+    }
+}

@@ -1,0 +1,103 @@
+using Dapr.Workflow;
+using OrderPlatform.Contracts.Inventory;
+using OrderPlatform.Contracts.Orders;
+using OrderPlatform.Contracts.Payments;
+using OrderPlatform.Contracts.Shipping;
+using OrderPlatform.OrderService.Storage;
+using OrderPlatform.OrderService.Workflow;
+using OrderPlatform.OrderService.Workflow.Activities;
+using OrderService.Tests.Support;
+
+namespace OrderService.Tests.Workflow;
+
+/// <summary>
+/// A mocked <see cref="WorkflowContext"/>: every activity answers a happy-path result unless told otherwise, and each
+/// call is logged ("RecordOrderStatusActivity" as "Record:{status}") so a test can assert the exact step sequence.
+/// </summary>
+internal sealed class WorkflowHarness
+{
+    public static readonly DateTime Now = new(2026, 3, 14, 10, 0, 0, DateTimeKind.Utc);
+
+    private readonly Dictionary<string, Func<object, object>> answers = [];
+    private readonly Dictionary<string, Action> afterCall = [];
+
+    public WorkflowHarness()
+    {
+        Context.SetupGet(c => c.CurrentUtcDateTime).Returns(Now);
+        Context.Setup(c => c.WaitForExternalEventAsync<CancelOrderSignal>(OrderWorkflowEvents.CancelOrder, It.IsAny<CancellationToken>()))
+            .Returns(Cancel.Task);
+        Context.Setup(c => c.WaitForExternalEventAsync<ApprovalDecision>(OrderWorkflowEvents.ApprovalDecision, It.IsAny<CancellationToken>()))
+            .Returns(Approval.Task);
+        Context.Setup(c => c.CreateTimer(It.IsAny<DateTime>(), It.IsAny<CancellationToken>()))
+            .Callback((DateTime fireAt, CancellationToken _) => TimerFireAt = fireAt)
+            .Returns(Timer.Task);
+
+        Answer<CheckStockResponse>(nameof(CheckStockActivity), _ => new CheckStockResponse(true, []));
+        Answer<ReservationResult>(nameof(ReserveStockActivity), i => new ReservationResult(((ReserveStockRequest)i).ReservationId, ReservationStatus.Reserved, []));
+        Answer<ReservationResult>(nameof(ReleaseStockActivity), i => new ReservationResult(((ReleaseStockRequest)i).ReservationId, ReservationStatus.Released, []));
+        Answer<PaymentResult>(nameof(ProcessPaymentActivity), i => new PaymentResult(((PaymentRequest)i).OrderId, "pay-1", PaymentStatus.Charged, ((PaymentRequest)i).Amount, null, Now));
+        Answer<RefundResult>(nameof(RefundPaymentActivity), i => new RefundResult(((RefundRequest)i).OrderId, RefundStatus.Refunded));
+        Answer<ShipmentResult>(nameof(ShipOrderActivity), i => new ShipmentResult(((ShipmentRequest)i).OrderId, ShipmentStatus.Shipped, "TRACK-1", null));
+        Answer<OrderStatus>(nameof(RecordOrderStatusActivity), i => ((OrderStatusUpdate)i).Status);
+    }
+
+    public Mock<WorkflowContext> Context { get; } = new();
+    public TaskCompletionSource<CancelOrderSignal> Cancel { get; } = new();
+    public TaskCompletionSource<ApprovalDecision> Approval { get; } = new();
+    public TaskCompletionSource Timer { get; } = new();
+    public DateTime? TimerFireAt { get; private set; }
+    public List<string> Calls { get; } = [];
+    public Dictionary<string, object> Inputs { get; } = [];
+    public List<OrderStatusUpdate> Updates { get; } = [];
+
+    /// <summary>What <paramref name="activity"/> returns (the function gets the activity input).</summary>
+    public void Answer<T>(string activity, Func<object, T> result)
+    {
+        answers[activity] = i => result(i)!;
+        Context.Setup(c => c.CallActivityAsync<T>(activity, It.IsAny<object>(), It.IsAny<WorkflowTaskOptions>()))
+            .Returns((string name, object input, WorkflowTaskOptions _) => Invoke<T>(name, input));
+    }
+
+    /// <summary><paramref name="activity"/> fails the way the runtime reports a failed activity.</summary>
+    public void Fail<T>(string activity, string message) =>
+        Answer<T>(activity, _ => throw new WorkflowTaskFailedException(
+            $"Task '{activity}' failed", new WorkflowTaskFailureDetails("System.Net.Http.HttpRequestException", message, null)));
+
+    /// <summary>Runs <paramref name="action"/> right after <paramref name="activity"/> returns (e.g. a cancel arrives).</summary>
+    public void After(string activity, Action action) => afterCall[activity] = action;
+
+    public Task<OrderWorkflowResult> RunAsync(OrderWorkflowInput? input = null) =>
+        new OrderWorkflow().RunAsync(Context.Object, input ?? TestOrders.WorkflowInput()).WaitAsync(TimeSpan.FromSeconds(30));
+
+    public OrderStatusUpdate Update(OrderStatus status) => Updates.Single(u => u.Status == status);
+
+    private Task<T> Invoke<T>(string name, object input)
+    {
+        if (input is OrderStatusUpdate update)
+        {
+            Updates.Add(update);
+            Calls.Add($"Record:{update.Status}");
+        }
+        else
+        {
+            Calls.Add(name);
+            Inputs[name] = input;
+        }
+
+        try
+        {
+            return Task.FromResult((T)answers[name](input));
+        }
+        catch (WorkflowTaskFailedException ex)
+        {
+            return Task.FromException<T>(ex);
+        }
+        finally
+        {
+            if (afterCall.TryGetValue(name, out var action))
+            {
+                action();
+            }
+        }
+    }
+}
