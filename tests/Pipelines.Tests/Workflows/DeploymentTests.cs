@@ -22,6 +22,16 @@ public partial class DeploymentTests
     }
 
     [Fact]
+    public void Deploys_only_successful_CI_runs_of_pushes_to_this_repository()
+    {
+        var condition = Deploy.Node["if"]!.ToString();
+
+        condition.Should().Contain("github.event.workflow_run.conclusion == 'success'")
+            .And.Contain("github.event.workflow_run.event == 'push'")
+            .And.Contain("github.event.workflow_run.head_repository.full_name == github.repository");
+    }
+
+    [Fact]
     public void Uses_the_repository_variables_azd_pipeline_config_sets()
     {
         foreach (var name in new[] { "AZURE_CLIENT_ID", "AZURE_TENANT_ID", "AZURE_SUBSCRIPTION_ID", "AZURE_ENV_NAME", "AZURE_LOCATION" })
