@@ -1,6 +1,8 @@
 using System.Net;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using OrderPlatform.DevSidecar.Api;
 using OrderPlatform.DevSidecar.Configuration;
+using OrderPlatform.DevSidecar.State;
 using OrderPlatform.DevSidecar.Telemetry;
 
 namespace OrderPlatform.DevSidecar.Hosting;
@@ -34,11 +36,14 @@ public static class SidecarHost
             .AddSingleton(components)
             .AddSingleton(new CallLogOptions(settings.CallLogLevel))
             .AddSingleton<CallRecorder>()
+            .AddSingleton<ApiCalls>()
             .AddSingleton(TimeProvider.System);
         builder.Services.AddGrpc();
+        builder.Services.AddSidecarState();
         configureBuilder?.Invoke(builder);
 
         var web = builder.Build();
+        web.MapSidecarState();
         return web;
     }
 }

@@ -1,0 +1,92 @@
+using System.Globalization;
+
+namespace OrderPlatform.DevSidecar.State;
+
+/// <summary>
+/// One state component's data (keys already prefixed). Every write set is validated as a whole (ETags, first-write)
+/// before any of it applies, so a transaction is atomic; reads are always strongly consistent.
+/// </summary>
+public sealed class InMemoryStateStore(TimeProvider time)
+{
+    private readonly Lock gate = new();
+    private readonly Dictionary<string, StateEntry> entries = new(StringComparer.Ordinal);
+    private long version;
+
+    public StateEntry? Get(string key)
+    {
+        lock (gate)
+        {
+            return Live(key, time.GetUtcNow());
+        }
+    }
+
+    /// <summary>Applies all writes or none: throws <see cref="StateETagMismatchException"/> before changing anything.</summary>
+    public void Apply(IReadOnlyList<StateWrite> writes)
+    {
+        ArgumentNullException.ThrowIfNull(writes);
+        lock (gate)
+        {
+            var now = time.GetUtcNow();
+            var pending = new Dictionary<string, StateEntry?>(StringComparer.Ordinal);
+            var next = version;
+            foreach (var write in writes)
+            {
+                var current = pending.TryGetValue(write.Key, out var staged) ? staged : Live(write.Key, now);
+                Check(write, current);
+                pending[write.Key] = write.IsDelete
+                    ? null
+                    : new StateEntry(write.Value!, (++next).ToString(CultureInfo.InvariantCulture), now + write.Ttl);
+            }
+
+            version = next;
+            foreach (var (key, entry) in pending)
+            {
+                if (entry is null)
+                {
+                    entries.Remove(key);
+                }
+                else
+                {
+                    entries[key] = entry;
+                }
+            }
+        }
+    }
+
+    /// <summary>The live entries whose key starts with <paramref name="prefix"/> (for the query API).</summary>
+    public List<KeyValuePair<string, StateEntry>> Snapshot(string prefix)
+    {
+        lock (gate)
+        {
+            var now = time.GetUtcNow();
+            return [.. entries.Where(e => e.Key.StartsWith(prefix, StringComparison.Ordinal) && !e.Value.IsExpired(now))];
+        }
+    }
+
+    private static void Check(StateWrite write, StateEntry? current)
+    {
+        var mismatch = string.IsNullOrEmpty(write.ETag)
+            ? write.Concurrency == StateConcurrency.FirstWrite && !write.IsDelete && current is not null
+            : current is null || !string.Equals(current.ETag, write.ETag, StringComparison.Ordinal);
+        if (mismatch)
+        {
+            throw new StateETagMismatchException(write.Key);
+        }
+    }
+
+    private StateEntry? Live(string key, DateTimeOffset now)
+    {
+        if (!entries.TryGetValue(key, out var entry))
+        {
+            return null;
+        }
+
+        if (!entry.IsExpired(now))
+        {
+            return entry;
+        }
+
+        entries.Remove(key);
+        return null;
+    }
+}
