@@ -60,6 +60,15 @@ public sealed class InMemoryBroker(MessageDelivery delivery, ComponentRegistry c
         }
     }
 
+    /// <summary>The messages a topic currently retains (what a late subscriber would still receive).</summary>
+    public IReadOnlyList<PubSubMessage> Retained(string pubsubName, string topic)
+    {
+        lock (gate)
+        {
+            return topics.TryGetValue((pubsubName, topic), out var state) ? [.. state.Retained] : [];
+        }
+    }
+
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task StopAsync(CancellationToken cancellationToken)

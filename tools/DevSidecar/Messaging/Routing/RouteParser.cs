@@ -6,7 +6,7 @@ internal sealed class RouteParser(List<RouteToken> tokens, string text)
     private static readonly HashSet<string> Comparisons = ["==", "!=", "<", "<=", ">", ">="];
     private int index;
 
-    private RouteToken Current => tokens[index];
+    private RouteToken Current => tokens[Math.Min(index, tokens.Count - 1)];
 
     public RouteNode ParseAll()
     {
@@ -57,7 +57,8 @@ internal sealed class RouteParser(List<RouteToken> tokens, string text)
 
     private RouteNode ParsePrimary()
     {
-        var token = tokens[index++];
+        var token = Current;
+        index = Math.Min(index + 1, tokens.Count - 1);
         switch (token.Kind)
         {
             case TokenKind.String:
