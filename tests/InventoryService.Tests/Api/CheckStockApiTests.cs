@@ -1,0 +1,47 @@
+using OrderPlatform.Contracts.Inventory;
+using OrderPlatform.InventoryService.Stock;
+using OrderPlatform.InventoryService.Storage;
+using OrderPlatform.InventoryService.Tests.Fakes;
+
+namespace OrderPlatform.InventoryService.Tests.Api;
+
+public sealed class CheckStockApiTests : IDisposable
+{
+    private readonly InventoryApiFactory factory = new();
+
+    public void Dispose() => factory.Dispose();
+
+    private async Task<CheckStockResponse> CheckAsync(params StockLine[] items)
+    {
+        var client = await factory.StartAsync();
+        var response = await client.PostJsonAsync("/check-stock", new CheckStockRequest(items));
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        return await response.ReadAsync<CheckStockResponse>();
+    }
+
+    [Fact]
+    public async Task Enough_stock_is_available_with_no_shortages()
+    {
+        var result = await CheckAsync(new StockLine("SKU-001", 100), new StockLine("SKU-LOW", 2));
+
+        result.Should().BeEquivalentTo(new CheckStockResponse(true, []));
+    }
+
+    [Fact]
+    public async Task Short_and_unknown_products_are_listed_as_shortages()
+    {
+        var result = await CheckAsync(new StockLine("SKU-001", 101), new StockLine("SKU-002", 1), new StockLine("GHOST", 2));
+
+        result.Available.Should().BeFalse();
+        result.Shortages.Should().BeEquivalentTo([new StockShortage("SKU-001", 101, 100), new StockShortage("GHOST", 2, 0)]);
+    }
+
+    [Fact]
+    public async Task Check_stock_reserves_nothing()
+    {
+        await CheckAsync(new StockLine("SKU-009", 5));
+
+        factory.Store.Attempts.Should().Be(0);
+        factory.Store.Get<StockItem>(StateKeys.Stock("SKU-009")).Should().Be(new StockItem("SKU-009", 100, 0));
+    }
+}

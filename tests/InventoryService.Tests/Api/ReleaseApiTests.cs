@@ -1,0 +1,80 @@
+using OrderPlatform.Contracts.Inventory;
+using OrderPlatform.InventoryService.Reservations;
+using OrderPlatform.InventoryService.Stock;
+using OrderPlatform.InventoryService.Storage;
+using OrderPlatform.InventoryService.Tests.Fakes;
+
+namespace OrderPlatform.InventoryService.Tests.Api;
+
+public sealed class ReleaseApiTests : IDisposable
+{
+    private readonly InventoryApiFactory factory = new();
+
+    public void Dispose() => factory.Dispose();
+
+    private StockItem Stock(string productId) => factory.Store.Get<StockItem>(StateKeys.Stock(productId))!;
+
+    private static async Task<ReservationResult> PostAsync(HttpClient client, string path, object body) =>
+        await (await client.PostJsonAsync(path, body)).ReadAsync<ReservationResult>();
+
+    [Fact]
+    public async Task Release_puts_the_reserved_units_back_once()
+    {
+        var client = await factory.StartAsync();
+        await PostAsync(client, "/reserve", new ReserveStockRequest("rel-1", "o1", [new StockLine("SKU-007", 4)]));
+
+        var first = await PostAsync(client, "/release", new ReleaseStockRequest("rel-1"));
+        var second = await PostAsync(client, "/release", new ReleaseStockRequest("rel-1"));
+
+        first.Status.Should().Be(ReservationStatus.Released);
+        second.Status.Should().Be(ReservationStatus.Released);
+        Stock("SKU-007").Should().Be(new StockItem("SKU-007", 100, 0));
+        factory.Store.Get<ReservationRecord>(StateKeys.Reservation("rel-1"))!.ReleasedAt.Should().NotBeNull();
+        factory.Store.Commits.Should().Be(2, "one reserve and one release; the repeated release writes nothing");
+    }
+
+    [Fact]
+    public async Task Release_of_an_unknown_reservation_is_NotFound_and_writes_nothing()
+    {
+        var client = await factory.StartAsync();
+
+        var result = await PostAsync(client, "/release", new ReleaseStockRequest("never-made"));
+
+        result.Should().BeEquivalentTo(new ReservationResult("never-made", ReservationStatus.NotFound, []));
+        factory.Store.Attempts.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Release_of_a_rejected_reservation_changes_no_stock()
+    {
+        var client = await factory.StartAsync();
+        await PostAsync(client, "/reserve", new ReserveStockRequest("rel-2", "o2", [new StockLine("SKU-LOW", 5)]));
+
+        var result = await PostAsync(client, "/release", new ReleaseStockRequest("rel-2"));
+
+        result.Status.Should().Be(ReservationStatus.Rejected);
+        Stock("SKU-LOW").Should().Be(new StockItem("SKU-LOW", 2, 0));
+        factory.Store.Commits.Should().Be(1, "only the rejection was recorded");
+    }
+
+    [Fact]
+    public async Task A_release_that_loses_a_race_with_a_reserve_of_the_same_product_retries_on_fresh_stock()
+    {
+        var client = await factory.StartAsync();
+        await PostAsync(client, "/reserve", new ReserveStockRequest("rel-3", "o3", [new StockLine("SKU-008", 5)]));
+        var raced = false;
+        factory.Store.BeforeCommit = _ =>
+        {
+            if (!raced)
+            {
+                raced = true;
+                factory.Store.Put(StateKeys.Stock("SKU-008"), new StockItem("SKU-008", 93, 7));
+            }
+        };
+
+        var result = await PostAsync(client, "/release", new ReleaseStockRequest("rel-3"));
+
+        result.Status.Should().Be(ReservationStatus.Released);
+        Stock("SKU-008").Should().Be(new StockItem("SKU-008", 98, 2));
+    }
+}

@@ -1,0 +1,78 @@
+using Microsoft.Extensions.Options;
+using OrderPlatform.Contracts;
+using OrderPlatform.Contracts.Inventory;
+using OrderPlatform.InventoryService.Configuration;
+using OrderPlatform.InventoryService.Reservations;
+using OrderPlatform.InventoryService.Stock;
+using OrderPlatform.InventoryService.Storage;
+using OrderPlatform.InventoryService.Tests.Fakes;
+
+namespace OrderPlatform.InventoryService.Tests.Unit;
+
+/// <summary>The repository against the in-memory store with real interleaving: it must never oversell.</summary>
+public sealed class ReservationConcurrencyTests
+{
+    private readonly FakeStateStore store = new FakeStateStore(Components.InventoryStore)
+        .Handles<StockItem>()
+        .Handles<ReservationRecord>();
+
+    // Each lost race is caused by a commit to a stock key the loser also writes; rejections never write stock, so with
+    // 20 units no caller can lose more than 20 times: 25 attempts make the outcome deterministic.
+    private InventoryRepository Repository() => new(
+        store.Dapr.Object,
+        Options.Create(new InventoryOptions
+        {
+            ConflictRetryAttempts = 25,
+            ConflictRetryDelay = TimeSpan.FromMilliseconds(1),
+            ConflictRetryMaxDelay = TimeSpan.FromMilliseconds(4),
+        }),
+        TimeProvider.System);
+
+    [Fact]
+    public async Task Two_hundred_parallel_single_unit_reservations_on_twenty_units_reserve_exactly_twenty()
+    {
+        store.Put(StateKeys.Stock("HOT"), new StockItem("HOT", 20, 0));
+        var repository = Repository();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 200).Select(i => Task.Run(() =>
+            repository.ReserveAsync(new ReserveStockRequest($"res-{i}", $"order-{i}", [new StockLine("HOT", 1)]), CancellationToken.None))));
+
+        results.Count(r => r.Status == ReservationStatus.Reserved).Should().Be(20);
+        results.Count(r => r.Status == ReservationStatus.Rejected).Should().Be(180);
+        store.Get<StockItem>(StateKeys.Stock("HOT")).Should().Be(new StockItem("HOT", 0, 20));
+        store.Keys("reservation-").Should().HaveCount(200);
+        store.Attempts.Should().BeGreaterThan(200, "the callers really raced");
+    }
+
+    [Fact]
+    public async Task The_same_reservation_sent_in_parallel_is_reserved_once()
+    {
+        store.Put(StateKeys.Stock("HOT"), new StockItem("HOT", 100, 0));
+        var repository = Repository();
+        var request = new ReserveStockRequest("dup", "order-dup", [new StockLine("HOT", 3)]);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() =>
+            repository.ReserveAsync(request, CancellationToken.None))));
+
+        results.Should().AllSatisfy(r => r.Status.Should().Be(ReservationStatus.Reserved));
+        store.Get<StockItem>(StateKeys.Stock("HOT")).Should().Be(new StockItem("HOT", 97, 3));
+    }
+
+    [Fact]
+    public async Task Parallel_releases_and_reserves_keep_the_units_conserved()
+    {
+        store.Put(StateKeys.Stock("HOT"), new StockItem("HOT", 10, 0));
+        var repository = Repository();
+        for (var i = 0; i < 10; i++)
+        {
+            await repository.ReserveAsync(new ReserveStockRequest($"old-{i}", "o", [new StockLine("HOT", 1)]), CancellationToken.None);
+        }
+
+        var releases = Enumerable.Range(0, 10).Select(i => Task.Run(() => repository.ReleaseAsync($"old-{i}", CancellationToken.None)));
+        var releasedTwice = Enumerable.Range(0, 10).Select(i => Task.Run(() => repository.ReleaseAsync($"old-{i}", CancellationToken.None)));
+        var results = await Task.WhenAll(releases.Concat(releasedTwice));
+
+        results.Should().AllSatisfy(r => r.Status.Should().Be(ReservationStatus.Released));
+        store.Get<StockItem>(StateKeys.Stock("HOT")).Should().Be(new StockItem("HOT", 10, 0));
+    }
+}
