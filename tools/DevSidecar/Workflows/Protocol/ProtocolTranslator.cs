@@ -44,7 +44,7 @@ public sealed class ProtocolTranslator(ProtocolMap map)
     {
         foreach (var collision in plan.Collisions)
         {
-            Side(collision.DaprField, collision.MicrosoftField, fromDapr).Accessor.Clear(message);
+            Clear(message, Side(collision.DaprField, collision.MicrosoftField, fromDapr));
         }
 
         foreach (var (daprField, msField, childPlan) in plan.Children)
@@ -54,6 +54,15 @@ public sealed class ProtocolTranslator(ProtocolMap map)
             {
                 Scrub(child, childPlan, fromDapr);
             }
+        }
+    }
+
+    /// <summary>Clears the field; a oneof member only when it is the case that is set (clearing resets the whole oneof).</summary>
+    private static void Clear(IMessage message, FieldDescriptor field)
+    {
+        if (field.RealContainingOneof is not { } oneof || oneof.Accessor.GetCaseFieldDescriptor(message) == field)
+        {
+            field.Accessor.Clear(message);
         }
     }
 

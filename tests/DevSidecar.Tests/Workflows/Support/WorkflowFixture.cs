@@ -1,0 +1,57 @@
+using Dapr.Workflow;
+using OrderPlatform.DevSidecar.Tests.Workflows.Samples;
+
+namespace OrderPlatform.DevSidecar.Tests.Workflows.Support;
+
+/// <summary>
+/// One sidecar serving two app-ids, each with its own Dapr.Workflow worker: "orders-app" hosts every sample,
+/// "billing-app" only its own "Identify" workflow. Shared by the workflow tests (instance ids are unique per test).
+/// </summary>
+public sealed class WorkflowFixture : IAsyncLifetime
+{
+    public const string OrdersApp = "orders-app";
+    public const string BillingApp = "billing-app";
+
+    internal WorkflowSidecar Sidecar { get; private set; } = null!;
+
+    internal WorkflowApp Orders { get; private set; } = null!;
+
+    internal WorkflowApp Billing { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Sidecar = await WorkflowSidecar.StartAsync(OrdersApp, BillingApp);
+        Orders = await WorkflowApp.StartAsync(Sidecar.GrpcEndpoint(OrdersApp), RegisterOrdersApp);
+        Billing = await WorkflowApp.StartAsync(Sidecar.GrpcEndpoint(BillingApp), o =>
+            o.RegisterWorkflow<BillingIdentifyWorkflow>("Identify"));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Orders.DisposeAsync();
+        await Billing.DisposeAsync();
+        await Sidecar.DisposeAsync();
+    }
+
+    private static void RegisterOrdersApp(WorkflowRuntimeOptions options)
+    {
+        options.RegisterWorkflow<ChainWorkflow>();
+        options.RegisterWorkflow<CompensatingWorkflow>();
+        options.RegisterWorkflow<ParentWorkflow>();
+        options.RegisterWorkflow<ChildWorkflow>();
+        options.RegisterWorkflow<ApprovalWorkflow>();
+        options.RegisterWorkflow<WaitForGoWorkflow>();
+        options.RegisterWorkflow<TimerWorkflow>();
+        options.RegisterWorkflow<OrdersIdentifyWorkflow>("Identify");
+        options.RegisterActivity<ReserveActivity>();
+        options.RegisterActivity<ChargeActivity>();
+        options.RegisterActivity<ReleaseActivity>();
+        options.RegisterActivity<ShipActivity>();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class WorkflowCollection : ICollectionFixture<WorkflowFixture>
+{
+    public const string Name = "workflow sidecar";
+}
