@@ -1,0 +1,89 @@
+using OrderPlatform.Contracts;
+
+namespace OrderPlatform.Infra.Tests;
+
+/// <summary>The five container apps: Dapr, ingress, probes, scaling, identities and tags.</summary>
+[Collection(BicepCollection.Name)]
+public sealed class ContainerAppsTests(BicepFixture bicep)
+{
+    public static TheoryData<string> AppIdsData => new(AppIds.All);
+
+    [Theory]
+    [MemberData(nameof(AppIdsData))]
+    public void Each_app_is_Dapr_enabled_with_its_app_id_port_and_protocol(string appId)
+    {
+        var dapr = bicep.Snapshot.ContainerApp(appId)["properties"]!["configuration"]!["dapr"]!;
+        ((bool)dapr["enabled"]!).Should().BeTrue();
+        ((string)dapr["appId"]!).Should().Be(appId);
+        ((int)dapr["appPort"]!).Should().Be(8080);
+        ((string)dapr["appProtocol"]!).Should().Be("http");
+    }
+
+    [Fact]
+    public void Only_order_service_has_external_ingress_and_the_rest_internal()
+    {
+        bicep.Snapshot.ContainerApps.Should().HaveCount(AppIds.All.Count);
+        foreach (var app in bicep.Snapshot.ContainerApps)
+        {
+            var ingress = app["properties"]!["configuration"]!["ingress"]!;
+            ((bool)ingress["external"]!).Should().Be(Snapshot.ShortName(app) == AppIds.OrderService, Snapshot.ShortName(app));
+            ((int)ingress["targetPort"]!).Should().Be(8080);
+            ((bool)ingress["allowInsecure"]!).Should().BeFalse();
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(AppIdsData))]
+    public void Each_app_probes_the_service_health_endpoints(string appId)
+    {
+        var container = bicep.Snapshot.ContainerApp(appId)["properties"]!["template"]!["containers"]![0]!;
+        var probes = container["probes"]!.AsArray().ToDictionary(p => (string)p!["type"]!, p => p!["httpGet"]!);
+        ((string)probes["Liveness"]["path"]!).Should().Be("/health/live");
+        ((string)probes["Readiness"]["path"]!).Should().Be("/health/ready");
+        probes.Values.Select(p => (int)p["port"]!).Should().AllBeEquivalentTo(8080);
+    }
+
+    [Theory]
+    [MemberData(nameof(AppIdsData))]
+    public void Each_app_has_its_own_identity_pulls_with_it_and_is_tagged_for_azd(string appId)
+    {
+        var app = bicep.Snapshot.ContainerApp(appId);
+        var ownIdentity = bicep.Snapshot.IdentityId($"id-{appId}");
+        app["identity"]!["userAssignedIdentities"]!.AsObject().Select(i => i.Key).Should().Contain(ownIdentity);
+        ((string)app["properties"]!["configuration"]!["registries"]![0]!["identity"]!).Should().Be(ownIdentity);
+        ((string)app["tags"]!["azd-service-name"]!).Should().Be(appId);
+
+        var registry = (string)bicep.Snapshot.OfType("Microsoft.ContainerRegistry/registries").Single()["id"]!;
+        bicep.Snapshot.RoleAssignments.Should().Contain(r =>
+            r.Scope == registry && r.Role == Roles.AcrPull && r.Principal.Contains($"/id-{appId}'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Order_service_scales_on_http_and_notification_service_on_its_subscription_with_its_identity()
+    {
+        var orderScale = bicep.Snapshot.ContainerApp(AppIds.OrderService)["properties"]!["template"]!["scale"]!;
+        orderScale["rules"]!.AsArray().Should().ContainSingle(r => r!["http"] != null);
+        ((int)orderScale["minReplicas"]!).Should().BeGreaterThanOrEqualTo(0);
+        ((int)orderScale["maxReplicas"]!).Should().BeGreaterThan(1);
+
+        var rule = bicep.Snapshot.ContainerApp(AppIds.NotificationService)["properties"]!["template"]!["scale"]!["rules"]!
+            .AsArray().Single()!["custom"]!;
+        ((string)rule["type"]!).Should().Be("azure-servicebus");
+        ((string)rule["identity"]!).Should().Be(bicep.Snapshot.IdentityId($"id-{AppIds.NotificationService}"));
+        ((string)rule["metadata"]!["topicName"]!).Should().Be(Topics.Orders);
+        ((string)rule["metadata"]!["subscriptionName"]!).Should().Be(AppIds.NotificationService);
+        rule["auth"].Should().BeNull("the rule authenticates with the managed identity, not a connection string");
+    }
+
+    [Theory]
+    [MemberData(nameof(AppIdsData))]
+    public void Each_app_reports_telemetry_without_secrets_in_plain_env_vars(string appId)
+    {
+        var env = bicep.Snapshot.ContainerApp(appId)["properties"]!["template"]!["containers"]![0]!["env"]!.AsArray();
+        var byName = env.ToDictionary(e => (string)e!["name"]!, e => e!);
+        ((string)byName["OTEL_SERVICE_NAME"]["value"]!).Should().Be(appId);
+        ((string)byName["APPLICATIONINSIGHTS_CONNECTION_STRING"]["secretRef"]!).Should().NotBeNullOrEmpty();
+        byName["APPLICATIONINSIGHTS_CONNECTION_STRING"]["value"].Should().BeNull();
+        ((string)byName["ASPNETCORE_HTTP_PORTS"]["value"]!).Should().Be("8080");
+    }
+}
