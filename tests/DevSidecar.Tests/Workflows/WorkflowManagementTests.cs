@@ -73,6 +73,7 @@ public sealed class WorkflowManagementTests(WorkflowFixture fixture)
         await Client.SuspendWorkflowAsync(id, "paused by test");
         await Client.StatusAsync(id, WorkflowRuntimeStatus.Suspended);
         await Client.RaiseEventAsync(id, "go", "now");
+        (await Client.GetWorkflowStateAsync(id)).RuntimeStatus.Should().Be(WorkflowRuntimeStatus.Suspended);
         await Client.ResumeWorkflowAsync(id, "resumed by test");
         var state = await Client.CompletionAsync(id);
 
