@@ -4,6 +4,7 @@ using OrderPlatform.DevSidecar.Messaging.Delivery;
 using OrderPlatform.DevSidecar.Messaging.Publishing;
 using OrderPlatform.DevSidecar.Messaging.Subscriptions;
 using Grpc.AspNetCore.Server.Model;
+using OrderPlatform.DevSidecar.MetadataApi;
 
 namespace OrderPlatform.DevSidecar.Messaging;
 
@@ -11,13 +12,14 @@ public static class MessagingModule
 {
     /// <summary>
     /// Pub/sub: in-memory brokers, publishing (HTTP + gRPC), subscription discovery and delivery. Exposes
-    /// <see cref="ISubscriptionCatalog"/> for /v1.0/metadata. Needs AddSidecarResiliency.
+    /// <see cref="ISubscriptionCatalog"/> and, for /v1.0/metadata, an <see cref="ISubscriptionSource"/>. Needs AddSidecarResiliency.
     /// </summary>
     public static IServiceCollection AddSidecarMessaging(this IServiceCollection services)
     {
         services.AddAppChannel();
         services.AddSingleton<SubscriptionCatalog>();
         services.AddSingleton<ISubscriptionCatalog>(sp => sp.GetRequiredService<SubscriptionCatalog>());
+        services.AddSingleton<ISubscriptionSource, MetadataSubscriptionSource>();
         services.AddSingleton<MessageDelivery>();
         services.AddSingleton<InMemoryBroker>();
         services.AddHostedService(sp => sp.GetRequiredService<InMemoryBroker>());
