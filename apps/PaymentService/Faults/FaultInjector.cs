@@ -1,0 +1,42 @@
+namespace OrderPlatform.PaymentService.Faults;
+
+/// <summary>Body of <c>POST /admin/faults</c>: make the next <paramref name="FailNext"/> charges/refunds fail.</summary>
+public sealed record FaultRequest(int FailNext, int StatusCode = 503);
+
+/// <summary>What is still armed.</summary>
+public sealed record FaultState(int Remaining, int StatusCode);
+
+/// <summary>A thread-safe countdown of injected failures (resiliency tests only; off by default).</summary>
+public sealed class FaultInjector
+{
+    private readonly Lock gate = new();
+    private int remaining;
+    private int statusCode = StatusCodes.Status503ServiceUnavailable;
+
+    public FaultState Arm(int count, int status)
+    {
+        lock (gate)
+        {
+            (remaining, statusCode) = (count, status);
+            return new FaultState(remaining, statusCode);
+        }
+    }
+
+    public void Clear() => Arm(0, StatusCodes.Status503ServiceUnavailable);
+
+    /// <summary>Takes one armed failure, if any is left.</summary>
+    public bool TryTake(out int status)
+    {
+        lock (gate)
+        {
+            status = statusCode;
+            if (remaining <= 0)
+            {
+                return false;
+            }
+
+            remaining--;
+            return true;
+        }
+    }
+}
