@@ -16,6 +16,7 @@ public sealed class ManagedProcess : IAsyncDisposable
         Name = name;
         _process = process;
         _log = log;
+        StartTimestamp = Stopwatch.GetTimestamp();
     }
 
     public string Name { get; }
@@ -25,6 +26,14 @@ public sealed class ManagedProcess : IAsyncDisposable
     public bool HasExited => _process.HasExited;
 
     public IReadOnlyCollection<string> Output => _lines.ToArray();
+
+    /// <summary><see cref="Stopwatch"/> timestamp taken just before the process was started.</summary>
+    public long StartTimestamp { get; }
+
+    /// <summary>From process start to its first successful readiness answer (null until ready); poll-interval resolution.</summary>
+    public TimeSpan? TimeToReady { get; private set; }
+
+    internal void MarkReady() => TimeToReady ??= Stopwatch.GetElapsedTime(StartTimestamp);
 
     public static ManagedProcess Start(string name, string assemblyPath, IEnumerable<string> args,
         IReadOnlyDictionary<string, string> environment, Action<string>? log)

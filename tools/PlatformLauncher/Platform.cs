@@ -21,6 +21,8 @@ public sealed class Platform : IAsyncDisposable
 
     public IReadOnlyDictionary<string, AppPorts> Ports { get; }
 
+    internal PlatformOptions Options => _options;
+
     public ManagedProcess? Sidecar { get; private set; }
 
     public IReadOnlyDictionary<string, ManagedProcess> Apps => _apps;

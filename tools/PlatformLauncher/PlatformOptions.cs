@@ -25,6 +25,9 @@ public sealed class PlatformOptions
     /// <summary>How long to wait for every process to report ready.</summary>
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(90);
 
+    /// <summary>Pause between readiness polls (also the resolution of <see cref="ManagedProcess.TimeToReady"/>).</summary>
+    public TimeSpan ReadinessPollInterval { get; init; } = TimeSpan.FromMilliseconds(100);
+
     /// <summary>Receives every output line of every process, prefixed with its name (null: keep only the buffer).</summary>
     public Action<string>? Log { get; init; }
 

@@ -15,13 +15,19 @@ internal static class Readiness
         {
             await PollAsync(platform, platform.Sidecar!, new Uri(ports.DaprHttpUrl, "/v1.0/healthz"), cancellationToken).ConfigureAwait(false);
         }
+
+        platform.Sidecar!.MarkReady();
     }
 
     public static async Task WaitForAppsAsync(Platform platform, CancellationToken cancellationToken)
     {
-        foreach (var appId in platform.Apps.Keys.ToArray())
+        // All at once, so each app's TimeToReady is its own, not the slowest one before it; the first failure ends the wait.
+        var waits = platform.Apps.Keys.ToArray().Select(appId => WaitForAppAsync(platform, appId, cancellationToken)).ToList();
+        while (waits.Count > 0)
         {
-            await WaitForAppAsync(platform, appId, cancellationToken).ConfigureAwait(false);
+            var done = await Task.WhenAny(waits).ConfigureAwait(false);
+            waits.Remove(done);
+            await done.ConfigureAwait(false);
         }
 
         // Events published before the sidecar has read notification-service's /dapr/subscribe would have no subscriber.
@@ -32,8 +38,12 @@ internal static class Readiness
         }
     }
 
-    public static Task WaitForAppAsync(Platform platform, string appId, CancellationToken cancellationToken) =>
-        PollAsync(platform, platform.Apps[appId], new Uri(platform.Ports[appId].AppUrl, "/health/ready"), cancellationToken);
+    public static async Task WaitForAppAsync(Platform platform, string appId, CancellationToken cancellationToken)
+    {
+        var process = platform.Apps[appId];
+        await PollAsync(platform, process, new Uri(platform.Ports[appId].AppUrl, "/health/ready"), cancellationToken).ConfigureAwait(false);
+        process.MarkReady();
+    }
 
     private static async Task PollAsync(Platform platform, ManagedProcess process, Uri url, CancellationToken cancellationToken)
     {
@@ -73,7 +83,7 @@ internal static class Readiness
                 // slow answer; ask again
             }
 
-            await Task.Delay(100, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(platform.Options.ReadinessPollInterval, cancellationToken).ConfigureAwait(false);
         }
     }
 
