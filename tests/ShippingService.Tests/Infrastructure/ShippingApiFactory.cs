@@ -19,6 +19,11 @@ public sealed class ShippingApiFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        builder.UseDefaultServiceProvider(o =>
+        {
+            o.ValidateOnBuild = true;
+            o.ValidateScopes = true;
+        });
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

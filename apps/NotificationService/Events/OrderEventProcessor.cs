@@ -1,0 +1,73 @@
+using Dapr;
+using OrderPlatform.NotificationService.Notifications;
+using OrderPlatform.NotificationService.State;
+
+namespace OrderPlatform.NotificationService.Events;
+
+/// <summary>
+/// One order event delivery: malformed → DROP (Dapr dead-letters it), already processed → SUCCESS with nothing stored,
+/// otherwise the customer's notification is appended and the event id marked processed. State-store failures → RETRY.
+/// </summary>
+public sealed class OrderEventProcessor(
+    CloudEventReader reader,
+    ProcessedEvents processed,
+    NotificationRepository notifications,
+    TimeProvider time,
+    ILogger<OrderEventProcessor> logger)
+{
+    public async Task<TopicResponse> HandleAsync(string routeType, HttpRequest request, CancellationToken cancellationToken)
+    {
+        var delivery = await reader.ReadAsync(request, cancellationToken);
+        if (delivery.Event is not { } cloudEvent)
+        {
+            logger.LogWarning("Dropping delivery on {Route}: {Problem}", routeType, delivery.Error);
+            return TopicResponse.Drop;
+        }
+
+        if (cloudEvent.Type != routeType)
+        {
+            logger.LogWarning("Dropping event {EventId}: type {Type} does not match route {Route}.", cloudEvent.Id, cloudEvent.Type, routeType);
+            return TopicResponse.Drop;
+        }
+
+        if (!OrderEventData.TryRead(cloudEvent, out var orderEvent, out var problem))
+        {
+            logger.LogWarning("Dropping event {EventId} ({Type}): {Problem}", cloudEvent.Id, cloudEvent.Type, problem);
+            return TopicResponse.Drop;
+        }
+
+        var eventId = cloudEvent.Id!;
+        try
+        {
+            if (await processed.ContainsAsync(eventId, cancellationToken))
+            {
+                logger.LogInformation("Event {EventId} was already processed; acknowledging the redelivery.", eventId);
+                return TopicResponse.Success;
+            }
+
+            var notification = NotificationComposer.Compose(eventId, routeType, orderEvent, time.GetUtcNow());
+            await notifications.AddAsync(notification, cancellationToken);
+            await processed.MarkAsync(eventId, routeType, cancellationToken);
+            logger.LogInformation("Notified customer {CustomerId} of {Type} for order {OrderId}.", orderEvent.CustomerId, routeType, orderEvent.OrderId);
+            return TopicResponse.Success;
+        }
+        catch (Exception ex) when (ex is DaprException or StateConflictException)
+        {
+            logger.LogError(ex, "Event {EventId} could not be stored; asking Dapr to redeliver.", eventId);
+            return TopicResponse.Retry;
+        }
+    }
+
+    public async Task<TopicResponse> HandleUnknownAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var delivery = await reader.ReadAsync(request, cancellationToken);
+        if (delivery.Event is not { } cloudEvent)
+        {
+            logger.LogWarning("Dropping delivery with no known route: {Problem}", delivery.Error);
+            return TopicResponse.Drop;
+        }
+
+        logger.LogWarning("Acknowledging event {EventId} of unknown type {Type}; nothing stored.", cloudEvent.Id, cloudEvent.Type);
+        return TopicResponse.Success;
+    }
+}
