@@ -1,0 +1,103 @@
+using System.Net;
+using Dapr.Client;
+using OrderPlatform.Contracts;
+using OrderPlatform.Contracts.Events;
+using OrderPlatform.OrderService.Storage;
+using OrderPlatform.OrderService.Workflow;
+using OrderService.Tests.Support;
+
+namespace OrderService.Tests.Api;
+
+public sealed class CreateOrderTests(OrderApiFactory api) : OrderApiTests(api)
+{
+    [Fact]
+    public async Task Create_returns_202_with_location_and_the_order_view()
+    {
+        var response = await Client.PostJsonAsync("/api/orders", TestOrders.Request("ord-100"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.Accepted);
+        response.Headers.Location!.ToString().Should().Be("/api/orders/ord-100");
+        var body = await response.JsonAsync();
+        body.GetProperty("orderId").GetString().Should().Be("ord-100");
+        body.GetProperty("status").GetString().Should().Be("pending");
+        body.GetProperty("total").GetDecimal().Should().Be(60m);
+        body.GetProperty("history")[0].GetProperty("status").GetString().Should().Be("pending");
+    }
+
+    [Fact]
+    public async Task Create_saves_insert_only_strong_with_a_queryable_document()
+    {
+        await Client.PostJsonAsync("/api/orders", TestOrders.Request("ord-101"));
+
+        var save = Api.Store.Saves.Should().ContainSingle(s => s.Key == "ord-101").Subject;
+        save.ETag.Should().BeEmpty("no ETag + first-write means the key must not exist yet");
+        save.Options.Concurrency.Should().Be(ConcurrencyMode.FirstWrite);
+        save.Options.Consistency.Should().Be(ConsistencyMode.Strong);
+        var doc = Api.Store.Json("ord-101");
+        doc.GetProperty("kind").GetString().Should().Be("order");
+        doc.GetProperty("customerId").GetString().Should().Be("cust-1");
+        doc.GetProperty("status").GetString().Should().Be("pending");
+        doc.GetProperty("createdAt").GetString().Should().Be("2026-03-14T09:30:00.0000000Z");
+    }
+
+    [Fact]
+    public async Task Create_schedules_one_workflow_named_after_the_order_with_its_input()
+    {
+        await Client.PostJsonAsync("/api/orders", TestOrders.Request("ord-102"));
+
+        Api.Workflows.Verify(w => w.ScheduleNewWorkflowAsync(nameof(OrderWorkflow), "ord-102", It.Is<OrderWorkflowInput>(i =>
+            i.OrderId == "ord-102" && i.Total == 60m && i.PaymentToken == "tok_mastercard" && i.ApprovalThreshold == 1000m && i.Currency == "USD")), Times.Once);
+    }
+
+    [Fact]
+    public async Task Create_without_payment_token_uses_the_default_token()
+    {
+        await Client.PostJsonAsync("/api/orders", TestOrders.Request("ord-103") with { PaymentToken = null });
+
+        Api.Workflows.Verify(w => w.ScheduleNewWorkflowAsync(nameof(OrderWorkflow), "ord-103", It.Is<OrderWorkflowInput>(i => i.PaymentToken == "tok_visa")), Times.Once);
+    }
+
+    [Fact]
+    public async Task Create_publishes_order_created_with_ttl_and_cloudevent_metadata()
+    {
+        await Client.PostJsonAsync("/api/orders", TestOrders.Request("ord-104"));
+
+        Api.Dapr.Verify(d => d.PublishEventAsync(
+            Components.PubSub, Topics.Orders,
+            It.Is<OrderEvent>(e => e.OrderId == "ord-104" && e.Type == OrderEventTypes.Created && e.CustomerId == "cust-1" && e.Total == 60m),
+            It.Is<Dictionary<string, string>>(m =>
+                m["ttlInSeconds"] == "900" && m["cloudevent.type"] == "order_created" && m["cloudevent.id"] == "ord-104:order_created"),
+            It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task Create_without_order_id_generates_one()
+    {
+        var response = await Client.PostJsonAsync("/api/orders", TestOrders.Request());
+
+        var orderId = (await response.JsonAsync()).GetProperty("orderId").GetString()!;
+        orderId.Should().MatchRegex("^[A-Za-z0-9_-]{1,64}$");
+        Api.Store.Contains(orderId).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task An_explicit_order_id_that_exists_is_a_409_and_starts_nothing()
+    {
+        Api.Store.Put("ord-105", TestOrders.Stored("ord-105"));
+
+        var response = await Client.PostJsonAsync("/api/orders", TestOrders.Request("ord-105"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await response.JsonAsync()).GetProperty("status").GetInt32().Should().Be(409);
+        Api.Workflows.Verify(w => w.ScheduleNewWorkflowAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task Approval_timeout_and_threshold_come_from_configuration()
+    {
+        await Client.PostJsonAsync("/api/orders", TestOrders.Request("ord-106", unitPrice: 600m));
+
+        Api.Workflows.Verify(w => w.ScheduleNewWorkflowAsync(nameof(OrderWorkflow), "ord-106", It.Is<OrderWorkflowInput>(i =>
+            i.Total == 1210m && i.RequiresApproval && i.ApprovalTimeout == TimeSpan.FromHours(24))), Times.Once);
+    }
+}
