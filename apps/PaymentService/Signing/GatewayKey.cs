@@ -5,15 +5,20 @@ public sealed class GatewayKey
 {
     public const string SecretName = "payment-gateway-key";
 
-    private volatile byte[]? key;
+    private readonly TaskCompletionSource<byte[]> loaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public bool IsLoaded => key is not null;
+    public bool IsLoaded => loaded.Task.IsCompletedSuccessfully;
 
-    public byte[] Value => key ?? throw new InvalidOperationException("The payment gateway key is not loaded yet.");
+    /// <summary>Completes when the key has been loaded.</summary>
+    public Task WhenLoaded => loaded.Task;
+
+    public byte[] Value => IsLoaded
+        ? loaded.Task.Result
+        : throw new InvalidOperationException("The payment gateway key is not loaded yet.");
 
     public void Set(byte[] value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        key = value.Length > 0 ? value : throw new ArgumentException("The payment gateway key is empty.", nameof(value));
+        loaded.TrySetResult(value.Length > 0 ? value : throw new ArgumentException("The payment gateway key is empty.", nameof(value)));
     }
 }
