@@ -2,8 +2,16 @@ using System.Net;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using OrderPlatform.DevSidecar.Api;
 using OrderPlatform.DevSidecar.Configuration;
+using OrderPlatform.DevSidecar.Health;
+using OrderPlatform.DevSidecar.Invocation;
+using OrderPlatform.DevSidecar.Messaging;
+using OrderPlatform.DevSidecar.MetadataApi;
+using OrderPlatform.DevSidecar.Resiliency;
+using OrderPlatform.DevSidecar.Secrets;
+using OrderPlatform.DevSidecar.Security;
 using OrderPlatform.DevSidecar.State;
 using OrderPlatform.DevSidecar.Telemetry;
+using OrderPlatform.DevSidecar.Workflows;
 
 namespace OrderPlatform.DevSidecar.Hosting;
 
@@ -39,11 +47,18 @@ public static class SidecarHost
             .AddSingleton<ApiCalls>()
             .AddSingleton(TimeProvider.System);
         builder.Services.AddGrpc();
-        builder.Services.AddSidecarState();
+        builder.Services.AddSidecarState().AddSidecarSecrets().AddSidecarMetadata();
+        builder.Services.AddSidecarResiliency(settings.ResourcesPath ?? string.Empty)
+            .AddSidecarInvocation()
+            .AddSidecarMessaging()
+            .AddSidecarWorkflows();
         configureBuilder?.Invoke(builder);
 
         var web = builder.Build();
-        web.MapSidecarState();
+        web.UseMiddleware<TraceParentMiddleware>();
+        web.UseMiddleware<ApiTokenMiddleware>();
+        web.MapSidecarHealth().MapSidecarStats().MapSidecarMetadata().MapSidecarState().MapSidecarSecrets();
+        web.MapSidecarMessaging().MapSidecarInvocation().MapSidecarWorkflows();
         return web;
     }
 }
