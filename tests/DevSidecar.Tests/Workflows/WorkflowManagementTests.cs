@@ -105,6 +105,22 @@ public sealed class WorkflowManagementTests(WorkflowFixture fixture)
     }
 
     [Fact]
+    public async Task A_continuation_token_the_sidecar_never_issued_is_an_invalid_argument()
+    {
+        var act = () => Client.ListInstanceIdsAsync("not-a-token");
+
+        (await act.Should().ThrowAsync<RpcException>()).Which.StatusCode.Should().Be(StatusCode.InvalidArgument);
+    }
+
+    [Fact]
+    public async Task Rerun_from_an_event_is_reported_as_unimplemented_by_the_in_memory_engine()
+    {
+        var act = () => Client.RerunWorkflowFromEventAsync(WorkflowWaits.NewId("rerun"), 0);
+
+        (await act.Should().ThrowAsync<RpcException>()).Which.StatusCode.Should().Be(StatusCode.Unimplemented);
+    }
+
+    [Fact]
     public async Task Instance_history_is_reported_as_unimplemented_by_the_in_memory_engine()
     {
         var act = () => Client.GetInstanceHistoryAsync(WorkflowWaits.NewId("history"));
