@@ -40,7 +40,7 @@ public sealed class WorkflowIsolationTests(WorkflowFixture fixture)
         await fixture.Billing.Client.ScheduleNewWorkflowAsync("Identify", id, "r");
         await fixture.Billing.Client.CompletionAsync(id);
 
-        var calls = fixture.Sidecar.Calls.Snapshot();
+        var calls = fixture.Calls.Snapshot();
 
         calls[WorkflowFixture.BillingApp].Should().ContainKeys(
             "workflow.schedule", "workflow.wait-completion", "workflow.workflow-complete");

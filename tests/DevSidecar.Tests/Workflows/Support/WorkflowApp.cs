@@ -17,14 +17,15 @@ internal sealed class WorkflowApp : IAsyncDisposable
 
     public ActivityJournal Journal => host.Services.GetRequiredService<ActivityJournal>();
 
-    public static async Task<WorkflowApp> StartAsync(string grpcEndpoint, Action<WorkflowRuntimeOptions> register)
+    public static async Task<WorkflowApp> StartAsync(
+        Uri grpcEndpoint, Action<WorkflowRuntimeOptions> register, string? apiToken = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["DAPR_GRPC_ENDPOINT"] = grpcEndpoint,
-            ["DAPR_HTTP_ENDPOINT"] = "http://127.0.0.1:1",
+            ["DAPR_GRPC_ENDPOINT"] = grpcEndpoint.ToString(),
+            ["DAPR_API_TOKEN"] = apiToken,
         });
         builder.Services.AddSingleton<ActivityJournal>();
         builder.Services.AddDaprWorkflow(register);

@@ -1,10 +1,12 @@
 using Dapr.Workflow;
+using OrderPlatform.DevSidecar.Telemetry;
+using OrderPlatform.DevSidecar.Tests.Infrastructure;
 using OrderPlatform.DevSidecar.Tests.Workflows.Samples;
 
 namespace OrderPlatform.DevSidecar.Tests.Workflows.Support;
 
 /// <summary>
-/// One sidecar serving two app-ids, each with its own Dapr.Workflow worker: "orders-app" hosts every sample,
+/// The whole dev sidecar (shared test host, free ports) serving two app-ids, each with its own Dapr.Workflow worker: "orders-app" hosts every sample,
 /// "billing-app" only its own "Identify" workflow. Shared by the workflow tests (instance ids are unique per test).
 /// </summary>
 public sealed class WorkflowFixture : IAsyncLifetime
@@ -12,7 +14,9 @@ public sealed class WorkflowFixture : IAsyncLifetime
     public const string OrdersApp = "orders-app";
     public const string BillingApp = "billing-app";
 
-    internal WorkflowSidecar Sidecar { get; private set; } = null!;
+    internal SidecarTestHost Sidecar { get; private set; } = null!;
+
+    internal CallRecorder Calls => Sidecar.GetRequiredService<CallRecorder>();
 
     internal WorkflowApp Orders { get; private set; } = null!;
 
@@ -20,7 +24,7 @@ public sealed class WorkflowFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Sidecar = await WorkflowSidecar.StartAsync(OrdersApp, BillingApp);
+        Sidecar = await SidecarTestHost.StartAsync(o => o.AddApp(OrdersApp).AddApp(BillingApp));
         Orders = await WorkflowApp.StartAsync(Sidecar.GrpcEndpoint(OrdersApp), RegisterOrdersApp);
         Billing = await WorkflowApp.StartAsync(Sidecar.GrpcEndpoint(BillingApp), o =>
             o.RegisterWorkflow<BillingIdentifyWorkflow>("Identify"));
