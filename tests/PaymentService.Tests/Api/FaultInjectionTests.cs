@@ -1,0 +1,79 @@
+using OrderPlatform.Contracts.Payments;
+using OrderPlatform.PaymentService.Faults;
+using OrderPlatform.PaymentService.Tests.Fakes;
+
+namespace OrderPlatform.PaymentService.Tests.Api;
+
+public sealed class FaultInjectionTests
+{
+    private static readonly PaymentRequest Charge = new("f-1", "cust-1", 10m, "EUR", "tok_visa");
+
+    [Fact]
+    public async Task When_enabled_the_next_n_calls_fail_with_the_status_then_calls_succeed()
+    {
+        using var factory = new PaymentApiFactory(faultInjection: true);
+        var client = await factory.StartAsync();
+
+        var armed = await client.PostJsonAsync("/admin/faults", new FaultRequest(2, 503));
+        var first = await client.PostJsonAsync("/process-payment", Charge);
+        var second = await client.PostJsonAsync("/refund", new RefundRequest("f-1", "x"));
+        var third = await client.PostJsonAsync("/process-payment", Charge);
+
+        (await armed.ReadAsync<FaultState>()).Should().Be(new FaultState(2, 503));
+        first.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+        second.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+        third.StatusCode.Should().Be(HttpStatusCode.OK);
+        factory.Store.Commits.Should().Be(1, "failed calls store nothing");
+    }
+
+    [Fact]
+    public async Task Delete_clears_armed_faults()
+    {
+        using var factory = new PaymentApiFactory(faultInjection: true);
+        var client = await factory.StartAsync();
+        await client.PostJsonAsync("/admin/faults", new FaultRequest(5, 500));
+
+        (await client.DeleteAsync("/admin/faults")).StatusCode.Should().Be(HttpStatusCode.NoContent);
+
+        (await client.PostJsonAsync("/process-payment", Charge)).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task The_counter_is_thread_safe_exactly_n_parallel_calls_fail()
+    {
+        using var factory = new PaymentApiFactory(faultInjection: true);
+        var client = await factory.StartAsync();
+        await client.PostJsonAsync("/admin/faults", new FaultRequest(7, 502));
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 30).Select(i =>
+            client.PostJsonAsync("/process-payment", Charge with { OrderId = $"p-{i}" })));
+
+        responses.Count(r => r.StatusCode == HttpStatusCode.BadGateway).Should().Be(7);
+        responses.Count(r => r.StatusCode == HttpStatusCode.OK).Should().Be(23);
+    }
+
+    [Theory]
+    [InlineData(0, 503, "failNext")]
+    [InlineData(1, 200, "statusCode")]
+    public async Task Arming_validates_its_fields(int failNext, int statusCode, string field)
+    {
+        using var factory = new PaymentApiFactory(faultInjection: true);
+        var client = await factory.StartAsync();
+
+        var response = await client.PostJsonAsync("/admin/faults", new FaultRequest(failNext, statusCode));
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await response.ReadAsync<ProblemBody>()).Errors.Should().ContainKey(field);
+    }
+
+    [Fact]
+    public async Task When_disabled_the_admin_routes_do_not_exist_and_calls_are_never_failed()
+    {
+        using var factory = new PaymentApiFactory();
+        var client = await factory.StartAsync();
+
+        (await client.PostJsonAsync("/admin/faults", new FaultRequest(1, 503))).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await client.DeleteAsync("/admin/faults")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await client.PostJsonAsync("/process-payment", Charge)).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+}
