@@ -1,0 +1,60 @@
+using System.Globalization;
+
+namespace OrderPlatform.Benchmark;
+
+/// <summary>
+/// Phase lengths, rates and connections. <c>--quick</c> halves every duration (a smoke run, not for the README);
+/// <c>--output DIR</c> and <c>--readme FILE</c> say where results go.
+/// </summary>
+public sealed record BenchmarkSettings
+{
+    public IReadOnlyList<int> FixedRates { get; init; } = [50, 200, 500];
+    public int RateSeconds { get; init; } = 10;
+    public int SaturationSeconds { get; init; } = 15;
+    public int GetSeconds { get; init; } = 10;
+    public int BaselineSeconds { get; init; } = 10;
+    public int WarmupSeconds { get; init; } = 10;
+    public int SaturationConnections { get; init; } = 32;
+    public int RateConnections { get; init; } = 64;
+    public int Products { get; init; } = 100;
+    public int StockPerProduct { get; init; } = 1_000_000;
+    public int DrainTimeoutSeconds { get; init; } = 90;
+    public bool Quick { get; init; }
+    public string? OutputDirectory { get; init; }
+    public string? ReadmePath { get; init; }
+
+    public static BenchmarkSettings FromArgs(IReadOnlyList<string> args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var settings = new BenchmarkSettings();
+        for (var i = 0; i < args.Count; i++)
+        {
+            settings = args[i] switch
+            {
+                "--quick" => settings.Halved(),
+                "--output" => settings with { OutputDirectory = Value(args, ++i) },
+                "--readme" => settings with { ReadmePath = Value(args, ++i) },
+                "--rate-seconds" => settings with { RateSeconds = int.Parse(Value(args, ++i), CultureInfo.InvariantCulture) },
+                _ => throw new ArgumentException($"Unknown argument '{args[i]}'. Use --quick, --output DIR, --readme FILE, --rate-seconds N."),
+            };
+        }
+
+        return settings;
+    }
+
+    public IEnumerable<string> ProductIds() =>
+        Enumerable.Range(1, Products).Select(i => string.Create(CultureInfo.InvariantCulture, $"BENCH-{i:000}"));
+
+    private BenchmarkSettings Halved() => this with
+    {
+        Quick = true,
+        RateSeconds = Math.Max(3, RateSeconds / 2),
+        SaturationSeconds = Math.Max(3, SaturationSeconds / 2),
+        GetSeconds = Math.Max(3, GetSeconds / 2),
+        BaselineSeconds = Math.Max(3, BaselineSeconds / 2),
+        WarmupSeconds = Math.Max(3, WarmupSeconds / 2),
+    };
+
+    private static string Value(IReadOnlyList<string> args, int index) =>
+        index < args.Count ? args[index] : throw new ArgumentException($"'{args[index - 1]}' needs a value.");
+}

@@ -1,0 +1,18 @@
+namespace OrderPlatform.Benchmark.Measure;
+
+/// <summary>Nearest-rank percentiles (the same rule as benchmark/load/run-load.mjs).</summary>
+public static class Percentiles
+{
+    public static double? Of(IReadOnlyList<double> values, double percentile)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        if (values.Count == 0)
+        {
+            return null;
+        }
+
+        var sorted = values.Order().ToArray();
+        var rank = Math.Max(1, (int)Math.Ceiling(percentile / 100 * sorted.Length));
+        return Math.Round(sorted[rank - 1], 1);
+    }
+}

@@ -1,0 +1,21 @@
+using OrderPlatform.Benchmark.Load;
+using OrderPlatform.Benchmark.Measure;
+
+namespace OrderPlatform.Benchmark.Report;
+
+/// <summary>
+/// One <c>POST /api/orders</c> phase against the platform: the load tool's view, what became of the accepted orders,
+/// the sidecar calls they caused (load + drain, divided by accepted orders), and each process's peak working set.
+/// </summary>
+public sealed record PostPhase(
+    string Name,
+    int? OfferedRate,
+    int Connections,
+    LoadResult Load,
+    EndToEndResult EndToEnd,
+    double SidecarCallsPerOrder,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> SidecarCallsPerOrderByApp,
+    IReadOnlyDictionary<string, double> PeakWorkingSetMb)
+{
+    public bool IsSaturation => OfferedRate is null;
+}

@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using OrderPlatform.Benchmark.Load;
+using OrderPlatform.Benchmark.Measure;
+using OrderPlatform.Benchmark.Report;
+using OrderPlatform.PlatformLauncher;
+
+namespace OrderPlatform.Benchmark.Run;
+
+/// <summary>
+/// The whole run: baseline + platform start → idle readings → warm-up → baseline saturation → POST at each fixed rate
+/// and at saturation (each drained and read back) → GET at saturation → each service restarted alone (time to ready).
+/// </summary>
+public sealed class BenchmarkRun(BenchmarkSettings settings, string root, string workFolder, Action<string> log)
+{
+    public async Task<BenchmarkReport> ExecuteAsync(CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var load = new LoadTool(Path.Combine(root, "benchmark", "load"), workFolder);
+        var machine = await MachineInfo.CollectAsync(load.Describe());
+        log($"machine: {machine.Describe()}");
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        await using var baseline = await BaselineProcess.StartAsync(root, RepoPaths.CurrentConfiguration(), http, cancellationToken);
+        await using var platform = await PlatformSession.StartAsync(http, cancellationToken);
+        var atStart = platform.Platform.Apps.ToDictionary(a => a.Key, a => Math.Round(a.Value.TimeToReady!.Value.TotalMilliseconds), StringComparer.Ordinal);
+        atStart[BaselineProcess.Name] = Math.Round(baseline.TimeToReady.TotalMilliseconds);
+        log($"platform ready: {string.Join(", ", atStart.Select(a => $"{a.Key} {a.Value} ms"))}");
+        await platform.StockAsync(settings.ProductIds(), settings.StockPerProduct, cancellationToken);
+
+        IReadOnlyDictionary<string, int> Pids() => new Dictionary<string, int>(platform.ProcessIds(), StringComparer.Ordinal)
+        {
+            [BaselineProcess.Name] = baseline.Process.ProcessId,
+        };
+        await using var memory = new MemorySampler(Pids, TimeSpan.FromMilliseconds(250));
+        await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+        var idle = memory.ReadNow();
+
+        using var orderClient = new HttpClient { BaseAddress = platform.OrderUrl, Timeout = TimeSpan.FromSeconds(30) };
+        var phases = new PostPhaseRunner(settings, platform, load, memory, new OrderReader(orderClient), workFolder);
+        var products = settings.ProductIds().ToList();
+
+        log("warm-up");
+        await load.RunAsync(new LoadSpec(baseline.Url, LoadSpec.PostOrders, 3, settings.SaturationConnections, null, products, "warmup-baseline", null, null), cancellationToken);
+        await phases.RunAsync("warmup", null, settings.SaturationConnections, settings.WarmupSeconds, cancellationToken);
+        await load.RunAsync(GetSpec(platform, phases.IdsFile("warmup"), 3, "warmup-get"), cancellationToken);
+
+        log("bare Kestrel at saturation");
+        memory.Reset();
+        var baselineSaturation = await load.RunAsync(new LoadSpec(baseline.Url, LoadSpec.PostOrders, settings.BaselineSeconds,
+            settings.SaturationConnections, null, products, "baseline", null, null), cancellationToken);
+        var baselinePeak = memory.Peaks().GetValueOrDefault(BaselineProcess.Name);
+
+        var results = new List<PostPhase>();
+        foreach (var rate in settings.FixedRates)
+        {
+            log($"POST at {rate} rps");
+            results.Add(await phases.RunAsync($"rate-{rate}", rate, settings.RateConnections, settings.RateSeconds, cancellationToken));
+        }
+
+        log("POST at saturation");
+        results.Add(await phases.RunAsync("saturation", null, settings.SaturationConnections, settings.SaturationSeconds, cancellationToken));
+
+        log("GET at saturation");
+        memory.Reset();
+        var get = await load.RunAsync(GetSpec(platform, phases.IdsFile("saturation"), settings.GetSeconds, "get"), cancellationToken);
+        var getPeaks = memory.Peaks();
+
+        log("restarting each service alone");
+        var onRestart = await platform.RestartEachAsync(cancellationToken);
+
+        var underLoad = results.Select(p => p.PeakWorkingSetMb).Append(getPeaks)
+            .SelectMany(p => p).Where(p => p.Key != BaselineProcess.Name)
+            .GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Max(p => p.Value), StringComparer.Ordinal);
+        underLoad[BaselineProcess.Name] = baselinePeak;
+        var percent = Math.Round(100 * results.Single(p => p.IsSaturation).Load.RequestsPerSecond / Math.Max(1, baselineSaturation.RequestsPerSecond), 1);
+        return new BenchmarkReport(DateTimeOffset.UtcNow, Math.Round(clock.Elapsed.TotalSeconds), machine, settings,
+            PlatformSession.Configuration, baselineSaturation, results, get, percent, idle, underLoad, atStart, onRestart,
+            TargetCheck.Evaluate(results, percent, underLoad, onRestart));
+    }
+
+    private LoadSpec GetSpec(PlatformSession platform, string idsFile, int seconds, string tag) =>
+        new(platform.OrderUrl, LoadSpec.GetOrders, seconds, settings.SaturationConnections, null, [], tag, idsFile, null);
+}

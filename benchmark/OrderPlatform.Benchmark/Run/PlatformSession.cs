@@ -1,0 +1,78 @@
+using System.Net.Http.Json;
+using OrderPlatform.Benchmark.Measure;
+using OrderPlatform.Contracts;
+using OrderPlatform.PlatformLauncher;
+
+namespace OrderPlatform.Benchmark.Run;
+
+/// <summary>
+/// The platform as it is benchmarked: Production environment, per-call sidecar log line off and services logging
+/// warnings only (so console logging does not dominate), readiness polled every 10 ms, benchmark products stocked.
+/// </summary>
+public sealed class PlatformSession(Platform platform, HttpClient http) : IAsyncDisposable
+{
+    public static readonly IReadOnlyDictionary<string, string> Configuration = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["ASPNETCORE_ENVIRONMENT (services)"] = "Production",
+        ["Logging__LogLevel__Default (services, sidecar)"] = "Warning",
+        ["DevSidecar__CallLogLevel"] = "None",
+    };
+
+    public Platform Platform => platform;
+
+    public Uri OrderUrl => platform.Ports[AppIds.OrderService].AppUrl;
+
+    public SidecarStats Stats => new(http, platform.Ports[AppIds.OrderService].DaprHttpUrl);
+
+    public static async Task<PlatformSession> StartAsync(HttpClient http, CancellationToken cancellationToken)
+    {
+        var options = new PlatformOptions { Environment = "Production", ReadinessPollInterval = TimeSpan.FromMilliseconds(10) };
+        options.SidecarEnvironment["DevSidecar__CallLogLevel"] = "None";
+        options.SidecarEnvironment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var app in PlatformApp.All)
+        {
+            options.WithAppEnvironment(app.AppId, "Logging__LogLevel__Default", "Warning");
+        }
+
+        return new PlatformSession(await Platform.StartAsync(options, cancellationToken), http);
+    }
+
+    /// <summary>Gives every benchmark product plenty of stock (<c>PUT /api/inventory/{productId}</c>).</summary>
+    public async Task StockAsync(IEnumerable<string> productIds, int available, CancellationToken cancellationToken)
+    {
+        var inventory = platform.Ports[AppIds.InventoryService].AppUrl;
+        foreach (var productId in productIds)
+        {
+            using var response = await http.PutAsJsonAsync(new Uri(inventory, $"/api/inventory/{productId}"), new { available }, cancellationToken);
+            response.EnsureSuccessStatusCode();
+        }
+    }
+
+    /// <summary>Process ids by name, read live (a restarted service has a new one).</summary>
+    public IReadOnlyDictionary<string, int> ProcessIds()
+    {
+        var ids = platform.Apps.ToDictionary(a => a.Key, a => a.Value.ProcessId, StringComparer.Ordinal);
+        if (platform.Sidecar is { } sidecar)
+        {
+            ids[sidecar.Name] = sidecar.ProcessId;
+        }
+
+        return ids;
+    }
+
+    public async Task<IReadOnlyDictionary<string, double>> RestartEachAsync(CancellationToken cancellationToken)
+    {
+        var ready = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var app in PlatformApp.All)
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(60));
+            await platform.RestartAppAsync(app.AppId, timeout.Token);
+            ready[app.AppId] = Math.Round(platform.Apps[app.AppId].TimeToReady!.Value.TotalMilliseconds);
+        }
+
+        return ready;
+    }
+
+    public ValueTask DisposeAsync() => platform.DisposeAsync();
+}
