@@ -77,7 +77,12 @@ public sealed class TaskHubService(
             outcome = e.StatusCode.ToString();
             throw;
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (OperationCanceledException)
+        {
+            outcome = nameof(StatusCode.Cancelled);
+            throw;
+        }
+        catch (Exception e)
         {
             outcome = nameof(StatusCode.Internal);
             throw new RpcException(new Status(StatusCode.Internal, $"{rpc.Name} failed: {e.Message}"));
