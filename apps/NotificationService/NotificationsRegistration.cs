@@ -18,6 +18,7 @@ public static class NotificationsRegistration
         builder.Services.AddSingleton<NotificationRepository>();
         builder.Services.AddSingleton<DeadLetterRepository>();
         builder.Services.AddScoped<OrderEventProcessor>();
+        builder.Services.AddScoped<UnknownEventProcessor>();
         builder.Services.AddScoped<DeadLetterHandler>();
         return builder;
     }

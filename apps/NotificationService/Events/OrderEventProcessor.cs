@@ -57,17 +57,4 @@ public sealed class OrderEventProcessor(
             return TopicResponse.Retry;
         }
     }
-
-    public async Task<TopicResponse> HandleUnknownAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        var delivery = await reader.ReadAsync(request, cancellationToken);
-        if (delivery.Event is not { } cloudEvent)
-        {
-            logger.LogWarning("Dropping delivery with no known route: {Problem}", delivery.Error);
-            return TopicResponse.Drop;
-        }
-
-        logger.LogWarning("Acknowledging event {EventId} of unknown type {Type}; nothing stored.", cloudEvent.Id, cloudEvent.Type);
-        return TopicResponse.Success;
-    }
 }

@@ -23,7 +23,7 @@ public static class OrderEventSubscriptions
         }
 
         app.MapPost(OrderEventRoutes.Unknown,
-                (HttpRequest request, OrderEventProcessor handler, CancellationToken ct) => handler.HandleUnknownAsync(request, ct))
+                (HttpRequest request, UnknownEventProcessor handler, CancellationToken ct) => handler.HandleAsync(request, ct))
             .WithTopic(Orders(match: null, priority))
             .WithName("OrderEvent_unknown");
         return app;
