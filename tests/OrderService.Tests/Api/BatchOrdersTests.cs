@@ -1,0 +1,61 @@
+using System.Net;
+using Dapr.Client;
+using OrderPlatform.Contracts.Orders;
+using OrderPlatform.OrderService.Workflow;
+using OrderService.Tests.Support;
+
+namespace OrderService.Tests.Api;
+
+public sealed class BatchOrdersTests(OrderApiFactory api) : OrderApiTests(api)
+{
+    [Fact]
+    public async Task Mixed_batch_accepts_the_valid_orders_in_one_bulk_save_and_reports_each_entry()
+    {
+        Api.Store.Put("ord-old", TestOrders.Stored("ord-old"));
+        var invalid = TestOrders.Request("b-bad") with { Items = [new OrderItem("sku-1", 0, 5m)] };
+        var orders = new object?[] { TestOrders.Request(), invalid, TestOrders.Request("b-1"), TestOrders.Request("b-1"), TestOrders.Request("ord-old"), null };
+
+        var response = await Client.PostJsonAsync("/api/orders/batch", new { orders });
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var results = (await response.JsonAsync()).GetProperty("results").EnumerateArray().ToList();
+        results.Select(r => r.GetProperty("status").GetString()).Should().Equal("accepted", "rejected", "accepted", "duplicate", "duplicate", "rejected");
+        results.Select(r => r.GetProperty("index").GetInt32()).Should().Equal(0, 1, 2, 3, 4, 5);
+        results[1].GetProperty("errors").EnumerateObject().Select(e => e.Name).Should().Equal("items[0].quantity");
+        results[2].GetProperty("orderId").GetString().Should().Be("b-1");
+        var generatedId = results[0].GetProperty("orderId").GetString()!;
+
+        var bulk = Api.Store.BulkSaves.Should().ContainSingle().Subject;
+        bulk.Select(i => i.Key).Should().Equal(generatedId, "b-1");
+        bulk.Should().OnlyContain(i => i.StateOptions!.Concurrency == ConcurrencyMode.FirstWrite && i.StateOptions.Consistency == ConsistencyMode.Strong);
+        Api.Store.Saves.Should().BeEmpty("batch orders are saved by the bulk call only");
+        Api.Store.Get<OrderPlatform.OrderService.Storage.StoredOrder>("ord-old")!.CustomerId.Should().Be("cust-1");
+        Api.Workflows.Verify(w => w.ScheduleNewWorkflowAsync(nameof(OrderWorkflow), generatedId, It.IsAny<OrderWorkflowInput>()), Times.Once);
+        Api.Workflows.Verify(w => w.ScheduleNewWorkflowAsync(nameof(OrderWorkflow), "b-1", It.IsAny<OrderWorkflowInput>()), Times.Once);
+        Api.Workflows.Verify(w => w.ScheduleNewWorkflowAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object>()), Times.Exactly(2));
+        Api.Dapr.Verify(d => d.PublishEventAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<OrderPlatform.Contracts.Events.OrderEvent>(), It.IsAny<Dictionary<string, string>>(), It.IsAny<CancellationToken>()), Times.Exactly(2));
+    }
+
+    [Fact]
+    public async Task An_all_invalid_batch_saves_nothing()
+    {
+        var response = await Client.PostJsonAsync("/api/orders/batch", new { orders = new[] { TestOrders.Request() with { CustomerId = "" } } });
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await response.JsonAsync()).GetProperty("results")[0].GetProperty("errors").EnumerateObject().Select(e => e.Name).Should().Equal("customerId");
+        Api.Store.BulkSaves.Should().BeEmpty();
+        Api.Workflows.VerifyNoOtherCalls();
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(101)]
+    public async Task A_batch_of_zero_or_more_than_100_orders_is_a_400(int count)
+    {
+        var response = await Client.PostJsonAsync("/api/orders/batch", new { orders = Enumerable.Range(0, count).Select(_ => TestOrders.Request()).ToArray() });
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await response.ErrorKeysAsync()).Should().Equal("orders");
+        Api.Store.BulkSaves.Should().BeEmpty();
+    }
+}
