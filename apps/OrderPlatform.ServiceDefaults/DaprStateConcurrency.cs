@@ -7,8 +7,9 @@ namespace OrderPlatform.ServiceDefaults;
 
 /// <summary>
 /// Optimistic concurrency helpers for Dapr state. A failed ETag check surfaces as a <see cref="DaprException"/> whose
-/// inner <see cref="RpcException"/> is <c>Aborted</c> (single-key save) or <c>FailedPrecondition</c>, and, for
-/// <c>ExecuteStateTransaction</c>, <c>Internal</c> with daprd's "possible etag mismatch" message from the store.
+/// inner <see cref="RpcException"/> is <c>Aborted</c> (single-key save) or, for <c>ExecuteStateTransaction</c>,
+/// <c>Internal</c> with the store's "possible etag mismatch" text (daprd wraps every transaction error as Internal).
+/// <c>FailedPrecondition</c> is not a conflict: daprd uses it for "state store not configured".
 /// </summary>
 public static class DaprStateConcurrency
 {
@@ -29,7 +30,7 @@ public static class DaprStateConcurrency
 
     private static bool IsConflict(Status status) => status.StatusCode switch
     {
-        StatusCode.Aborted or StatusCode.FailedPrecondition => true,
+        StatusCode.Aborted => true,
         StatusCode.Internal => status.Detail?.Contains("etag", StringComparison.OrdinalIgnoreCase) == true,
         _ => false,
     };

@@ -12,7 +12,6 @@ public sealed class ConflictClassifierTests
 
     [Theory]
     [InlineData(StatusCode.Aborted, "failed saving state")]
-    [InlineData(StatusCode.FailedPrecondition, "etag mismatch")]
     [InlineData(StatusCode.Internal, "error while executing state transaction: possible etag mismatch. error from state store")]
     [InlineData(StatusCode.Internal, "error while executing state transaction: ETag does not match")]
     public void Etag_failures_are_conflicts(StatusCode code, string detail) =>
@@ -22,6 +21,7 @@ public sealed class ConflictClassifierTests
     [InlineData(StatusCode.Internal, "error while executing state transaction: connection refused")]
     [InlineData(StatusCode.Unavailable, "sidecar down")]
     [InlineData(StatusCode.InvalidArgument, "bad key")]
+    [InlineData(StatusCode.FailedPrecondition, "state store inventory-store is not configured")]
     public void Other_failures_are_not_conflicts(StatusCode code, string detail) =>
         DaprStateConcurrency.IsEtagConflict(Wrapped(code, detail)).Should().BeFalse();
 
