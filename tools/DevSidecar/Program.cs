@@ -2,7 +2,8 @@ using OrderPlatform.DevSidecar.Configuration;
 using OrderPlatform.DevSidecar.Hosting;
 
 // dotnet run --project tools/DevSidecar -- [--run-file dapr.yaml] [--resources-path components]
-var options = new SidecarOptions { Args = args, DefaultRunFile = "dapr.yaml" };
+// Without --run-file, the nearest dapr.yaml in the working directory or above it is used.
+var options = new SidecarOptions { Args = args, DefaultRunFile = RunFile.FindUpwards(Directory.GetCurrentDirectory()) };
 var app = SidecarHost.Build(options);
 await app.RunAsync();
 

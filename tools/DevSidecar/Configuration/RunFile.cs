@@ -22,6 +22,21 @@ public sealed record RunFile(string BaseDirectory, string? ResourcesPath, IReadO
         return new RunFile(Path.GetDirectoryName(fullPath)!, resources, apps);
     }
 
+    /// <summary>The nearest dapr.yaml in <paramref name="directory"/> or one of its parents, if any.</summary>
+    public static string? FindUpwards(string directory, string fileName = "dapr.yaml")
+    {
+        for (var dir = new DirectoryInfo(directory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, fileName);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
     private static AppDefinition ToApp(RunFileApp app, int index, string file)
     {
         if (string.IsNullOrWhiteSpace(app.AppId))

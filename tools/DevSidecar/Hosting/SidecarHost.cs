@@ -26,6 +26,12 @@ public static class SidecarHost
         ArgumentNullException.ThrowIfNull(options);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [.. options.Args] });
         var settings = SidecarSettings.Resolve(options, builder.Configuration);
+        if (settings.Apps.Count == 0)
+        {
+            throw new InvalidOperationException(
+                "No apps to serve: pass --run-file dapr.yaml (apps[].appID/appPort/daprHTTPPort/daprGRPCPort) or DevSidecar:Apps:{appId}:AppPort|HttpPort|GrpcPort.");
+        }
+
         var apps = new SidecarApps(settings.Apps);
         var components = new ComponentRegistry(settings.Components, settings.BaseDirectory);
 
@@ -55,6 +61,7 @@ public static class SidecarHost
         configureBuilder?.Invoke(builder);
 
         var web = builder.Build();
+        EndpointBanner.LogOnStart(web);
         web.UseMiddleware<TraceParentMiddleware>();
         web.UseMiddleware<ApiTokenMiddleware>();
         web.MapSidecarHealth().MapSidecarStats().MapSidecarMetadata().MapSidecarState().MapSidecarSecrets();
