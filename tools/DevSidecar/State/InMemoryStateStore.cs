@@ -24,6 +24,12 @@ public sealed class InMemoryStateStore(TimeProvider time)
     public void Apply(IReadOnlyList<StateWrite> writes)
     {
         ArgumentNullException.ThrowIfNull(writes);
+        if (writes.Count == 1)
+        {
+            Apply(writes[0]);
+            return;
+        }
+
         lock (gate)
         {
             var now = time.GetUtcNow();
@@ -50,6 +56,24 @@ public sealed class InMemoryStateStore(TimeProvider time)
                     entries[key] = entry;
                 }
             }
+        }
+    }
+
+    /// <summary>One write (the hot path of save/delete): checked and applied under the lock, no staging.</summary>
+    public void Apply(StateWrite write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        lock (gate)
+        {
+            var now = time.GetUtcNow();
+            Check(write, Live(write.Key, now));
+            if (write.IsDelete)
+            {
+                entries.Remove(write.Key);
+                return;
+            }
+
+            entries[write.Key] = new StateEntry(write.Value!, (++version).ToString(CultureInfo.InvariantCulture), now + write.Ttl);
         }
     }
 

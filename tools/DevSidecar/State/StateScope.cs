@@ -21,7 +21,7 @@ public sealed class StateScope(string storeName, InMemoryStateStore store, strin
         {
             try
             {
-                store.Apply([item.ToWrite(Prefix)]);
+                store.Apply(item.ToWrite(Prefix));
             }
             catch (StateETagMismatchException)
             {
@@ -36,7 +36,7 @@ public sealed class StateScope(string storeName, InMemoryStateStore store, strin
         ArgumentNullException.ThrowIfNull(item);
         try
         {
-            store.Apply([(item with { Value = null }).ToWrite(Prefix)]);
+            store.Apply((item with { Value = null }).ToWrite(Prefix));
         }
         catch (StateETagMismatchException)
         {
