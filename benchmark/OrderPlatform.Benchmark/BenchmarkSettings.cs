@@ -4,6 +4,7 @@ namespace OrderPlatform.Benchmark;
 
 /// <summary>
 /// Phase lengths, rates and connections. <c>--quick</c> halves every duration (a smoke run, not for the README);
+/// <c>--verbose</c> echoes every process's output at default log levels (diagnosis only);
 /// <c>--output DIR</c> and <c>--readme FILE</c> say where results go.
 /// </summary>
 public sealed record BenchmarkSettings
@@ -18,8 +19,9 @@ public sealed record BenchmarkSettings
     public int RateConnections { get; init; } = 64;
     public int Products { get; init; } = 100;
     public int StockPerProduct { get; init; } = 1_000_000;
-    public int DrainTimeoutSeconds { get; init; } = 90;
+    public int DrainTimeoutSeconds { get; init; } = 30;
     public bool Quick { get; init; }
+    public bool Verbose { get; init; }
     public string? OutputDirectory { get; init; }
     public string? ReadmePath { get; init; }
 
@@ -32,10 +34,11 @@ public sealed record BenchmarkSettings
             settings = args[i] switch
             {
                 "--quick" => settings.Halved(),
+                "--verbose" => settings with { Verbose = true },
                 "--output" => settings with { OutputDirectory = Value(args, ++i) },
                 "--readme" => settings with { ReadmePath = Value(args, ++i) },
                 "--rate-seconds" => settings with { RateSeconds = int.Parse(Value(args, ++i), CultureInfo.InvariantCulture) },
-                _ => throw new ArgumentException($"Unknown argument '{args[i]}'. Use --quick, --output DIR, --readme FILE, --rate-seconds N."),
+                _ => throw new ArgumentException($"Unknown argument '{args[i]}'. Use --quick, --verbose, --output DIR, --readme FILE, --rate-seconds N."),
             };
         }
 

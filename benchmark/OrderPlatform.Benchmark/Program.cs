@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using OrderPlatform.Benchmark;
 using OrderPlatform.Benchmark.Report;
 using OrderPlatform.Benchmark.Run;
@@ -17,8 +18,19 @@ if (settings.Quick)
     settings = settings with { ReadmePath = null };
 }
 
+// Ctrl+C / SIGTERM cancel the run, so every started process is stopped on the way out.
+using var stop = new CancellationTokenSource();
+void Cancel(PosixSignalContext context)
+{
+    context.Cancel = true;
+    stop.Cancel();
+}
+
+using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Cancel);
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Cancel);
+
 void Log(string line) => Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {line}");
-var report = await new BenchmarkRun(settings, root, work, Log).ExecuteAsync(CancellationToken.None);
+var report = await new BenchmarkRun(settings, root, work, Log).ExecuteAsync(stop.Token);
 var written = ReportWriter.Write(report, results, settings.ReadmePath);
 Console.WriteLine(MarkdownReport.Render(report));
 Log($"wrote {string.Join(", ", written)}");

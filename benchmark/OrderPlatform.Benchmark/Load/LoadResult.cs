@@ -13,7 +13,11 @@ public sealed record LoadResult(
     long Errors,
     long Timeouts,
     IReadOnlyDictionary<string, long> StatusCodes,
-    LatencyMs LatencyMs);
+    LatencyMs LatencyMs)
+{
+    public string Summary() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"{RequestsPerSecond} req/s, p50 {LatencyMs.P50} ms, p99 {LatencyMs.P99} ms, status {string.Join(' ', StatusCodes.Select(s => $"{s.Key}×{s.Value}"))}, {Errors} errors, {Timeouts} timeouts");
+}
 
 /// <summary>One phase to run: what to hit, how hard (<see cref="Rate"/> null = as fast as it answers), for how long.</summary>
 public sealed record LoadSpec(

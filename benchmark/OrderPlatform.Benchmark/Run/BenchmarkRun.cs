@@ -20,11 +20,13 @@ public sealed class BenchmarkRun(BenchmarkSettings settings, string root, string
         log($"machine: {machine.Describe()}");
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         await using var baseline = await BaselineProcess.StartAsync(root, RepoPaths.CurrentConfiguration(), http, cancellationToken);
-        await using var platform = await PlatformSession.StartAsync(http, cancellationToken);
+        await using var platform = await PlatformSession.StartAsync(http, settings.Verbose, cancellationToken);
         var atStart = platform.Platform.Apps.ToDictionary(a => a.Key, a => Math.Round(a.Value.TimeToReady!.Value.TotalMilliseconds), StringComparer.Ordinal);
         atStart[BaselineProcess.Name] = Math.Round(baseline.TimeToReady.TotalMilliseconds);
         log($"platform ready: {string.Join(", ", atStart.Select(a => $"{a.Key} {a.Value} ms"))}");
         await platform.StockAsync(settings.ProductIds(), settings.StockPerProduct, cancellationToken);
+        var first = await Preflight.OneOrderAsync(platform, http, settings.ProductIds().First(), cancellationToken);
+        log($"preflight order completed in {first.TotalMilliseconds:0} ms");
 
         IReadOnlyDictionary<string, int> Pids() => new Dictionary<string, int>(platform.ProcessIds(), StringComparer.Ordinal)
         {
@@ -35,7 +37,7 @@ public sealed class BenchmarkRun(BenchmarkSettings settings, string root, string
         var idle = memory.ReadNow();
 
         using var orderClient = new HttpClient { BaseAddress = platform.OrderUrl, Timeout = TimeSpan.FromSeconds(30) };
-        var phases = new PostPhaseRunner(settings, platform, load, memory, new OrderReader(orderClient), workFolder);
+        var phases = new PostPhaseRunner(settings, platform, load, memory, new OrderReader(orderClient), workFolder, log);
         var products = settings.ProductIds().ToList();
 
         log("warm-up");
@@ -48,6 +50,7 @@ public sealed class BenchmarkRun(BenchmarkSettings settings, string root, string
         var baselineSaturation = await load.RunAsync(new LoadSpec(baseline.Url, LoadSpec.PostOrders, settings.BaselineSeconds,
             settings.SaturationConnections, null, products, "baseline", null, null), cancellationToken);
         var baselinePeak = memory.Peaks().GetValueOrDefault(BaselineProcess.Name);
+        log($"  baseline: {baselineSaturation.Summary()}");
 
         var results = new List<PostPhase>();
         foreach (var rate in settings.FixedRates)
@@ -63,6 +66,7 @@ public sealed class BenchmarkRun(BenchmarkSettings settings, string root, string
         memory.Reset();
         var get = await load.RunAsync(GetSpec(platform, phases.IdsFile("saturation"), settings.GetSeconds, "get"), cancellationToken);
         var getPeaks = memory.Peaks();
+        log($"  get: {get.Summary()}");
 
         log("restarting each service alone");
         var onRestart = await platform.RestartEachAsync(cancellationToken);

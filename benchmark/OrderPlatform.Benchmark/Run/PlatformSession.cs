@@ -24,14 +24,23 @@ public sealed class PlatformSession(Platform platform, HttpClient http) : IAsync
 
     public SidecarStats Stats => new(http, platform.Ports[AppIds.OrderService].DaprHttpUrl);
 
-    public static async Task<PlatformSession> StartAsync(HttpClient http, CancellationToken cancellationToken)
+    /// <summary>Starts the platform; <paramref name="verbose"/> keeps the default log levels and echoes every process's output.</summary>
+    public static async Task<PlatformSession> StartAsync(HttpClient http, bool verbose, CancellationToken cancellationToken)
     {
-        var options = new PlatformOptions { Environment = "Production", ReadinessPollInterval = TimeSpan.FromMilliseconds(10) };
-        options.SidecarEnvironment["DevSidecar__CallLogLevel"] = "None";
-        options.SidecarEnvironment["Logging__LogLevel__Default"] = "Warning";
-        foreach (var app in PlatformApp.All)
+        var options = new PlatformOptions
         {
-            options.WithAppEnvironment(app.AppId, "Logging__LogLevel__Default", "Warning");
+            Environment = "Production",
+            ReadinessPollInterval = TimeSpan.FromMilliseconds(10),
+            Log = verbose ? Console.WriteLine : null,
+        };
+        if (!verbose)
+        {
+            options.SidecarEnvironment["DevSidecar__CallLogLevel"] = "None";
+            options.SidecarEnvironment["Logging__LogLevel__Default"] = "Warning";
+            foreach (var app in PlatformApp.All)
+            {
+                options.WithAppEnvironment(app.AppId, "Logging__LogLevel__Default", "Warning");
+            }
         }
 
         return new PlatformSession(await Platform.StartAsync(options, cancellationToken), http);

@@ -10,7 +10,8 @@ namespace OrderPlatform.Benchmark.Run;
 /// done), then reads the sidecar counters and every accepted order back.
 /// </summary>
 public sealed class PostPhaseRunner(
-    BenchmarkSettings settings, PlatformSession platform, LoadTool load, MemorySampler memory, OrderReader reader, string workFolder)
+    BenchmarkSettings settings, PlatformSession platform, LoadTool load, MemorySampler memory, OrderReader reader, string workFolder,
+    Action<string> log)
 {
     private static readonly TimeSpan Quiet = TimeSpan.FromSeconds(1.5);
 
@@ -22,6 +23,11 @@ public sealed class PostPhaseRunner(
         var spec = new LoadSpec(platform.OrderUrl, LoadSpec.PostOrders, seconds, connections, rate,
             [.. settings.ProductIds()], name, IdsIn: null, IdsOut: ids);
         var result = await load.RunAsync(spec, cancellationToken);
+        log($"  {name}: {result.Summary()}");
+        if (result.Ok == 0)
+        {
+            throw new InvalidOperationException($"No order was accepted in phase '{name}'.{Environment.NewLine}{platform.Platform.Diagnostics()}");
+        }
 
         var drain = Stopwatch.StartNew();
         var drained = await platform.Stats.WaitForQuietAsync(Quiet, TimeSpan.FromSeconds(settings.DrainTimeoutSeconds), cancellationToken);
@@ -31,6 +37,7 @@ public sealed class PostPhaseRunner(
 
         var orders = await reader.ReadAsync(await File.ReadAllLinesAsync(ids, cancellationToken), cancellationToken);
         var endToEnd = EndToEndResult.From(orders, drainSeconds, drained);
+        log($"  {name}: {endToEnd}");
         var accepted = Math.Max(1, endToEnd.Accepted);
         return new PostPhase(name, rate, connections, result, endToEnd,
             Math.Round((double)calls.Total / accepted, 2), calls.PerOrder(accepted), peaks);
