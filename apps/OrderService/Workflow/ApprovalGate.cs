@@ -16,9 +16,12 @@ internal static class ApprovalGate
     public static async Task<(ApprovalOutcome Outcome, ApprovalDecision? Decision)> WaitAsync(
         WorkflowContext context, OrderWorkflowInput input, Task<CancelOrderSignal> cancel)
     {
-        using var timerCancellation = new CancellationTokenSource();
         var decision = context.WaitForExternalEventAsync<ApprovalDecision>(OrderWorkflowEvents.ApprovalDecision, CancellationToken.None);
-        var timeout = context.CreateTimer(context.CurrentUtcDateTime.Add(input.ApprovalTimeout), timerCancellation.Token);
+
+        // The timer is left to expire on its own: a workflow that has moved on ignores it. Cancelling it through a
+        // CancellationToken stalls Dapr.Workflow 1.19's worker when the cancellation happens in the episode that
+        // received the winning event (the workflow never completes), so no token is passed.
+        var timeout = context.CreateTimer(context.CurrentUtcDateTime.Add(input.ApprovalTimeout), CancellationToken.None);
 
         var winner = await Task.WhenAny(cancel, decision, timeout);
         if (winner == timeout)
@@ -26,7 +29,6 @@ internal static class ApprovalGate
             return (ApprovalOutcome.TimedOut, null);
         }
 
-        await timerCancellation.CancelAsync();
         if (winner == cancel)
         {
             return (ApprovalOutcome.Cancelled, null);

@@ -52,7 +52,7 @@ public sealed class OrderLifecycleTests(PlatformFixture platform)
 
     private async Task<IReadOnlyList<string>> WaitForNotificationTypesAsync(string customerId, string orderId, int expected)
     {
-        IReadOnlyList<string> types = [];
+        List<string> types = [];
         for (var attempt = 0; attempt < 100 && types.Count < expected; attempt++)
         {
             var json = await platform.Clients.Internal.NotificationsAsync(customerId);

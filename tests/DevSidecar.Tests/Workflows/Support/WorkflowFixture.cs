@@ -46,6 +46,7 @@ public sealed class WorkflowFixture : IAsyncLifetime
         options.RegisterWorkflow<ApprovalWorkflow>();
         options.RegisterWorkflow<WaitForGoWorkflow>();
         options.RegisterWorkflow<TimerWorkflow>();
+        options.RegisterWorkflow<RacingEventsWorkflow>();
         options.RegisterWorkflow<OrdersIdentifyWorkflow>("Identify");
         options.RegisterActivity<ReserveActivity>();
         options.RegisterActivity<ChargeActivity>();
