@@ -20,22 +20,22 @@ public static class MarkdownReport
             var e2e = phase.EndToEnd;
             var offered = phase.OfferedRate is { } rate ? $"{rate} rps" : $"saturation ({phase.Connections} conn.)";
             var unfinished = e2e.Failed + e2e.Unfinished > 0 ? $" ({e2e.Failed} failed, {e2e.Unfinished} unfinished)" : string.Empty;
-            Line(md, $"| platform | {offered} | {LoadCells(phase.Load)} | {e2e.CompletedPerSecond}{unfinished} | {e2e.CompletionP50Ms} / {e2e.CompletionP99Ms} | {phase.SidecarCallsPerOrder} |");
+            Line(md, $"| platform | {offered} | {LoadCells(phase.Load)} | {e2e.CompletedPerSecond}{unfinished} | {Ms(e2e.CompletionP50Ms)} / {Ms(e2e.CompletionP99Ms)} | {phase.SidecarCallsPerOrder} |");
         }
 
         Line(md, $"| bare Kestrel | saturation ({report.Settings.SaturationConnections} conn.) | {LoadCells(report.BaselinePostSaturation)} | – | – | – |");
         md.Append('\n');
-        Line(md, $"POST at saturation = **{report.PostSaturationPercentOfBaseline}%** of bare Kestrel. `GET /api/orders/{{id}}` at saturation: **{report.GetSaturation.RequestsPerSecond} req/s** (p50 {report.GetSaturation.LatencyMs.P50} ms, p99 {report.GetSaturation.LatencyMs.P99} ms, {report.GetSaturation.Non2xx + report.GetSaturation.Errors} non-2xx / errors).");
+        Line(md, $"POST at saturation = **{report.PostSaturationPercentOfBaseline}%** of bare Kestrel. `GET /api/orders/{{id}}` at saturation: **{report.GetSaturation.RequestsPerSecond} req/s** (p50 {Ms(report.GetSaturation.LatencyMs.P50)} ms, p99 {Ms(report.GetSaturation.LatencyMs.P99)} ms, {report.GetSaturation.Non2xx + report.GetSaturation.Errors} non-2xx / errors).");
         md.Append('\n');
-        Line(md, $"| process | working set idle MB | under load (peak) MB | ready at platform start ms | ready on restart alone ms | sidecar calls / order (saturation) |");
-        Line(md, $"| --- | --- | --- | --- | --- | --- |");
+        Line(md, $"| process | working set idle MB | under load (peak) MB | ready at platform start ms | ready on restart alone ms | CPU s during POST saturation | sidecar calls / order (saturation) |");
+        Line(md, $"| --- | --- | --- | --- | --- | --- | --- |");
         var calls = report.Saturation.SidecarCallsPerOrderByApp;
         foreach (var name in report.IdleWorkingSetMb.Keys.Order(StringComparer.Ordinal))
         {
             var perApp = calls.TryGetValue(name, out var apis)
                 ? string.Join(", ", apis.Where(a => a.Key != "total").Select(a => $"{a.Key} {a.Value}")) + $" (= {apis["total"]})"
                 : "–";
-            Line(md, $"| {name} | {report.IdleWorkingSetMb[name]} | {report.LoadWorkingSetMb.GetValueOrDefault(name)} | {Cell(report.ReadyAtPlatformStartMs, name)} | {Cell(report.ReadyOnRestartMs, name)} | {perApp} |");
+            Line(md, $"| {name} | {report.IdleWorkingSetMb[name]} | {report.LoadWorkingSetMb.GetValueOrDefault(name)} | {Cell(report.ReadyAtPlatformStartMs, name)} | {Cell(report.ReadyOnRestartMs, name)} | {Cell(report.Saturation.CpuSecondsDuringLoad, name)} | {perApp} |");
         }
 
         md.Append('\n');
@@ -50,7 +50,9 @@ public static class MarkdownReport
     }
 
     private static string LoadCells(LoadResult load) =>
-        Format($"{load.RequestsPerSecond} | {load.LatencyMs.P50} | {load.LatencyMs.P90} | {load.LatencyMs.P99} | {load.Non2xx} / {load.Errors + load.Timeouts}");
+        Format($"{load.RequestsPerSecond} | {Ms(load.LatencyMs.P50)} | {Ms(load.LatencyMs.P90)} | {Ms(load.LatencyMs.P99)} | {load.Non2xx} / {load.Errors + load.Timeouts}");
+
+    private static string Ms(double? value) => value is { } ms ? ms.ToString("0.0", CultureInfo.InvariantCulture) : "–";
 
     private static string Cell(IReadOnlyDictionary<string, double> values, string name) =>
         values.TryGetValue(name, out var value) ? value.ToString(CultureInfo.InvariantCulture) : "–";

@@ -22,7 +22,9 @@ public sealed class PostPhaseRunner(
         var before = await platform.Stats.ReadAsync(cancellationToken);
         var spec = new LoadSpec(platform.OrderUrl, LoadSpec.PostOrders, seconds, connections, rate,
             [.. settings.ProductIds()], name, IdsIn: null, IdsOut: ids);
+        var cpuBefore = CpuTimes.Read(platform.ProcessIds());
         var result = await load.RunAsync(spec, cancellationToken);
+        var cpu = CpuTimes.Read(platform.ProcessIds()).SecondsSince(cpuBefore);
         log($"  {name}: {result.Summary()}");
         if (result.Ok == 0)
         {
@@ -40,7 +42,7 @@ public sealed class PostPhaseRunner(
         log($"  {name}: {endToEnd}");
         var accepted = Math.Max(1, endToEnd.Accepted);
         return new PostPhase(name, rate, connections, result, endToEnd,
-            Math.Round((double)calls.Total / accepted, 2), calls.PerOrder(accepted), peaks);
+            Math.Round((double)calls.Total / accepted, 2), calls.PerOrder(accepted), peaks, cpu);
     }
 
     /// <summary>The file of order ids a phase accepted (for the GET phase).</summary>
