@@ -20,6 +20,8 @@ public static class FaultEndpoints
     public static IEndpointRouteBuilder MapFaultEndpoints(this IEndpointRouteBuilder app)
     {
         var admin = app.MapGroup("/admin/faults").WithTags("Fault injection");
+        admin.MapGet("/", (FaultInjector faults) => TypedResults.Ok(faults.Current()))
+            .WithName("GetFaults");
         admin.MapPost("/", (FaultRequest request, FaultInjector faults) =>
                 TypedResults.Ok(faults.Arm(request.FailNext, request.StatusCode)))
             .Validate<FaultRequest>()

@@ -3,7 +3,10 @@ namespace OrderPlatform.PaymentService.Faults;
 /// <summary>Body of <c>POST /admin/faults</c>: make the next <paramref name="FailNext"/> charges/refunds fail.</summary>
 public sealed record FaultRequest(int FailNext, int StatusCode = 503);
 
-/// <summary>What is still armed.</summary>
+/// <summary>
+/// What is still armed: <paramref name="Remaining"/> failures left to serve, answered with <paramref name="StatusCode"/>
+/// (the last armed status; 503 at start and after a clear).
+/// </summary>
 public sealed record FaultState(int Remaining, int StatusCode);
 
 /// <summary>A thread-safe countdown of injected failures (resiliency tests only; off by default).</summary>
@@ -23,6 +26,15 @@ public sealed class FaultInjector
     }
 
     public void Clear() => Arm(0, StatusCodes.Status503ServiceUnavailable);
+
+    /// <summary>The failures still to serve and their status, without taking one.</summary>
+    public FaultState Current()
+    {
+        lock (gate)
+        {
+            return new FaultState(remaining, statusCode);
+        }
+    }
 
     /// <summary>Takes one armed failure, if any is left.</summary>
     public bool TryTake(out int status)

@@ -1,6 +1,7 @@
 using OrderPlatform.Contracts.Payments;
 using OrderPlatform.PaymentService.Faults;
 using OrderPlatform.PaymentService.Tests.Fakes;
+using OrderPlatform.ServiceDefaults;
 
 namespace OrderPlatform.PaymentService.Tests.Api;
 
@@ -39,6 +40,55 @@ public sealed class FaultInjectionTests
     }
 
     [Fact]
+    public async Task Get_reports_what_is_armed_and_counts_down_as_calls_are_failed()
+    {
+        using var factory = new PaymentApiFactory(faultInjection: true);
+        var client = await factory.StartAsync();
+
+        var initial = await client.GetFromJsonAsync<FaultState>("/admin/faults", JsonDefaults.Options);
+        await client.PostJsonAsync("/admin/faults", new FaultRequest(3, 502));
+        var armed = await client.GetFromJsonAsync<FaultState>("/admin/faults", JsonDefaults.Options);
+        await client.PostJsonAsync("/process-payment", Charge);
+        var afterOne = await client.GetFromJsonAsync<FaultState>("/admin/faults", JsonDefaults.Options);
+        await client.PostJsonAsync("/refund", new RefundRequest("f-1", "x"));
+        await client.PostJsonAsync("/process-payment", Charge);
+        var spent = await client.GetFromJsonAsync<FaultState>("/admin/faults", JsonDefaults.Options);
+        await client.PostJsonAsync("/process-payment", Charge);
+        var afterSuccess = await client.GetFromJsonAsync<FaultState>("/admin/faults", JsonDefaults.Options);
+
+        initial.Should().Be(new FaultState(0, 503));
+        armed.Should().Be(new FaultState(3, 502));
+        afterOne.Should().Be(new FaultState(2, 502));
+        spent.Should().Be(new FaultState(0, 502));
+        afterSuccess.Should().Be(new FaultState(0, 502), "a call served normally takes nothing");
+    }
+
+    [Fact]
+    public async Task Get_answers_camelCase_remaining_and_statusCode()
+    {
+        using var factory = new PaymentApiFactory(faultInjection: true);
+        var client = await factory.StartAsync();
+        await client.PostJsonAsync("/admin/faults", new FaultRequest(4, 500));
+
+        var response = await client.GetAsync("/admin/faults");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync()).Should().Be("""{"remaining":4,"statusCode":500}""");
+    }
+
+    [Fact]
+    public async Task Get_after_delete_reports_nothing_armed()
+    {
+        using var factory = new PaymentApiFactory(faultInjection: true);
+        var client = await factory.StartAsync();
+        await client.PostJsonAsync("/admin/faults", new FaultRequest(5, 500));
+
+        await client.DeleteAsync("/admin/faults");
+
+        (await client.GetFromJsonAsync<FaultState>("/admin/faults", JsonDefaults.Options)).Should().Be(new FaultState(0, 503));
+    }
+
+    [Fact]
     public async Task The_counter_is_thread_safe_exactly_n_parallel_calls_fail()
     {
         using var factory = new PaymentApiFactory(faultInjection: true);
@@ -74,6 +124,7 @@ public sealed class FaultInjectionTests
 
         (await client.PostJsonAsync("/admin/faults", new FaultRequest(1, 503))).StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await client.DeleteAsync("/admin/faults")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await client.GetAsync("/admin/faults")).StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await client.PostJsonAsync("/process-payment", Charge)).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 }
