@@ -1,28 +1,23 @@
 using Dapr.Workflow;
-using OrderPlatform.OrderService.Workflow.Activities;
 
 namespace OrderPlatform.OrderService.Workflow;
 
 public static class WorkflowRegistration
 {
     /// <summary>
-    /// Registers the order workflow and its activities with the Dapr workflow worker, and the
-    /// <see cref="IDaprWorkflowClient"/> the API uses (<see cref="DaprWorkflowClient"/> is sealed and
-    /// <c>AddDaprWorkflow</c> does not register the interface).
+    /// Adds the Dapr workflow worker and the <see cref="IDaprWorkflowClient"/> the API uses
+    /// (<see cref="DaprWorkflowClient"/> is sealed and <c>AddDaprWorkflow</c> does not register the interface).
     /// </summary>
+    /// <remarks>
+    /// <see cref="OrderWorkflow"/> and every activity in <c>Workflow/Activities</c> are registered by Dapr.Workflow's
+    /// source generator: it finds each <c>Workflow&lt;,&gt;</c>/<c>WorkflowActivity&lt;,&gt;</c> class of this assembly
+    /// and <c>AddDaprWorkflow()</c> registers them by type name. Registering them again here would register each twice
+    /// ("Workflow 'OrderWorkflow' is already registered" warnings at start-up), so nothing is listed by hand; a test pins
+    /// the registered names.
+    /// </remarks>
     public static IServiceCollection AddOrderWorkflow(this IServiceCollection services)
     {
-        services.AddDaprWorkflow(options =>
-        {
-            options.RegisterWorkflow<OrderWorkflow>();
-            options.RegisterActivity<CheckStockActivity>();
-            options.RegisterActivity<ReserveStockActivity>();
-            options.RegisterActivity<ReleaseStockActivity>();
-            options.RegisterActivity<ProcessPaymentActivity>();
-            options.RegisterActivity<RefundPaymentActivity>();
-            options.RegisterActivity<ShipOrderActivity>();
-            options.RegisterActivity<RecordOrderStatusActivity>();
-        });
+        services.AddDaprWorkflow();
         services.AddSingleton<IDaprWorkflowClient>(sp => sp.GetRequiredService<DaprWorkflowClient>());
         return services;
     }
