@@ -15,7 +15,10 @@ public static class WorkflowModule
     {
         services.AddSingleton(_ => ProtocolMap.ForTaskHub());
         services.AddSingleton<ProtocolTranslator>();
-        services.AddSingleton<WorkflowEngines>();
+        services.AddSingleton(sp => new WorkflowEngines(
+            sp.GetRequiredService<ILoggerFactory>(),
+            sp.GetRequiredService<IConfiguration>().GetValue(
+                "DevSidecar:Workflows:MaxConcurrentWorkItems", WorkflowEngines.DefaultMaxConcurrentWorkItems)));
         services.AddSingleton<TaskHubService>();
         services.AddSingleton<IServiceMethodProvider<TaskHubService>, TaskHubMethodProvider>();
         return services;

@@ -47,6 +47,8 @@ public sealed class WorkflowFixture : IAsyncLifetime
         options.RegisterWorkflow<WaitForGoWorkflow>();
         options.RegisterWorkflow<TimerWorkflow>();
         options.RegisterWorkflow<RacingEventsWorkflow>();
+        options.RegisterWorkflow<RendezvousWorkflow>();
+        options.RegisterActivity<RendezvousActivity>();
         options.RegisterWorkflow<OrdersIdentifyWorkflow>("Identify");
         options.RegisterActivity<ReserveActivity>();
         options.RegisterActivity<ChargeActivity>();

@@ -13,10 +13,11 @@ public sealed class WorkflowEngine : IDisposable
 {
     private readonly EngineLifetime lifetime = new();
 
-    internal WorkflowEngine(string appId, ILoggerFactory loggerFactory)
+    internal WorkflowEngine(string appId, ILoggerFactory loggerFactory, int maxConcurrentWorkItems)
     {
         AppId = appId;
-        var service = new InMemoryOrchestrationService(loggerFactory);
+        var service = new ScaledOrchestrationService<InMemoryOrchestrationService>(
+            new InMemoryOrchestrationService(loggerFactory), maxConcurrentWorkItems);
         Server = new TaskHubGrpcServer(
             lifetime, loggerFactory, service, service, Options.Create(new TaskHubGrpcServerOptions()));
         lifetime.NotifyStarted();
