@@ -29,6 +29,7 @@ public static class InventoryServiceExtensions
         services.AddSingleton<IValidator<CheckStockRequest>, CheckStockRequestValidator>();
         services.AddSingleton<IValidator<ReserveStockRequest>, ReserveStockRequestValidator>();
         services.AddSingleton<IValidator<ReleaseStockRequest>, ReleaseStockRequestValidator>();
+        services.AddSingleton<IValidator<CommitStockRequest>, CommitStockRequestValidator>();
         services.AddSingleton<IValidator<SetStockRequest>, SetStockRequestValidator>();
         return services;
     }

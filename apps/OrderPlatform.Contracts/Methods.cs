@@ -6,6 +6,7 @@ public static class InventoryMethods
     public const string CheckStock = "check-stock";
     public const string Reserve = "reserve";
     public const string Release = "release";
+    public const string Commit = "commit";
 }
 
 public static class PaymentMethods

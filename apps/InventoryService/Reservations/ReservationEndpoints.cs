@@ -17,6 +17,10 @@ public static class ReservationEndpoints
                 (ReleaseStockRequest request, ReservationHandler handler, CancellationToken ct) => handler.ReleaseAsync(request, ct))
             .Validate<ReleaseStockRequest>()
             .WithName("ReleaseStock");
+        app.MapPost($"/{InventoryMethods.Commit}",
+                (CommitStockRequest request, ReservationHandler handler, CancellationToken ct) => handler.CommitAsync(request, ct))
+            .Validate<CommitStockRequest>()
+            .WithName("CommitStock");
         return app;
     }
 }

@@ -3,7 +3,7 @@ using OrderPlatform.InventoryService.Storage;
 
 namespace OrderPlatform.InventoryService.Reservations;
 
-/// <summary><c>reserve</c> and <c>release</c>: hands off to the repository and logs the outcome.</summary>
+/// <summary><c>reserve</c>, <c>release</c> and <c>commit</c>: hands off to the repository and logs the outcome.</summary>
 public sealed class ReservationHandler(InventoryRepository repository, ILogger<ReservationHandler> logger)
 {
     public async Task<ReservationResult> ReserveAsync(ReserveStockRequest request, CancellationToken ct)
@@ -18,6 +18,13 @@ public sealed class ReservationHandler(InventoryRepository repository, ILogger<R
     {
         var result = await repository.ReleaseAsync(request.ReservationId, ct);
         logger.LogInformation("Release of reservation {ReservationId}: {Status}", result.ReservationId, result.Status);
+        return result;
+    }
+
+    public async Task<ReservationResult> CommitAsync(CommitStockRequest request, CancellationToken ct)
+    {
+        var result = await repository.CommitReservationAsync(request.ReservationId, ct);
+        logger.LogInformation("Commit of reservation {ReservationId}: {Status}", result.ReservationId, result.Status);
         return result;
     }
 }

@@ -13,7 +13,8 @@ public sealed record ReservationRecord(
     ReservationStatus Status,
     IReadOnlyList<StockShortage> Shortages,
     DateTimeOffset CreatedAt,
-    DateTimeOffset? ReleasedAt = null)
+    DateTimeOffset? ReleasedAt = null,
+    DateTimeOffset? CommittedAt = null)
 {
     public ReservationResult ToResult() => new(ReservationId, Status, Shortages);
 }

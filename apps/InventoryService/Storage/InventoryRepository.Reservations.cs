@@ -47,7 +47,8 @@ public sealed partial class InventoryRepository
         var current = await ReadAsync<ReservationRecord>(key, ct);
         if (current.Value is not { Status: ReservationStatus.Reserved } reserved)
         {
-            // Unknown → NotFound; Released stays Released; Rejected held no stock, so nothing changes.
+            // Unknown → NotFound; Released stays Released; Rejected held no stock, so nothing changes; Committed units
+            // have shipped, so they are never given back.
             return current.Value?.ToResult() ?? new ReservationResult(reservationId, ReservationStatus.NotFound, []);
         }
 

@@ -40,6 +40,11 @@ public sealed class ReleaseStockRequestValidator : AbstractValidator<ReleaseStoc
     public ReleaseStockRequestValidator() => RuleFor(r => r.ReservationId).Identifier();
 }
 
+public sealed class CommitStockRequestValidator : AbstractValidator<CommitStockRequest>
+{
+    public CommitStockRequestValidator() => RuleFor(r => r.ReservationId).Identifier();
+}
+
 public sealed class SetStockRequestValidator : AbstractValidator<SetStockRequest>
 {
     public SetStockRequestValidator() =>

@@ -15,15 +15,23 @@ public sealed record ReserveStockRequest(string ReservationId, string OrderId, I
 /// <summary>Body of inventory-service <c>release</c>; idempotent.</summary>
 public sealed record ReleaseStockRequest(string ReservationId);
 
+/// <summary>
+/// Body of inventory-service <c>commit</c>: the order shipped, so its reserved units leave the warehouse; idempotent.
+/// </summary>
+public sealed record CommitStockRequest(string ReservationId);
+
 public enum ReservationStatus
 {
     Reserved,
     Rejected,
     Released,
     NotFound,
+
+    /// <summary>The reserved units were consumed (shipped); a committed reservation is never released.</summary>
+    Committed,
 }
 
-/// <summary>Outcome of reserve/release. A business refusal (not enough stock) is a 200 with status Rejected.</summary>
+/// <summary>Outcome of reserve/release/commit. A business refusal (not enough stock) is a 200 with status Rejected.</summary>
 public sealed record ReservationResult(string ReservationId, ReservationStatus Status, IReadOnlyList<StockShortage> Shortages);
 
 /// <summary>Body of <c>GET /api/inventory/{productId}</c>.</summary>

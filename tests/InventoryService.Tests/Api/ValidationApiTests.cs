@@ -30,6 +30,8 @@ public sealed class ValidationApiTests : IDisposable
     [InlineData("/reserve", """{"reservationId":"r","orderId":"o"}""", "items")]
     [InlineData("/reserve", """{"reservationId":"r","orderId":"o","items":[null]}""", "items[0]")]
     [InlineData("/release", """{"reservationId":" "}""", "reservationId")]
+    [InlineData("/commit", """{"reservationId":"a b"}""", "reservationId")]
+    [InlineData("/commit", """{}""", "reservationId")]
     [InlineData("/check-stock", """{"items":[{"productId":"SKU-001","quantity":-2}]}""", "items[0].quantity")]
     [InlineData("/check-stock", """{"items":[{"productId":"SKU-001","quantity":1000001}]}""", "items[0].quantity")]
     public async Task Invalid_fields_are_named_in_the_problem(string path, string json, string field)

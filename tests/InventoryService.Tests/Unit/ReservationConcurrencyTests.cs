@@ -75,4 +75,19 @@ public sealed class ReservationConcurrencyTests
         results.Should().AllSatisfy(r => r.Status.Should().Be(ReservationStatus.Released));
         store.Get<StockItem>(StateKeys.Stock("HOT")).Should().Be(new StockItem("HOT", 10, 0));
     }
+
+    [Fact]
+    public async Task The_same_commit_sent_in_parallel_consumes_the_reservation_once()
+    {
+        store.Put(StateKeys.Stock("HOT"), new StockItem("HOT", 10, 0));
+        var repository = Repository();
+        await repository.ReserveAsync(new ReserveStockRequest("ship-me", "o", [new StockLine("HOT", 4)]), CancellationToken.None);
+        await repository.ReserveAsync(new ReserveStockRequest("keep-me", "o2", [new StockLine("HOT", 2)]), CancellationToken.None);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() =>
+            repository.CommitReservationAsync("ship-me", CancellationToken.None))));
+
+        results.Should().AllSatisfy(r => r.Status.Should().Be(ReservationStatus.Committed));
+        store.Get<StockItem>(StateKeys.Stock("HOT")).Should().Be(new StockItem("HOT", 4, 2), "4 units shipped, 2 still reserved");
+    }
 }

@@ -1,0 +1,42 @@
+using OrderPlatform.Contracts.Inventory;
+using OrderPlatform.InventoryService.Reservations;
+using OrderPlatform.InventoryService.Stock;
+
+namespace OrderPlatform.InventoryService.Storage;
+
+/// <summary>Commit: a shipped order's reserved units leave the warehouse, once.</summary>
+public sealed partial class InventoryRepository
+{
+    /// <summary>
+    /// Reserved → Committed, each product's <c>reserved</c> dropping by its quantity (<c>available</c> is unchanged: the
+    /// units were taken from it at reserve time). Idempotent: any other status (Committed, Released, Rejected) is
+    /// answered as it is with no stock change; an unknown id is NotFound.
+    /// </summary>
+    public Task<ReservationResult> CommitReservationAsync(string reservationId, CancellationToken ct) =>
+        retry.ExecuteAsync(token => TryCommitAsync(reservationId, token), ct).AsTask();
+
+    private async ValueTask<ReservationResult> TryCommitAsync(string reservationId, CancellationToken ct)
+    {
+        var key = StateKeys.Reservation(reservationId);
+        var current = await ReadAsync<ReservationRecord>(key, ct);
+        if (current.Value is not { Status: ReservationStatus.Reserved } reserved)
+        {
+            return current.Value?.ToResult() ?? new ReservationResult(reservationId, ReservationStatus.NotFound, []);
+        }
+
+        var demand = ReservationPlanner.Demand(reserved.Items);
+        var stock = await ReadStocksAsync(demand.Keys, ct);
+        var operations = demand
+            .Select(d => Upsert(StateKeys.Stock(d.Key), Consume(d.Key, d.Value, stock[d.Key].Value), stock[d.Key].ETag))
+            .ToList();
+        var committed = reserved with { Status = ReservationStatus.Committed, CommittedAt = time.GetUtcNow() };
+        operations.Add(Upsert(key, committed, current.ETag));
+        await CommitAsync(operations, ct);
+        return committed.ToResult();
+    }
+
+    /// <summary>The reserved units are gone; a product whose record vanished is recreated empty rather than negative.</summary>
+    private static StockItem Consume(string productId, int quantity, StockItem? item) => item is null
+        ? new StockItem(productId, 0, 0)
+        : item with { Reserved = Math.Max(0, item.Reserved - quantity) };
+}
