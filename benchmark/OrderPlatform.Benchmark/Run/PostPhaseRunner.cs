@@ -17,6 +17,19 @@ public sealed class PostPhaseRunner(
 
     public async Task<PostPhase> RunAsync(string name, int? rate, int connections, int seconds, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await MeasureAsync(name, rate, connections, seconds, cancellationToken);
+        }
+        catch (HttpRequestException ex)
+        {
+            // A process died under the load: say which, with its last output.
+            throw new InvalidOperationException($"Phase '{name}' failed: {ex.Message}{Environment.NewLine}{platform.Platform.Diagnostics()}", ex);
+        }
+    }
+
+    private async Task<PostPhase> MeasureAsync(string name, int? rate, int connections, int seconds, CancellationToken cancellationToken)
+    {
         var ids = IdsFile(name);
         memory.Reset();
         var before = await platform.Stats.ReadAsync(cancellationToken);
