@@ -14,4 +14,7 @@ public sealed class InventoryClient(HttpClient http)
 
     public Task<ReservationResult> ReleaseAsync(ReleaseStockRequest request, CancellationToken ct = default) =>
         HttpJson.PostAsync<ReleaseStockRequest, ReservationResult>(http, InventoryMethods.Release, request, ct);
+
+    public Task<ReservationResult> CommitAsync(CommitStockRequest request, CancellationToken ct = default) =>
+        HttpJson.PostAsync<CommitStockRequest, ReservationResult>(http, InventoryMethods.Commit, request, ct);
 }

@@ -9,6 +9,12 @@ internal static class FailureReasons
     public const string ApprovalTimedOut = "approval timed out";
     public const string CancelIgnored = "cancellation ignored: the order has already shipped";
 
+    public static string CommitFailed(string error) =>
+        $"stock commit failed after shipping: {error} (not compensated; the reservation is left for an operator to commit)";
+
+    public static string CommitRefused(ReservationResult result) =>
+        $"stock commit after shipping answered {result.Status.ToString().ToLowerInvariant()} (the reservation was not committed)";
+
     public static string OutOfStock(IReadOnlyList<StockShortage> shortages) =>
         "insufficient stock: " + Shortages(shortages);
 

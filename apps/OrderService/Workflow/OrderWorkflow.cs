@@ -8,8 +8,9 @@ using OrderPlatform.Contracts.Shipping;
 namespace OrderPlatform.OrderService.Workflow;
 
 /// <summary>
-/// check stock → [approval] → reserve → charge → ship → complete, compensating (refund, release) on any failure and
-/// on a <c>CancelOrder</c> event seen before shipping. Deterministic: time comes from the context, I/O from activities.
+/// check stock → [approval] → reserve → charge → ship → commit stock → complete, compensating (refund, release) on any
+/// failure and on a <c>CancelOrder</c> event seen before shipping; nothing after shipping is compensated.
+/// Deterministic: time comes from the context, I/O from activities.
 /// </summary>
 public sealed class OrderWorkflow : Workflow<OrderWorkflowInput, OrderWorkflowResult>
 {
@@ -87,7 +88,13 @@ public sealed class OrderWorkflow : Workflow<OrderWorkflowInput, OrderWorkflowRe
             return await steps.FailAsync($"shipment rejected: {shipment.Reason ?? "no reason given"}");
         }
 
+        var commitProblem = await StockCommit.TryCommitAsync(context, input.OrderId);
         await steps.RecordAsync(OrderStatus.Shipped, "shipped", OrderEventTypes.Shipped, trackingNumber: shipment.TrackingNumber);
+        if (commitProblem is not null)
+        {
+            await steps.RecordAsync(OrderStatus.Shipped, commitProblem);
+        }
+
         if (cancel.IsCompleted)
         {
             await steps.RecordAsync(OrderStatus.Shipped, FailureReasons.CancelIgnored);

@@ -82,4 +82,17 @@ public sealed class DownstreamActivityTests
         refunded.Status.Should().Be(RefundStatus.Refunded);
         requests.Select(r => r.Uri.ToString()).Should().Equal("http://inventory-service/release", "http://payment-service/refund");
     }
+
+    [Fact]
+    public async Task Commit_posts_the_reservation_id_to_the_commit_method()
+    {
+        var inventory = new InventoryClient(Client("inventory-service", HttpStatusCode.OK, """{"reservationId":"ord-1","status":"committed","shortages":[]}"""));
+
+        var result = await new CommitStockActivity(inventory).RunAsync(Mock.Of<WorkflowActivityContext>(), new CommitStockRequest("ord-1"));
+
+        result.Status.Should().Be(ReservationStatus.Committed);
+        var (_, uri, body) = requests.Should().ContainSingle().Subject;
+        uri.Should().Be(new Uri("http://inventory-service/commit"));
+        JsonNode.Parse(body)!["reservationId"]!.GetValue<string>().Should().Be("ord-1");
+    }
 }

@@ -113,7 +113,7 @@ public sealed class ApprovalAndCancellationTests
         var result = await h.RunAsync();
 
         result.Status.Should().Be(OrderStatus.Completed);
-        h.Calls.Should().EndWith([nameof(ShipOrderActivity), "Record:Shipped", "Record:Shipped", "Record:Completed"]);
+        h.Calls.Should().EndWith([nameof(ShipOrderActivity), nameof(CommitStockActivity), "Record:Shipped", "Record:Shipped", "Record:Completed"]);
         h.Updates.Should().Contain(u => u.Status == OrderStatus.Shipped && u.Detail!.Contains("cancellation ignored") && u.EventType == null);
         h.Calls.Should().NotContain([nameof(RefundPaymentActivity), nameof(ReleaseStockActivity), "Record:Cancelled"]);
     }

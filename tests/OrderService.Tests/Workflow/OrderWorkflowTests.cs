@@ -19,7 +19,8 @@ public sealed class OrderWorkflowTests
         result.Status.Should().Be(OrderStatus.Completed);
         h.Calls.Should().Equal(
             nameof(CheckStockActivity), nameof(ReserveStockActivity), "Record:Reserved",
-            nameof(ProcessPaymentActivity), "Record:Paid", nameof(ShipOrderActivity), "Record:Shipped", "Record:Completed");
+            nameof(ProcessPaymentActivity), "Record:Paid", nameof(ShipOrderActivity), nameof(CommitStockActivity),
+            "Record:Shipped", "Record:Completed");
         h.Update(OrderStatus.Paid).Should().Match<OrderPlatform.OrderService.Storage.OrderStatusUpdate>(u => u.PaymentId == "pay-1" && u.EventType == OrderEventTypes.Paid);
         h.Update(OrderStatus.Shipped).Should().Match<OrderPlatform.OrderService.Storage.OrderStatusUpdate>(u => u.TrackingNumber == "TRACK-1" && u.EventType == OrderEventTypes.Shipped);
         h.Update(OrderStatus.Completed).EventType.Should().Be(OrderEventTypes.Completed);
@@ -36,6 +37,7 @@ public sealed class OrderWorkflowTests
         ((ReserveStockRequest)h.Inputs[nameof(ReserveStockActivity)]).Items.Should().Equal(new StockLine("sku-1", 2), new StockLine("sku-2", 1));
         h.Inputs[nameof(ProcessPaymentActivity)].Should().Be(new PaymentRequest("ord-1", "cust-1", 60m, "USD", "tok_visa"));
         ((ShipmentRequest)h.Inputs[nameof(ShipOrderActivity)]).Address!.City.Should().Be("Springfield");
+        h.Inputs[nameof(CommitStockActivity)].Should().Be(new CommitStockRequest("ord-1"));
     }
 
     [Fact]
@@ -88,6 +90,7 @@ public sealed class OrderWorkflowTests
         result.Status.Should().Be(OrderStatus.Failed);
         h.Calls.Should().EndWith([nameof(ShipOrderActivity), nameof(RefundPaymentActivity), nameof(ReleaseStockActivity), "Record:Failed"]);
         h.Update(OrderStatus.Failed).FailureReason.Should().Be("shipment rejected: destination not served");
+        h.Calls.Should().NotContain(nameof(CommitStockActivity), "nothing shipped, so the reservation is released, not committed");
         ((RefundRequest)h.Inputs[nameof(RefundPaymentActivity)]).OrderId.Should().Be("ord-1");
     }
 
@@ -136,6 +139,43 @@ public sealed class OrderWorkflowTests
         var act = () => h.RunAsync();
 
         await act.Should().ThrowAsync<Dapr.Workflow.WorkflowTaskFailedException>();
+        h.Calls.Should().NotContain([nameof(RefundPaymentActivity), nameof(ReleaseStockActivity)]);
+    }
+
+    [Fact]
+    public async Task The_stock_commit_is_retried_by_the_workflow_engine()
+    {
+        await h.RunAsync();
+
+        h.Context.Verify(c => c.CallActivityAsync<ReservationResult>(
+            nameof(CommitStockActivity), It.Is<CommitStockRequest>(r => r.ReservationId == "ord-1"), It.Is<Dapr.Workflow.WorkflowTaskOptions>(o => o.RetryPolicy != null)), Times.Once);
+    }
+
+    [Fact]
+    public async Task A_failed_stock_commit_after_shipping_is_not_compensated_and_the_order_still_completes_with_a_note()
+    {
+        h.Fail<ReservationResult>(nameof(CommitStockActivity), "inventory-service answered 503");
+
+        var result = await h.RunAsync();
+
+        result.Status.Should().Be(OrderStatus.Completed);
+        h.Calls.Should().EndWith([nameof(ShipOrderActivity), nameof(CommitStockActivity), "Record:Shipped", "Record:Shipped", "Record:Completed"]);
+        h.Calls.Should().NotContain([nameof(RefundPaymentActivity), nameof(ReleaseStockActivity), "Record:Failed"]);
+        var note = h.Updates.Where(u => u.Status == OrderStatus.Shipped).Should().HaveCount(2).And.Subject.Last();
+        note.Detail.Should().Contain("stock commit failed").And.Contain("inventory-service answered 503");
+        note.EventType.Should().BeNull("the note is history only; order_shipped was published once");
+        h.Update(OrderStatus.Completed).FailureReason.Should().BeNull();
+    }
+
+    [Fact]
+    public async Task A_stock_commit_that_is_not_committed_is_noted_and_the_order_still_completes()
+    {
+        h.Answer<ReservationResult>(nameof(CommitStockActivity), _ => new ReservationResult("ord-1", ReservationStatus.NotFound, []));
+
+        var result = await h.RunAsync();
+
+        result.Status.Should().Be(OrderStatus.Completed);
+        h.Updates.Should().Contain(u => u.Status == OrderStatus.Shipped && u.Detail!.Contains("stock commit after shipping answered notfound"));
         h.Calls.Should().NotContain([nameof(RefundPaymentActivity), nameof(ReleaseStockActivity)]);
     }
 }

@@ -35,6 +35,7 @@ internal sealed class WorkflowHarness
         Answer<CheckStockResponse>(nameof(CheckStockActivity), _ => new CheckStockResponse(true, []));
         Answer<ReservationResult>(nameof(ReserveStockActivity), i => new ReservationResult(((ReserveStockRequest)i).ReservationId, ReservationStatus.Reserved, []));
         Answer<ReservationResult>(nameof(ReleaseStockActivity), i => new ReservationResult(((ReleaseStockRequest)i).ReservationId, ReservationStatus.Released, []));
+        Answer<ReservationResult>(nameof(CommitStockActivity), i => new ReservationResult(((CommitStockRequest)i).ReservationId, ReservationStatus.Committed, []));
         Answer<PaymentResult>(nameof(ProcessPaymentActivity), i => new PaymentResult(((PaymentRequest)i).OrderId, "pay-1", PaymentStatus.Charged, ((PaymentRequest)i).Amount, null, Now));
         Answer<RefundResult>(nameof(RefundPaymentActivity), i => new RefundResult(((RefundRequest)i).OrderId, RefundStatus.Refunded));
         Answer<ShipmentResult>(nameof(ShipOrderActivity), i => new ShipmentResult(((ShipmentRequest)i).OrderId, ShipmentStatus.Shipped, "TRACK-1", null));

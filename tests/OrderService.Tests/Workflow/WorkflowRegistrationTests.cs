@@ -15,7 +15,7 @@ public sealed class WorkflowRegistrationTests : IDisposable
 {
     private static readonly string[] Activities =
     [
-        nameof(CheckStockActivity), nameof(ReserveStockActivity), nameof(ReleaseStockActivity),
+        nameof(CheckStockActivity), nameof(ReserveStockActivity), nameof(ReleaseStockActivity), nameof(CommitStockActivity),
         nameof(ProcessPaymentActivity), nameof(RefundPaymentActivity), nameof(ShipOrderActivity), nameof(RecordOrderStatusActivity),
     ];
 

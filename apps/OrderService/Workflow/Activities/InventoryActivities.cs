@@ -24,3 +24,10 @@ public sealed class ReleaseStockActivity(InventoryClient inventory) : WorkflowAc
     public override Task<ReservationResult> RunAsync(WorkflowActivityContext context, ReleaseStockRequest input) =>
         inventory.ReleaseAsync(input);
 }
+
+/// <summary>inventory-service <c>commit</c> once the order shipped (the reserved units leave the warehouse), idempotent downstream.</summary>
+public sealed class CommitStockActivity(InventoryClient inventory) : WorkflowActivity<CommitStockRequest, ReservationResult>
+{
+    public override Task<ReservationResult> RunAsync(WorkflowActivityContext context, CommitStockRequest input) =>
+        inventory.CommitAsync(input);
+}
