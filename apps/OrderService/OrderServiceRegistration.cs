@@ -30,6 +30,7 @@ public static class OrderServiceRegistration
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<OrderEventPublisher>();
         services.AddSingleton<OrderStarter>();
+        services.AddSingleton<ProductCheck>();
         services.AddSingleton<CreateOrderHandler>();
         services.AddSingleton<BatchOrdersHandler>();
         services.AddSingleton<OrderQueryHandler>();

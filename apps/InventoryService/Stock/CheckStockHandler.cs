@@ -4,7 +4,7 @@ using OrderPlatform.InventoryService.Storage;
 
 namespace OrderPlatform.InventoryService.Stock;
 
-/// <summary><c>check-stock</c>: a read-only answer; it reserves nothing.</summary>
+/// <summary><c>check-stock</c>: a read-only answer (shortages, and the products with no stock record); it reserves nothing.</summary>
 public sealed class CheckStockHandler(InventoryRepository repository)
 {
     public async Task<CheckStockResponse> HandleAsync(CheckStockRequest request, CancellationToken ct)
@@ -12,6 +12,7 @@ public sealed class CheckStockHandler(InventoryRepository repository)
         var demand = ReservationPlanner.Demand(request.Items);
         var stock = await repository.ReadStocksAsync(demand.Keys, ct);
         var shortages = ReservationPlanner.Shortages(demand, stock.ToDictionary(s => s.Key, s => s.Value.Value));
-        return new CheckStockResponse(shortages.Count == 0, shortages);
+        var unknown = stock.Where(s => s.Value.Value is null).Select(s => s.Key).ToList();
+        return new CheckStockResponse(shortages.Count == 0, shortages, unknown);
     }
 }

@@ -7,7 +7,12 @@ public sealed record StockShortage(string ProductId, int Requested, int Availabl
 /// <summary>Body of inventory-service <c>check-stock</c>.</summary>
 public sealed record CheckStockRequest(IReadOnlyList<StockLine> Items);
 
-public sealed record CheckStockResponse(bool Available, IReadOnlyList<StockShortage> Shortages);
+/// <summary>
+/// Answer of <c>check-stock</c>. <paramref name="UnknownProducts"/>: the requested products inventory keeps no stock record
+/// for at all (they are also listed as shortages with 0 available); null from an inventory-service that predates it.
+/// </summary>
+public sealed record CheckStockResponse(
+    bool Available, IReadOnlyList<StockShortage> Shortages, IReadOnlyList<string>? UnknownProducts = null);
 
 /// <summary>Body of inventory-service <c>reserve</c>; idempotent by <paramref name="ReservationId"/>.</summary>
 public sealed record ReserveStockRequest(string ReservationId, string OrderId, IReadOnlyList<StockLine> Items);

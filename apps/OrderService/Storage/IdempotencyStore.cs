@@ -29,9 +29,13 @@ public sealed class IdempotencyStore(DaprClient dapr)
             return null;
         }
 
-        return await dapr.GetStateAsync<IdempotencyRecord?>(Components.OrdersStore, key, ConsistencyMode.Strong, cancellationToken: ct)
+        return await FindAsync(idempotencyKey, ct)
             ?? throw new InvalidOperationException("The idempotency record was refused as existing but cannot be read.");
     }
+
+    /// <summary>The record holding <paramref name="idempotencyKey"/>, or null while it is unclaimed.</summary>
+    public Task<IdempotencyRecord?> FindAsync(string idempotencyKey, CancellationToken ct = default) =>
+        dapr.GetStateAsync<IdempotencyRecord?>(Components.OrdersStore, StateKey(idempotencyKey), ConsistencyMode.Strong, cancellationToken: ct);
 
     /// <summary>Gives a claimed key back (the request it was claimed for did not create an order).</summary>
     public Task ReleaseAsync(string idempotencyKey, CancellationToken ct = default) =>

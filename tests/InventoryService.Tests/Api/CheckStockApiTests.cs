@@ -24,7 +24,7 @@ public sealed class CheckStockApiTests : IDisposable
     {
         var result = await CheckAsync(new StockLine("SKU-001", 100), new StockLine("SKU-LOW", 2));
 
-        result.Should().BeEquivalentTo(new CheckStockResponse(true, []));
+        result.Should().BeEquivalentTo(new CheckStockResponse(true, [], []));
     }
 
     [Fact]
@@ -34,6 +34,26 @@ public sealed class CheckStockApiTests : IDisposable
 
         result.Available.Should().BeFalse();
         result.Shortages.Should().BeEquivalentTo([new StockShortage("SKU-001", 101, 100), new StockShortage("GHOST", 2, 0)]);
+        result.UnknownProducts.Should().Equal("GHOST");
+    }
+
+    [Fact]
+    public async Task Only_products_without_a_stock_record_are_unknown_an_empty_one_is_known()
+    {
+        var result = await CheckAsync(new StockLine("SKU-OUT", 1), new StockLine("NOPE-1", 1), new StockLine("SKU-001", 1), new StockLine("NOPE-2", 3));
+
+        result.UnknownProducts.Should().Equal("NOPE-1", "NOPE-2");
+        result.Shortages.Select(s => s.ProductId).Should().Equal("SKU-OUT", "NOPE-1", "NOPE-2");
+    }
+
+    [Fact]
+    public async Task Unknown_products_are_answered_as_camelCase_unknownProducts()
+    {
+        var client = await factory.StartAsync();
+
+        var response = await client.PostJsonAsync("/check-stock", new CheckStockRequest([new StockLine("GHOST", 1)]));
+
+        (await response.Content.ReadAsStringAsync()).Should().Contain("\"unknownProducts\":[\"GHOST\"]");
     }
 
     [Fact]

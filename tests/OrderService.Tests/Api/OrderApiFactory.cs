@@ -9,13 +9,15 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using OrderPlatform.Contracts;
 using OrderPlatform.Contracts.Events;
+using OrderPlatform.OrderService.Downstream;
 using OrderService.Tests.Support;
 
 namespace OrderService.Tests.Api;
 
 /// <summary>
 /// The order API in-process with a mocked <see cref="DaprClient"/> (over <see cref="FakeStateStore"/>), a mocked
-/// <see cref="IDaprWorkflowClient"/>, a fixed clock, and the Dapr workflow worker removed (it would dial a sidecar).
+/// <see cref="IDaprWorkflowClient"/>, a fixed clock, inventory-service's check-stock faked (<see cref="FakeInventory"/>),
+/// and the Dapr workflow worker removed (it would dial a sidecar).
 /// </summary>
 public sealed class OrderApiFactory : WebApplicationFactory<Program>
 {
@@ -23,6 +25,7 @@ public sealed class OrderApiFactory : WebApplicationFactory<Program>
     public Mock<IDaprWorkflowClient> Workflows { get; } = new();
     internal FakeStateStore Store { get; private set; } = new();
     public FakeTimeProvider Clock { get; } = new(TestOrders.Now);
+    internal FakeInventory Inventory { get; } = new();
 
     /// <summary>Fresh mocks and an empty store for the next test (tests of the collection run one at a time).</summary>
     public void Reset()
@@ -31,6 +34,7 @@ public sealed class OrderApiFactory : WebApplicationFactory<Program>
         Workflows.Reset();
         Store = new FakeStateStore();
         Store.Attach(Dapr);
+        Inventory.Reset();
         Dapr.Setup(d => d.PublishEventAsync(Components.PubSub, Topics.Orders, It.IsAny<OrderEvent>(), It.IsAny<Dictionary<string, string>>(), It.IsAny<CancellationToken>()))
             .Returns(Task.CompletedTask);
         Workflows.Setup(w => w.ScheduleNewWorkflowAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object>()))
@@ -47,6 +51,7 @@ public sealed class OrderApiFactory : WebApplicationFactory<Program>
             services.AddSingleton(Dapr.Object);
             services.RemoveAll<IDaprWorkflowClient>();
             services.AddSingleton(Workflows.Object);
+            services.AddHttpClient<InventoryClient>().ConfigurePrimaryHttpMessageHandler(Inventory.CreateHandler);
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
             var workflowWorkers = services

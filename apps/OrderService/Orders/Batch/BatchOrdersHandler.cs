@@ -7,16 +7,19 @@ using OrderPlatform.OrderService.Storage;
 namespace OrderPlatform.OrderService.Orders.Batch;
 
 /// <summary>
-/// Validates each entry on its own, saves every valid new order in one bulk call, then starts each (workflow +
-/// <c>order_created</c>). Invalid entries are rejected; an order id already stored or repeated in the batch is a duplicate.
+/// Validates each entry on its own, asks inventory once which products of the valid entries do not exist, saves every
+/// valid new order in one bulk call, then starts each (workflow + <c>order_created</c>). Invalid entries and entries
+/// naming unknown products are rejected; an order id already stored or repeated in the batch is a duplicate.
 /// </summary>
 public sealed class BatchOrdersHandler(
-    IValidator<CreateOrderRequest> validator, OrderRepository orders, OrderStarter starter, TimeProvider clock, IOptions<OrdersOptions> options)
+    IValidator<CreateOrderRequest> validator, OrderRepository orders, ProductCheck products, OrderStarter starter, TimeProvider clock,
+    IOptions<OrdersOptions> options)
 {
     public async Task<BatchCreateOrdersResponse> HandleAsync(IReadOnlyList<CreateOrderRequest?> requests, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(requests);
         var results = new BatchOrderResult[requests.Count];
+        var errors = await ValidateAsync(requests, ct);
         var explicitIds = requests.Select(r => r?.OrderId).OfType<string>().Where(OrderIds.IsValid).Distinct().ToList();
         var taken = new HashSet<string>(await orders.FindExistingAsync(explicitIds, ct), StringComparer.Ordinal);
         var accepted = new List<(StoredOrder Order, string? PaymentToken)>();
@@ -24,12 +27,9 @@ public sealed class BatchOrdersHandler(
         for (var index = 0; index < requests.Count; index++)
         {
             var request = requests[index];
-            var errors = request is null
-                ? new Dictionary<string, string[]> { ["order"] = ["The order is required."] }
-                : (await validator.ValidateAsync(request, ct)).ToDictionary();
-            if (errors.Count > 0)
+            if (errors[index].Count > 0)
             {
-                results[index] = new BatchOrderResult(index, request?.OrderId, BatchItemStatus.Rejected, errors);
+                results[index] = new BatchOrderResult(index, request?.OrderId, BatchItemStatus.Rejected, errors[index]);
                 continue;
             }
 
@@ -54,5 +54,21 @@ public sealed class BatchOrdersHandler(
         }
 
         return new BatchCreateOrdersResponse(results);
+    }
+
+    /// <summary>Each entry's errors: validation first; then, for the valid ones, unknown products (one inventory check).</summary>
+    private async Task<IReadOnlyList<IDictionary<string, string[]>>> ValidateAsync(IReadOnlyList<CreateOrderRequest?> requests, CancellationToken ct)
+    {
+        var errors = new List<IDictionary<string, string[]>>(requests.Count);
+        foreach (var request in requests)
+        {
+            errors.Add(request is null
+                ? new Dictionary<string, string[]> { ["order"] = ["The order is required."] }
+                : (await validator.ValidateAsync(request, ct)).ToDictionary());
+        }
+
+        var valid = requests.Where((_, index) => errors[index].Count == 0).Select(r => r!).ToList();
+        var unknown = await products.FindUnknownAsync(valid.SelectMany(r => r.Items.Select(i => i.ProductId)), ct);
+        return [.. requests.Select((request, index) => errors[index].Count == 0 ? ProductCheck.Errors(request!, unknown) : errors[index])];
     }
 }

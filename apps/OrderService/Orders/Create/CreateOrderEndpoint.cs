@@ -5,7 +5,7 @@ using OrderPlatform.Contracts.Orders;
 
 namespace OrderPlatform.OrderService.Orders.Create;
 
-/// <summary><c>POST /api/orders</c>: 202 + Location for a new order, 200 for an idempotent replay, 400, 409.</summary>
+/// <summary><c>POST /api/orders</c>: 202 + Location for a new order, 200 for an idempotent replay, 400, 409, 422.</summary>
 internal static class CreateOrderEndpoint
 {
     public const string IdempotencyHeader = "Idempotency-Key";
@@ -30,6 +30,11 @@ internal static class CreateOrderEndpoint
         }
 
         var outcome = await handler.HandleAsync(request, idempotencyKey, ct);
+        if (outcome.UnknownProducts is { } unknown)
+        {
+            return ApiProblems.UnknownProducts(unknown);
+        }
+
         if (outcome.Order is null)
         {
             return ApiProblems.Conflict(outcome.Conflict ?? "The order cannot be created.");

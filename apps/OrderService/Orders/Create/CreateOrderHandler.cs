@@ -5,11 +5,16 @@ using OrderPlatform.OrderService.Storage;
 namespace OrderPlatform.OrderService.Orders.Create;
 
 /// <summary>What <c>POST /api/orders</c> did: created an order, found the one an idempotent replay refers to, or refused.</summary>
-public sealed record CreateOrderOutcome(StoredOrder? Order, bool Created, string? Conflict);
+public sealed record CreateOrderOutcome(
+    StoredOrder? Order, bool Created, string? Conflict, IDictionary<string, string[]>? UnknownProducts = null);
 
-/// <summary>Creates one validated order: idempotency claim → insert-only save → workflow + <c>order_created</c>.</summary>
+/// <summary>
+/// Creates one validated order: unknown-product check (skipped when the Idempotency-Key is already held) → idempotency claim →
+/// insert-only save → workflow + <c>order_created</c>.
+/// </summary>
 public sealed class CreateOrderHandler(
-    OrderRepository orders, IdempotencyStore idempotency, OrderStarter starter, TimeProvider clock, IOptions<OrdersOptions> options)
+    OrderRepository orders, IdempotencyStore idempotency, ProductCheck products, OrderStarter starter, TimeProvider clock,
+    IOptions<OrdersOptions> options)
 {
     public async Task<CreateOrderOutcome> HandleAsync(CreateOrderRequest request, string? idempotencyKey, CancellationToken ct)
     {
@@ -17,6 +22,15 @@ public sealed class CreateOrderHandler(
         var hash = RequestFingerprint.Of(request);
         var now = clock.GetUtcNow();
         var orderId = request.OrderId ?? OrderIds.NewId();
+        if (!await IsKeyHeldAsync(idempotencyKey, ct))
+        {
+            var unknown = ProductCheck.Errors(request, await products.FindUnknownAsync(request.Items.Select(i => i.ProductId), ct));
+            if (unknown.Count > 0)
+            {
+                return new CreateOrderOutcome(null, false, null, unknown);
+            }
+        }
+
         var claimedNow = false;
         if (idempotencyKey is not null)
         {
@@ -50,4 +64,8 @@ public sealed class CreateOrderHandler(
 
         return new CreateOrderOutcome(null, false, $"An order with id '{orderId}' already exists.");
     }
+
+    /// <summary>A held key is a replay (200) or a reuse with another body (409): neither stores anything new, so neither is checked.</summary>
+    private async Task<bool> IsKeyHeldAsync(string? idempotencyKey, CancellationToken ct) =>
+        idempotencyKey is not null && await idempotency.FindAsync(idempotencyKey, ct) is not null;
 }

@@ -1,0 +1,148 @@
+using System.Net;
+using OrderPlatform.Contracts.Events;
+using OrderPlatform.Contracts.Orders;
+using OrderPlatform.OrderService.Workflow;
+using OrderService.Tests.Support;
+
+namespace OrderService.Tests.Api;
+
+/// <summary>POST /api/orders asks inventory-service whether the products exist before anything is stored.</summary>
+public sealed class UnknownProductTests(OrderApiFactory api) : OrderApiTests(api)
+{
+    private void ShouldHaveStartedNothing()
+    {
+        Api.Workflows.Verify(w => w.ScheduleNewWorkflowAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object>()), Times.Never);
+        Api.Dapr.Verify(d => d.PublishEventAsync(
+            It.IsAny<string>(), It.IsAny<string>(), It.IsAny<OrderEvent>(), It.IsAny<Dictionary<string, string>>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task An_unknown_product_is_a_422_naming_each_offending_line_and_nothing_is_stored()
+    {
+        Api.Inventory.MarkUnknown("sku-2");
+        var request = TestOrders.Request("ord-u1") with
+        {
+            Items = [new OrderItem("sku-1", 1, 5m), new OrderItem("sku-2", 1, 5m), new OrderItem("sku-2", 2, 5m)],
+        };
+
+        var response = await Client.PostJsonAsync("/api/orders", request, "key-u1");
+
+        response.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        var problem = await response.JsonAsync();
+        problem.GetProperty("status").GetInt32().Should().Be(422);
+        problem.GetProperty("title").GetString().Should().Be("Unknown product");
+        var errors = problem.GetProperty("errors");
+        errors.EnumerateObject().Select(e => e.Name).Should().Equal("items[1].productId", "items[2].productId");
+        errors.GetProperty("items[1].productId")[0].GetString().Should().Be("Product 'sku-2' does not exist.");
+        Api.Store.Saves.Should().BeEmpty("no order and no idempotency record is stored");
+        Api.Store.Contains("ord-u1").Should().BeFalse();
+        ShouldHaveStartedNothing();
+    }
+
+    [Fact]
+    public async Task The_check_asks_inventory_once_for_each_distinct_product()
+    {
+        await Client.PostJsonAsync("/api/orders", TestOrders.Request("ord-u2") with
+        {
+            Items = [new OrderItem("sku-1", 2, 5m), new OrderItem("sku-2", 1, 5m), new OrderItem("sku-1", 1, 5m)],
+        });
+
+        var (uri, body) = Api.Inventory.Checks.Should().ContainSingle().Subject;
+        uri.AbsolutePath.Should().EndWith("/v1.0/invoke/inventory-service/method/check-stock");
+        body.Items.Select(i => i.ProductId).Should().Equal("sku-1", "sku-2");
+    }
+
+    [Fact]
+    public async Task A_product_id_inventory_could_never_hold_is_unknown_without_asking_for_it()
+    {
+        var response = await Client.PostJsonAsync("/api/orders", TestOrders.Request("ord-u3") with
+        {
+            Items = [new OrderItem("sku-1", 1, 5m), new OrderItem("no such sku", 1, 5m)],
+        });
+
+        response.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        (await response.ErrorKeysAsync()).Should().Equal("items[1].productId");
+        Api.Inventory.Checks.Should().ContainSingle().Which.Body.Items.Select(i => i.ProductId).Should().Equal("sku-1");
+    }
+
+    [Theory]
+    [InlineData(true, null)]
+    [InlineData(false, HttpStatusCode.InternalServerError)]
+    [InlineData(false, HttpStatusCode.ServiceUnavailable)]
+    public async Task When_inventory_cannot_answer_the_order_is_accepted_for_the_workflow_to_decide(bool unreachable, HttpStatusCode? status)
+    {
+        Api.Inventory.MarkUnknown("sku-2");
+        Api.Inventory.Unreachable = unreachable;
+        Api.Inventory.FailWith = status;
+
+        var response = await Client.PostJsonAsync("/api/orders", TestOrders.Request("ord-u4"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.Accepted);
+        Api.Store.Contains("ord-u4").Should().BeTrue();
+        Api.Workflows.Verify(w => w.ScheduleNewWorkflowAsync(nameof(OrderWorkflow), "ord-u4", It.IsAny<OrderWorkflowInput>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task An_idempotent_replay_is_not_checked_again()
+    {
+        var first = await Client.PostJsonAsync("/api/orders", TestOrders.Request(), "key-u5");
+        Api.Inventory.MarkUnknown("sku-1"); // the product was withdrawn since; the stored order is still the answer
+
+        var replay = await Client.PostJsonAsync("/api/orders", TestOrders.Request(), "key-u5");
+
+        first.StatusCode.Should().Be(HttpStatusCode.Accepted);
+        replay.StatusCode.Should().Be(HttpStatusCode.OK);
+        Api.Inventory.Checks.Should().ContainSingle("only the first request was checked");
+    }
+
+    [Fact]
+    public async Task A_request_rejected_for_an_unknown_product_leaves_its_key_free()
+    {
+        Api.Inventory.MarkUnknown("sku-2");
+        await Client.PostJsonAsync("/api/orders", TestOrders.Request(), "key-u6");
+        Api.Inventory.Reset();
+
+        var retry = await Client.PostJsonAsync("/api/orders", TestOrders.Request(), "key-u6");
+
+        retry.StatusCode.Should().Be(HttpStatusCode.Accepted);
+    }
+
+    [Fact]
+    public async Task A_batch_rejects_entries_with_unknown_products_and_accepts_the_rest_with_one_check()
+    {
+        Api.Inventory.MarkUnknown("ghost");
+        var unknownProduct = TestOrders.Request("bu-2") with { Items = [new OrderItem("sku-1", 1, 5m), new OrderItem("ghost", 1, 5m)] };
+        var invalid = TestOrders.Request("bu-3") with { Items = [new OrderItem("ghost", 0, 5m)] };
+
+        var response = await Client.PostJsonAsync("/api/orders/batch", new { orders = new[] { TestOrders.Request("bu-1"), unknownProduct, invalid } });
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var results = (await response.JsonAsync()).GetProperty("results").EnumerateArray().ToList();
+        results.Select(r => r.GetProperty("status").GetString()).Should().Equal("accepted", "rejected", "rejected");
+        var errors = results[1].GetProperty("errors");
+        errors.EnumerateObject().Select(e => e.Name).Should().Equal("items[1].productId");
+        errors.GetProperty("items[1].productId")[0].GetString().Should().Be("Product 'ghost' does not exist.");
+        results[2].GetProperty("errors").EnumerateObject().Select(e => e.Name).Should().Equal("items[0].quantity");
+        Api.Inventory.Checks.Should().ContainSingle().Which.Body.Items.Select(i => i.ProductId).Should().Equal("sku-1", "sku-2", "ghost");
+        Api.Store.BulkSaves.Should().ContainSingle().Which.Select(i => i.Key).Should().Equal("bu-1");
+        Api.Workflows.Verify(w => w.ScheduleNewWorkflowAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task More_than_100_distinct_products_are_checked_in_calls_of_at_most_100_lines()
+    {
+        OrderItem[] Items(int from) => [.. Enumerable.Range(from, 100).Select(i => new OrderItem($"p-{i}", 1, 1m))];
+        Api.Inventory.MarkUnknown("p-150");
+
+        var response = await Client.PostJsonAsync("/api/orders/batch", new
+        {
+            orders = new[] { TestOrders.Request("bc-1") with { Items = Items(0) }, TestOrders.Request("bc-2") with { Items = Items(100) } },
+        });
+
+        var results = (await response.JsonAsync()).GetProperty("results").EnumerateArray().ToList();
+        results.Select(r => r.GetProperty("status").GetString()).Should().Equal("accepted", "rejected");
+        results[1].GetProperty("errors").EnumerateObject().Select(e => e.Name).Should().Equal("items[50].productId");
+        Api.Inventory.Checks.Select(c => c.Body.Items.Count).Should().Equal(100, 100);
+    }
+}
