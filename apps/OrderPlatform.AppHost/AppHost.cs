@@ -6,7 +6,8 @@ using OrderPlatform.AppHost;
 var builder = DistributedApplication.CreateBuilder(args);
 var root = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..", ".."));
 var runFile = DaprRunFile.Load(Path.Combine(root, "dapr.yaml"));
-var sidecars = builder.Configuration.GetValue("OrderPlatform:UseDaprd", false)
+var useDaprd = bool.TryParse(builder.Configuration["OrderPlatform:UseDaprd"], out var daprd) && daprd;
+var sidecars = useDaprd
     ? DaprSidecars.Daprd(builder, root)
     : DaprSidecars.DevSidecar(builder, root, runFile);
 

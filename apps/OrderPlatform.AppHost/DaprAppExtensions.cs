@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace OrderPlatform.AppHost;
 
 internal static class DaprAppExtensions
@@ -13,10 +15,12 @@ internal static class DaprAppExtensions
     {
         var app = runFile.App(appId);
         var sidecar = sidecars.For(app);
+        var daprHttp = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{app.DaprHttpPort}");
+        var daprGrpc = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{app.DaprGrpcPort}");
         var project = builder.AddProject<TProject>(appId, launchProfileName: null)
             .WithHttpEndpoint(port: app.AppPort, isProxied: false)
-            .WithEnvironment("DAPR_HTTP_ENDPOINT", $"http://127.0.0.1:{app.DaprHttpPort}")
-            .WithEnvironment("DAPR_GRPC_ENDPOINT", $"http://127.0.0.1:{app.DaprGrpcPort}")
+            .WithEnvironment("DAPR_HTTP_ENDPOINT", daprHttp)
+            .WithEnvironment("DAPR_GRPC_ENDPOINT", daprGrpc)
             .WithEnvironment("ASPNETCORE_ENVIRONMENT", "Development")
             .WithHttpHealthCheck("/health/ready")
             .WaitFor(sidecar);
