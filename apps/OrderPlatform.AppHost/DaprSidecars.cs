@@ -16,7 +16,7 @@ internal sealed class DaprSidecars
         var sidecar = builder.AddProject<Projects.DevSidecar>("dapr-dev-sidecar", launchProfileName: null)
             .WithArgs("--run-file", Path.Combine(root, "dapr.yaml"))
             .WithHttpEndpoint(port: first.DaprHttpPort, isProxied: false)
-            .WithHttpHealthCheck("/v1.0/healthz");
+            .WithHttpHealthCheck("/v1.0/healthz", statusCode: 204);
         return new DaprSidecars(_ => sidecar);
     }
 
@@ -35,5 +35,5 @@ internal sealed class DaprSidecars
                 "--placement-host-address", "localhost:50005",
                 "--scheduler-host-address", "localhost:50006")
             .WithHttpEndpoint(port: app.DaprHttpPort, isProxied: false)
-            .WithHttpHealthCheck("/v1.0/healthz/outbound"));
+            .WithHttpHealthCheck("/v1.0/healthz/outbound", statusCode: 204));
 }
