@@ -2,6 +2,7 @@ using OrderPlatform.Contracts.Inventory;
 using OrderPlatform.InventoryService.Stock;
 using OrderPlatform.InventoryService.Storage;
 using OrderPlatform.InventoryService.Tests.Fakes;
+using OrderPlatform.Testing;
 
 namespace OrderPlatform.InventoryService.Tests.Api;
 

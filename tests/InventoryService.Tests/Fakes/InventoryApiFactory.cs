@@ -9,6 +9,7 @@ using OrderPlatform.InventoryService.Reservations;
 using OrderPlatform.InventoryService.Seeding;
 using OrderPlatform.InventoryService.Stock;
 using OrderPlatform.ServiceDefaults;
+using OrderPlatform.Testing;
 
 namespace OrderPlatform.InventoryService.Tests.Fakes;
 

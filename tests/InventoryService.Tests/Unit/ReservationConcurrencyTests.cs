@@ -5,7 +5,7 @@ using OrderPlatform.InventoryService.Configuration;
 using OrderPlatform.InventoryService.Reservations;
 using OrderPlatform.InventoryService.Stock;
 using OrderPlatform.InventoryService.Storage;
-using OrderPlatform.InventoryService.Tests.Fakes;
+using OrderPlatform.Testing;
 
 namespace OrderPlatform.InventoryService.Tests.Unit;
 

@@ -8,6 +8,7 @@ using OrderPlatform.Contracts;
 using OrderPlatform.PaymentService.Payments;
 using OrderPlatform.PaymentService.Signing;
 using OrderPlatform.ServiceDefaults;
+using OrderPlatform.Testing;
 
 namespace OrderPlatform.PaymentService.Tests.Fakes;
 

@@ -1,10 +1,11 @@
+using System.Globalization;
 using System.Text.Json;
 using Dapr;
 using Dapr.Client;
 using Grpc.Core;
 using OrderPlatform.ServiceDefaults;
 
-namespace OrderPlatform.PaymentService.Tests.Fakes;
+namespace OrderPlatform.Testing;
 
 /// <summary>
 /// An in-memory state store behind a mocked <see cref="DaprClient"/>: per-key versions as ETags, atomic transactions,
