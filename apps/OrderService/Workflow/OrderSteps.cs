@@ -19,6 +19,10 @@ internal sealed class OrderSteps(WorkflowContext context, OrderWorkflowInput inp
     private static readonly WorkflowTaskOptions RecordOptions =
         new(new WorkflowRetryPolicy(maxNumberOfAttempts: 3, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 2));
 
+    /// <summary>Compensations are retried a few times by the engine before they are reported as incomplete.</summary>
+    private static readonly WorkflowTaskOptions CompensationOptions =
+        new(new WorkflowRetryPolicy(maxNumberOfAttempts: 3, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 2));
+
     public bool MustRelease { get; private set; }
     public bool MustRefund { get; private set; }
     public bool Shipped { get; private set; }
@@ -63,32 +67,54 @@ internal sealed class OrderSteps(WorkflowContext context, OrderWorkflowInput inp
     /// <summary>Refund (when charged) then release (when reserved), then the order fails with <paramref name="reason"/>.</summary>
     public async Task<OrderWorkflowResult> FailAsync(string reason)
     {
-        await CompensateAsync(reason);
-        await RecordAsync(OrderStatus.Failed, reason, OrderEventTypes.Failed, failureReason: reason);
+        var detail = WithCompensationNote(reason, await CompensateAsync(reason));
+        await RecordAsync(OrderStatus.Failed, detail, OrderEventTypes.Failed, failureReason: reason);
         return new OrderWorkflowResult(OrderStatus.Failed, reason);
     }
 
     public async Task<OrderWorkflowResult> CancelAsync(string reason)
     {
-        await CompensateAsync(reason);
-        await RecordAsync(OrderStatus.Cancelled, reason, OrderEventTypes.Cancelled);
+        var detail = WithCompensationNote(reason, await CompensateAsync(reason));
+        await RecordAsync(OrderStatus.Cancelled, detail, OrderEventTypes.Cancelled);
         return new OrderWorkflowResult(OrderStatus.Cancelled, reason);
     }
 
-    private async Task CompensateAsync(string reason)
+    /// <summary>
+    /// Refund, then release, each retried by the workflow engine. A compensation that still fails does not stop the
+    /// other one nor the order's failure: it is reported so an operator can finish it (both calls are idempotent).
+    /// </summary>
+    private async Task<IReadOnlyList<string>> CompensateAsync(string reason)
     {
+        var problems = new List<string>();
         if (MustRefund)
         {
-            await context.CallActivityAsync<RefundResult>(nameof(RefundPaymentActivity), new RefundRequest(input.OrderId, reason));
+            await TryCompensateAsync<RefundResult>(nameof(RefundPaymentActivity), new RefundRequest(input.OrderId, reason), "refund", problems);
             MustRefund = false;
         }
 
         if (MustRelease)
         {
-            await context.CallActivityAsync<ReservationResult>(nameof(ReleaseStockActivity), new ReleaseStockRequest(input.OrderId));
+            await TryCompensateAsync<ReservationResult>(nameof(ReleaseStockActivity), new ReleaseStockRequest(input.OrderId), "stock release", problems);
             MustRelease = false;
         }
+
+        return problems;
     }
+
+    private async Task TryCompensateAsync<T>(string activity, object request, string what, List<string> problems)
+    {
+        try
+        {
+            await context.CallActivityAsync<T>(activity, request, CompensationOptions);
+        }
+        catch (WorkflowTaskFailedException ex)
+        {
+            problems.Add($"{what} failed: {ex.FailureDetails.ErrorMessage}");
+        }
+    }
+
+    private static string WithCompensationNote(string reason, IReadOnlyList<string> problems) =>
+        problems.Count == 0 ? reason : $"{reason}; compensation incomplete ({string.Join("; ", problems)}), needs an operator";
 
     private DateTimeOffset Now() => new(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc));
 }
