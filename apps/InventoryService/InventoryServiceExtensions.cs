@@ -6,6 +6,7 @@ using OrderPlatform.InventoryService.Seeding;
 using OrderPlatform.InventoryService.Stock;
 using OrderPlatform.InventoryService.Storage;
 using OrderPlatform.InventoryService.Validation;
+using OrderPlatform.ServiceDefaults.Validation;
 
 namespace OrderPlatform.InventoryService;
 

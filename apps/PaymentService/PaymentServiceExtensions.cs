@@ -7,6 +7,7 @@ using OrderPlatform.PaymentService.Payments;
 using OrderPlatform.PaymentService.Signing;
 using OrderPlatform.PaymentService.Storage;
 using OrderPlatform.PaymentService.Validation;
+using OrderPlatform.ServiceDefaults.Validation;
 
 namespace OrderPlatform.PaymentService;
 

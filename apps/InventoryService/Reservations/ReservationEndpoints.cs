@@ -1,6 +1,6 @@
 using OrderPlatform.Contracts;
 using OrderPlatform.Contracts.Inventory;
-using OrderPlatform.InventoryService.Validation;
+using OrderPlatform.ServiceDefaults.Validation;
 
 namespace OrderPlatform.InventoryService.Reservations;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrderPlatform.Contracts.Inventory;
 using OrderPlatform.InventoryService.Storage;
-using OrderPlatform.InventoryService.Validation;
+using OrderPlatform.ServiceDefaults.Validation;
 
 namespace OrderPlatform.InventoryService.Stock;
 

@@ -1,6 +1,7 @@
 using FluentValidation;
 using OrderPlatform.Contracts.Inventory;
 using OrderPlatform.InventoryService.Stock;
+using OrderPlatform.ServiceDefaults.Validation;
 
 namespace OrderPlatform.InventoryService.Validation;
 

@@ -1,4 +1,4 @@
-using OrderPlatform.PaymentService.Validation;
+using OrderPlatform.ServiceDefaults.Validation;
 
 namespace OrderPlatform.PaymentService.Faults;
 

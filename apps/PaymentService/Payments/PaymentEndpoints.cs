@@ -4,7 +4,7 @@ using OrderPlatform.Contracts.Payments;
 using OrderPlatform.PaymentService.Faults;
 using OrderPlatform.PaymentService.Signing;
 using OrderPlatform.PaymentService.Storage;
-using OrderPlatform.PaymentService.Validation;
+using OrderPlatform.ServiceDefaults.Validation;
 
 namespace OrderPlatform.PaymentService.Payments;
 

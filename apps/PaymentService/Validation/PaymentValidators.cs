@@ -1,6 +1,7 @@
 using FluentValidation;
 using OrderPlatform.Contracts.Payments;
 using OrderPlatform.PaymentService.Faults;
+using OrderPlatform.ServiceDefaults.Validation;
 
 namespace OrderPlatform.PaymentService.Validation;
 

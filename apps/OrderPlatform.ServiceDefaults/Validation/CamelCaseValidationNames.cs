@@ -1,7 +1,7 @@
 using System.Text.Json;
 using FluentValidation;
 
-namespace OrderPlatform.InventoryService.Validation;
+namespace OrderPlatform.ServiceDefaults.Validation;
 
 /// <summary>Validation errors name fields as they appear in the JSON body: <c>items[0].quantity</c>.</summary>
 public static class CamelCaseValidationNames

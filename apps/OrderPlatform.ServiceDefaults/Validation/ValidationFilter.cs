@@ -1,6 +1,8 @@
 using FluentValidation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 
-namespace OrderPlatform.InventoryService.Validation;
+namespace OrderPlatform.ServiceDefaults.Validation;
 
 /// <summary>Validates the <typeparamref name="T"/> body before the handler runs: 400 ProblemDetails naming each field.</summary>
 public sealed class ValidationFilter<T>(IValidator<T> validator) : IEndpointFilter

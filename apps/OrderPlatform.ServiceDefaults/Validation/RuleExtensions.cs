@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using FluentValidation;
 
-namespace OrderPlatform.PaymentService.Validation;
+namespace OrderPlatform.ServiceDefaults.Validation;
 
 /// <summary>Ids become state keys: letters, digits, '.', '_', ':' and '-' only, at most 100 characters.</summary>
 public static partial class Identifiers
