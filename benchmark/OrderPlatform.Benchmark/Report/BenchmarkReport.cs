@@ -18,6 +18,7 @@ public sealed record BenchmarkReport(
     IReadOnlyDictionary<string, double> LoadWorkingSetMb,
     IReadOnlyDictionary<string, double> ReadyAtPlatformStartMs,
     IReadOnlyDictionary<string, double> ReadyOnRestartMs,
+    StateRoundTrip StateRoundTrip,
     IReadOnlyList<TargetCheck> Targets)
 {
     public PostPhase Saturation => PostPhases.Single(p => p.IsSaturation);

@@ -46,6 +46,9 @@ public static class MarkdownReport
             Line(md, $"| {target.Target} | {target.Actual} | {(target.Met ? "yes" : "**no**")} |");
         }
 
+        md.Append('\n');
+        md.Append(report.StateRoundTrip.Describe()).Append('\n');
+
         return md.ToString();
     }
 

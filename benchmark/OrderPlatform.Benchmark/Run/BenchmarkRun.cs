@@ -2,12 +2,13 @@ using System.Diagnostics;
 using OrderPlatform.Benchmark.Load;
 using OrderPlatform.Benchmark.Measure;
 using OrderPlatform.Benchmark.Report;
+using OrderPlatform.Contracts;
 using OrderPlatform.PlatformLauncher;
 
 namespace OrderPlatform.Benchmark.Run;
 
 /// <summary>
-/// The whole run: baseline + platform start → idle readings → warm-up → baseline saturation → POST at each fixed rate
+/// The whole run: baseline + platform start → state save+get round trip → idle readings → warm-up → baseline saturation → POST at each fixed rate
 /// and at saturation (each drained and read back) → GET at saturation → each service restarted alone (time to ready).
 /// </summary>
 public sealed class BenchmarkRun(BenchmarkSettings settings, string root, string workFolder, Action<string> log)
@@ -27,6 +28,9 @@ public sealed class BenchmarkRun(BenchmarkSettings settings, string root, string
         await platform.StockAsync(settings.ProductIds(), settings.StockPerProduct, cancellationToken);
         var first = await Preflight.OneOrderAsync(platform, http, settings.ProductIds().First(), cancellationToken);
         log($"preflight order completed in {first.TotalMilliseconds:0} ms");
+        log("state save + get round trip (inventory-service's sidecar)");
+        var stateRoundTrip = await StateRoundTripProbe.RunAsync(platform.Platform.Ports[AppIds.InventoryService], cancellationToken);
+        log($"  {stateRoundTrip.Describe()}");
 
         IReadOnlyDictionary<string, int> Pids() => new Dictionary<string, int>(platform.ProcessIds(), StringComparer.Ordinal)
         {
@@ -77,7 +81,7 @@ public sealed class BenchmarkRun(BenchmarkSettings settings, string root, string
         underLoad[BaselineProcess.Name] = baselinePeak;
         var percent = Math.Round(100 * results.Single(p => p.IsSaturation).Load.RequestsPerSecond / Math.Max(1, baselineSaturation.RequestsPerSecond), 1);
         return new BenchmarkReport(DateTimeOffset.UtcNow, Math.Round(clock.Elapsed.TotalSeconds), machine, settings,
-            PlatformSession.Configuration, baselineSaturation, results, get, percent, idle, underLoad, atStart, onRestart,
+            PlatformSession.Configuration, baselineSaturation, results, get, percent, idle, underLoad, atStart, onRestart, stateRoundTrip,
             TargetCheck.Evaluate(results, percent, underLoad, onRestart));
     }
 
