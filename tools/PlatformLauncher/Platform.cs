@@ -27,7 +27,26 @@ public sealed class Platform : IAsyncDisposable
 
     public IReadOnlyDictionary<string, ManagedProcess> Apps => _apps;
 
+    /// <summary>
+    /// Starts the platform on free ports. A port taken by someone else between choosing and binding it makes that
+    /// process exit at start; the whole platform is then started again on other ports (three attempts).
+    /// </summary>
     public static async Task<Platform> StartAsync(PlatformOptions options, CancellationToken cancellationToken = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnceAsync(options, cancellationToken).ConfigureAwait(false);
+            }
+            catch (PortInUseException) when (attempt < 3)
+            {
+                // try again on other ports
+            }
+        }
+    }
+
+    private static async Task<Platform> StartOnceAsync(PlatformOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         var free = FreePorts.Take(PlatformApp.All.Count * 3);

@@ -63,7 +63,10 @@ internal static class Readiness
         {
             if (process.HasExited)
             {
-                throw new InvalidOperationException($"{process.Name} exited while starting.{Environment.NewLine}{platform.Diagnostics()}");
+                var message = $"{process.Name} exited while starting.{Environment.NewLine}{platform.Diagnostics()}";
+                throw process.Output.Any(line => line.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+                    ? new PortInUseException(message)
+                    : new InvalidOperationException(message);
             }
 
             try
