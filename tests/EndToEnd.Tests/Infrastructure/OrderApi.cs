@@ -32,9 +32,16 @@ public sealed class OrderApi(HttpClient http)
     {
         using var response = await PostAsync(order);
         response.StatusCode.Should().Be(HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
-        var view = await response.Content.ReadFromJsonAsync<OrderView>(JsonDefaults.Options);
-        return view!.OrderId;
+        return await ReadOrderIdAsync(response);
     }
+
+    /// <summary>The id of the order a create (or idempotent replay) answered with.</summary>
+    public static async Task<string> ReadOrderIdAsync(HttpResponseMessage response) =>
+        (await response.Content.ReadFromJsonAsync<OrderView>(JsonDefaults.Options))!.OrderId;
+
+    /// <summary>The customer's stored orders (first page of the state query).</summary>
+    public async Task<IReadOnlyList<OrderView>> ForCustomerAsync(string customerId) =>
+        (await http.GetFromJsonAsync<OrderPage>($"/api/orders?customerId={customerId}", JsonDefaults.Options))!.Items;
 
     public async Task<OrderView?> GetAsync(string orderId)
     {

@@ -1,7 +1,5 @@
 using System.Net;
-using System.Net.Http.Json;
 using OrderPlatform.EndToEnd.Tests.Infrastructure;
-using OrderPlatform.ServiceDefaults;
 
 namespace OrderPlatform.EndToEnd.Tests.Scenarios;
 
@@ -23,12 +21,11 @@ public sealed class IdempotencyTests(PlatformFixture platform)
 
         first.StatusCode.Should().Be(HttpStatusCode.Accepted);
         second.IsSuccessStatusCode.Should().BeTrue(await second.Content.ReadAsStringAsync());
-        var firstId = (await first.Content.ReadFromJsonAsync<OrderView>(JsonDefaults.Options))!.OrderId;
-        var secondId = (await second.Content.ReadFromJsonAsync<OrderView>(JsonDefaults.Options))!.OrderId;
+        var firstId = await OrderApi.ReadOrderIdAsync(first);
+        var secondId = await OrderApi.ReadOrderIdAsync(second);
         secondId.Should().Be(firstId);
         (await Orders.WaitForAsync(firstId)).Statuses.Should().OnlyHaveUniqueItems("one workflow wrote this history");
-        var page = await Orders.Http.GetFromJsonAsync<OrderPage>($"/api/orders?customerId={order.CustomerId}", JsonDefaults.Options);
-        page!.Items.Should().ContainSingle().Which.OrderId.Should().Be(firstId);
+        (await Orders.ForCustomerAsync(order.CustomerId)).Should().ContainSingle().Which.OrderId.Should().Be(firstId);
     }
 
     [Fact]

@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using OrderPlatform.Contracts.Orders;
 using OrderPlatform.EndToEnd.Tests.Infrastructure;
-using OrderPlatform.ServiceDefaults;
 
 namespace OrderPlatform.EndToEnd.Tests.Scenarios;
 
@@ -79,7 +78,6 @@ public sealed class InputValidationTests(PlatformFixture platform)
 
     private async Task ShouldHaveNoOrdersAsync(string customerId)
     {
-        var page = await Orders.Http.GetFromJsonAsync<OrderPage>($"/api/orders?customerId={customerId}", JsonDefaults.Options);
-        page!.Items.Should().BeEmpty();
+        (await Orders.ForCustomerAsync(customerId)).Should().BeEmpty();
     }
 }
