@@ -1,9 +1,12 @@
+using System.Text.Json.Serialization;
 using OrderPlatform.InventoryService;
 using OrderPlatform.ServiceDefaults;
+using OrderPlatform.ServiceDefaults.RequestBodies;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
-builder.Services.AddRequestBodyProblemDetails();
+// Dapr-invoked methods skip unknown members (a newer order-service may send more); SetStockRequest refuses them.
+builder.Services.AddStrictRequestBodies(JsonUnmappedMemberHandling.Skip);
 builder.Services.AddInventoryService(builder.Configuration);
 
 var app = builder.Build();

@@ -4,13 +4,15 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using OrderPlatform.ServiceDefaults.RequestBodies;
 
 namespace OrderPlatform.ServiceDefaults;
 
 /// <summary>
 /// Opt-in: an unreadable JSON body (wrong type, bad enum, malformed JSON, missing body) becomes a 400 validation
 /// ProblemDetails naming the field from the JSON path (<c>errors: { "items[0].quantity": [...] }</c>) instead of an
-/// empty 400. Opt in with <c>builder.Services.AddRequestBodyProblemDetails()</c>.
+/// empty 400. Opt in with <c>builder.Services.AddRequestBodyProblemDetails()</c>; with
+/// <see cref="StrictRequestBodies.AddStrictRequestBodies"/> a missing/null required field or an unknown one is named too.
 /// </summary>
 public static class RequestBodyProblemDetails
 {
@@ -30,25 +32,19 @@ public static class RequestBodyProblemDetails
                 return false;
             }
 
-            var (field, message) = bad.InnerException is JsonException json
-                ? (FieldFromPath(json.Path), "The value is not valid JSON for this field.")
-                : ("body", bad.Message);
+            var errors = bad.InnerException is JsonException json
+                ? JsonBodyErrors.From(json)
+                : new Dictionary<string, string[]> { ["body"] = [bad.Message] };
             httpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
             return await problems.TryWriteAsync(new ProblemDetailsContext
             {
                 HttpContext = httpContext,
                 Exception = exception,
-                ProblemDetails = new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+                ProblemDetails = new HttpValidationProblemDetails(errors)
                 {
                     Status = StatusCodes.Status400BadRequest,
                 },
             });
-        }
-
-        private static string FieldFromPath(string? path)
-        {
-            var field = (path ?? string.Empty).TrimStart('$').TrimStart('.');
-            return field.Length == 0 ? "body" : field;
         }
     }
 }

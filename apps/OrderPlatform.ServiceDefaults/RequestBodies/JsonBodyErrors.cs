@@ -1,0 +1,54 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace OrderPlatform.ServiceDefaults.RequestBodies;
+
+/// <summary>
+/// Turns a <see cref="JsonException"/> from reading a body into validation errors keyed by the field's JSON path
+/// (<c>items[0].quantity</c>): a missing or null required field "is required", an unknown one "is not a field of this
+/// body", anything else (wrong type, malformed JSON) "is not valid JSON for this field".
+/// </summary>
+public static partial class JsonBodyErrors
+{
+    public const string NotValidJson = "The value is not valid JSON for this field.";
+
+    public static Dictionary<string, string[]> From(JsonException exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        var at = FieldOf(exception.Path);
+        var message = exception.Message;
+        if (MissingRequired().Match(message) is { Success: true } missing)
+        {
+            return QuotedName().Matches(missing.Groups["names"].Value)
+                .Select(name => name.Groups["name"].Value)
+                .Distinct(StringComparer.Ordinal)
+                .ToDictionary(name => Join(at, name), name => new[] { Required(name) }, StringComparer.Ordinal);
+        }
+
+        var error = NullNotAllowed().IsMatch(message) ? Required(LeafOf(at))
+            : UnknownMember().IsMatch(message) ? $"'{LeafOf(at)}' is not a field of this body; check its spelling."
+            : NotValidJson;
+        return new Dictionary<string, string[]>(StringComparer.Ordinal) { [at.Length == 0 ? "body" : at] = [error] };
+    }
+
+    public static string Required(string name) => $"'{name}' is required.";
+
+    /// <summary><c>$.items[0].quantity</c> → <c>items[0].quantity</c>; the root (<c>$</c>) → empty.</summary>
+    public static string FieldOf(string? path) => (path ?? string.Empty).TrimStart('$').TrimStart('.');
+
+    private static string Join(string parent, string name) => parent.Length == 0 ? name : $"{parent}.{name}";
+
+    private static string LeafOf(string field) => field.Length == 0 ? "body" : field[(field.LastIndexOf('.') + 1)..];
+
+    [GeneratedRegex("missing required properties including: (?<names>.+)$", RegexOptions.Singleline)]
+    private static partial Regex MissingRequired();
+
+    [GeneratedRegex("'(?<name>[^']+)'")]
+    private static partial Regex QuotedName();
+
+    [GeneratedRegex("doesn't allow (setting )?null values")]
+    private static partial Regex NullNotAllowed();
+
+    [GeneratedRegex("could not be mapped to any \\.NET member")]
+    private static partial Regex UnknownMember();
+}
