@@ -25,7 +25,7 @@ public static partial class JsonBodyErrors
                 .ToDictionary(name => Join(at, name), name => new[] { Required(name) }, StringComparer.Ordinal);
         }
 
-        var error = NullNotAllowed().IsMatch(message) ? Required(LeafOf(at))
+        var error = IsNullForNonNullable(exception) ? Required(LeafOf(at))
             : UnknownMember().IsMatch(message) ? $"'{LeafOf(at)}' is not a field of this body; check its spelling."
             : NotValidJson;
         return new Dictionary<string, string[]>(StringComparer.Ordinal) { [at.Length == 0 ? "body" : at] = [error] };
@@ -35,6 +35,14 @@ public static partial class JsonBodyErrors
 
     /// <summary><c>$.items[0].quantity</c> → <c>items[0].quantity</c>; the root (<c>$</c>) → empty.</summary>
     public static string FieldOf(string? path) => (path ?? string.Empty).TrimStart('$').TrimStart('.');
+
+    /// <summary>
+    /// A <c>null</c> where none is allowed: refused by the nullable annotations (reference types), or a value type's
+    /// converter found a Null token (<c>"quantity": null</c>).
+    /// </summary>
+    private static bool IsNullForNonNullable(JsonException exception) =>
+        NullNotAllowed().IsMatch(exception.Message)
+        || exception.InnerException is InvalidOperationException inner && inner.Message.Contains("token type 'Null'", StringComparison.Ordinal);
 
     private static string Join(string parent, string name) => parent.Length == 0 ? name : $"{parent}.{name}";
 

@@ -10,7 +10,8 @@ namespace OrderPlatform.ServiceDefaults.RequestBodies;
 /// <item>a constructor parameter that is neither nullable (<c>string?</c>, <c>int?</c>) nor optional (<c>= 503</c>) must be
 /// present, else "missing required properties" (a missing <c>int</c> no longer reads as 0);</item>
 /// <item>a JSON <c>null</c> for a non-nullable reference type is refused (<see cref="JsonSerializerOptions.RespectNullableAnnotations"/>),
-/// for reading only: every property that can hold null is still written as it is, so responses do not change;</item>
+/// for reading only: every property that can hold null is still written as it is, so responses do not change (a
+/// <c>null</c> for a value type such as <c>int</c> was always refused; <see cref="JsonBodyErrors"/> reports it as required);</item>
 /// <item>unknown members are refused or skipped per <see cref="JsonUnmappedMemberHandling"/> (a type's own
 /// <see cref="JsonUnmappedMemberHandlingAttribute"/> wins).</item>
 /// </list>

@@ -1,6 +1,13 @@
+using System.Text.Json.Serialization;
+
 namespace OrderPlatform.PaymentService.Faults;
 
-/// <summary>Body of <c>POST /admin/faults</c>: make the next <paramref name="FailNext"/> charges/refunds fail.</summary>
+/// <summary>
+/// Body of <c>POST /admin/faults</c>: make the next <paramref name="FailNext"/> (required) charges/refunds fail, answered
+/// with <paramref name="StatusCode"/> (optional, 503). Unknown members are refused: <c>{"failNext":3,"status":500}</c>
+/// must not arm 503s.
+/// </summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record FaultRequest(int FailNext, int StatusCode = 503);
 
 /// <summary>
