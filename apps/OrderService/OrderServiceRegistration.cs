@@ -32,6 +32,7 @@ public static class OrderServiceRegistration
         services.AddSingleton<OrderStarter>();
         services.AddSingleton<ProductCheck>();
         services.AddSingleton<CreateOrderHandler>();
+        services.AddSingleton<BatchEntryReader>();
         services.AddSingleton<BatchOrdersHandler>();
         services.AddSingleton<OrderQueryHandler>();
         services.AddSingleton<OrderSignalHandler>();

@@ -1,10 +1,13 @@
+using System.Text.Json.Serialization;
 using OrderPlatform.OrderService;
 using OrderPlatform.OrderService.Orders;
 using OrderPlatform.ServiceDefaults;
+using OrderPlatform.ServiceDefaults.RequestBodies;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
-builder.Services.AddRequestBodyProblemDetails();
+// Every body here is typed by a client: an unknown (mistyped) member is refused, never silently dropped.
+builder.Services.AddStrictRequestBodies(JsonUnmappedMemberHandling.Disallow);
 builder.Services.AddOrderService();
 
 var app = builder.Build();

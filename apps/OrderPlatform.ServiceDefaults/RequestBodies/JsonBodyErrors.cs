@@ -12,7 +12,9 @@ public static partial class JsonBodyErrors
 {
     public const string NotValidJson = "The value is not valid JSON for this field.";
 
-    public static Dictionary<string, string[]> From(JsonException exception)
+    /// <param name="exception">What reading the body threw.</param>
+    /// <param name="rootField">The key for an error about the body as a whole (not an object, malformed JSON).</param>
+    public static Dictionary<string, string[]> From(JsonException exception, string rootField = "body")
     {
         ArgumentNullException.ThrowIfNull(exception);
         var at = FieldOf(exception.Path);
@@ -25,10 +27,10 @@ public static partial class JsonBodyErrors
                 .ToDictionary(name => Join(at, name), name => new[] { Required(name) }, StringComparer.Ordinal);
         }
 
-        var error = IsNullForNonNullable(exception) ? Required(LeafOf(at))
-            : UnknownMember().IsMatch(message) ? $"'{LeafOf(at)}' is not a field of this body; check its spelling."
+        var error = IsNullForNonNullable(exception) ? Required(LeafOf(at, rootField))
+            : UnknownMember().IsMatch(message) ? $"'{LeafOf(at, rootField)}' is not a field of this body; check its spelling."
             : NotValidJson;
-        return new Dictionary<string, string[]>(StringComparer.Ordinal) { [at.Length == 0 ? "body" : at] = [error] };
+        return new Dictionary<string, string[]>(StringComparer.Ordinal) { [at.Length == 0 ? rootField : at] = [error] };
     }
 
     public static string Required(string name) => $"'{name}' is required.";
@@ -46,7 +48,8 @@ public static partial class JsonBodyErrors
 
     private static string Join(string parent, string name) => parent.Length == 0 ? name : $"{parent}.{name}";
 
-    private static string LeafOf(string field) => field.Length == 0 ? "body" : field[(field.LastIndexOf('.') + 1)..];
+    private static string LeafOf(string field, string rootField) =>
+        field.Length == 0 ? rootField : field[(field.LastIndexOf('.') + 1)..];
 
     [GeneratedRegex("missing required properties including: (?<names>.+)$", RegexOptions.Singleline)]
     private static partial Regex MissingRequired();

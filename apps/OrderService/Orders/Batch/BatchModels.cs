@@ -1,12 +1,20 @@
+using System.Text.Json;
 using OrderPlatform.Contracts.Orders;
 
 namespace OrderPlatform.OrderService.Orders.Batch;
 
-/// <summary>Body of <c>POST /api/orders/batch</c>: 1..100 orders, each validated on its own.</summary>
-public sealed record BatchCreateOrdersRequest(IReadOnlyList<CreateOrderRequest?>? Orders)
+/// <summary>
+/// Body of <c>POST /api/orders/batch</c>: <c>orders</c> (required), 1..100 orders. Each entry is a
+/// <see cref="CreateOrderRequest"/> read and validated on its own (<see cref="BatchEntryReader"/>), so one entry with a
+/// missing, null, mistyped or unknown field is rejected alone instead of failing the whole batch.
+/// </summary>
+public sealed record BatchCreateOrdersRequest(IReadOnlyList<JsonElement> Orders)
 {
     public const int MaxOrders = 100;
 }
+
+/// <summary>One entry as read: the request, or the errors that kept it from being read (keys as for a single create).</summary>
+public sealed record BatchEntry(CreateOrderRequest? Request, IDictionary<string, string[]>? ReadErrors = null);
 
 public static class BatchItemStatus
 {

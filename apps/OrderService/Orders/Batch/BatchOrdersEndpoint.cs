@@ -6,9 +6,9 @@ namespace OrderPlatform.OrderService.Orders.Batch;
 internal static class BatchOrdersEndpoint
 {
     public static async Task<Results<Ok<BatchCreateOrdersResponse>, ValidationProblem>> HandleAsync(
-        BatchCreateOrdersRequest request, BatchOrdersHandler handler, CancellationToken ct)
+        BatchCreateOrdersRequest request, BatchEntryReader reader, BatchOrdersHandler handler, CancellationToken ct)
     {
-        if (request.Orders is not { Count: > 0 and <= BatchCreateOrdersRequest.MaxOrders })
+        if (request.Orders.Count is 0 or > BatchCreateOrdersRequest.MaxOrders)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
@@ -16,6 +16,6 @@ internal static class BatchOrdersEndpoint
             });
         }
 
-        return TypedResults.Ok(await handler.HandleAsync(request.Orders, ct));
+        return TypedResults.Ok(await handler.HandleAsync([.. request.Orders.Select(reader.Read)], ct));
     }
 }

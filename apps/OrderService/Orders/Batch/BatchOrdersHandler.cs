@@ -15,11 +15,12 @@ public sealed class BatchOrdersHandler(
     IValidator<CreateOrderRequest> validator, OrderRepository orders, ProductCheck products, OrderStarter starter, TimeProvider clock,
     IOptions<OrdersOptions> options)
 {
-    public async Task<BatchCreateOrdersResponse> HandleAsync(IReadOnlyList<CreateOrderRequest?> requests, CancellationToken ct)
+    public async Task<BatchCreateOrdersResponse> HandleAsync(IReadOnlyList<BatchEntry> entries, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(requests);
+        ArgumentNullException.ThrowIfNull(entries);
+        var requests = entries.Select(e => e.Request).ToList();
         var results = new BatchOrderResult[requests.Count];
-        var errors = await ValidateAsync(requests, ct);
+        var errors = await ValidateAsync(entries, ct);
         var explicitIds = requests.Select(r => r?.OrderId).OfType<string>().Where(OrderIds.IsValid).Distinct().ToList();
         var taken = new HashSet<string>(await orders.FindExistingAsync(explicitIds, ct), StringComparer.Ordinal);
         var accepted = new List<(StoredOrder Order, string? PaymentToken)>();
@@ -56,15 +57,16 @@ public sealed class BatchOrdersHandler(
         return new BatchCreateOrdersResponse(results);
     }
 
-    /// <summary>Each entry's errors: validation first; then, for the valid ones, unknown products (one inventory check).</summary>
-    private async Task<IReadOnlyList<IDictionary<string, string[]>>> ValidateAsync(IReadOnlyList<CreateOrderRequest?> requests, CancellationToken ct)
+    /// <summary>Each entry's errors: reading, then validation; then, for the valid ones, unknown products (one inventory check).</summary>
+    private async Task<IReadOnlyList<IDictionary<string, string[]>>> ValidateAsync(IReadOnlyList<BatchEntry> entries, CancellationToken ct)
     {
-        var errors = new List<IDictionary<string, string[]>>(requests.Count);
-        foreach (var request in requests)
+        var requests = entries.Select(e => e.Request).ToList();
+        var errors = new List<IDictionary<string, string[]>>(entries.Count);
+        foreach (var (request, readErrors) in entries)
         {
-            errors.Add(request is null
+            errors.Add(readErrors ?? (request is null
                 ? new Dictionary<string, string[]> { ["order"] = ["The order is required."] }
-                : (await validator.ValidateAsync(request, ct)).ToDictionary());
+                : (await validator.ValidateAsync(request, ct)).ToDictionary()));
         }
 
         var valid = requests.Where((_, index) => errors[index].Count == 0).Select(r => r!).ToList();
