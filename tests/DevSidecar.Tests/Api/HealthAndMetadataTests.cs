@@ -66,6 +66,25 @@ public sealed class HealthAndMetadataTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Memory_reports_the_process_footprint_and_what_each_state_store_holds()
+    {
+        var client = host.CreateDaprClient("orders");
+        await client.SaveStateAsync("orders-store", "m1", new string('x', 1000));
+        await client.SaveStateAsync("orders-store", "m2", "small");
+        await client.SaveStateAsync("orders-store", "m2", "replaced");
+
+        using var memory = JsonDocument.Parse(await host.CreateHttpClient("stock").GetStringAsync(new Uri("/v1.0/dev/memory", UriKind.Relative)));
+
+        var root = memory.RootElement;
+        root.GetProperty("workingSetBytes").GetInt64().Should().BeGreaterThan(root.GetProperty("gcHeapBytes").GetInt64());
+        root.GetProperty("gcCommittedBytes").GetInt64().Should().BeGreaterThan(0);
+        var orders = root.GetProperty("stateStores").GetProperty("orders-store");
+        orders.GetProperty("keys").GetInt32().Should().Be(2);
+        orders.GetProperty("valueBytes").GetInt64().Should().Be(1002 + "\"replaced\"".Length);
+        root.GetProperty("stateStores").TryGetProperty("stock-store", out _).Should().BeFalse("no app has used it yet");
+    }
+
+    [Fact]
     public async Task The_callers_traceparent_is_continued_in_the_answer()
     {
         const string traceId = "4bf92f3577b34da6a3ce929d0e0e4736";

@@ -36,6 +36,7 @@ public sealed class SidecarTestHost : IAsyncDisposable
             ResourcesPath = test.ResourcesPath,
             BaseDirectory = test.ResourcesPath,
             ApiToken = test.ApiToken,
+            ConfigFile = test.ConfigFile,
             CallLogLevel = LogLevel.Debug,
         };
         var ports = FreePorts.Take(test.Apps.Count * 3);

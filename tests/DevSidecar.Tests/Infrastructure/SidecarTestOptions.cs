@@ -15,6 +15,9 @@ public sealed class SidecarTestOptions
     /// <summary>When set, the sidecar requires this dapr-api-token (health excepted).</summary>
     public string? ApiToken { get; set; }
 
+    /// <summary>A Dapr Configuration file for the sidecar (daprd's --config), e.g. written with <see cref="WriteResource"/>.</summary>
+    public string? ConfigFile { get; set; }
+
     /// <summary>Extra builder configuration (e.g. replace TimeProvider, add logging).</summary>
     public Action<WebApplicationBuilder>? ConfigureBuilder { get; set; }
 

@@ -4,7 +4,8 @@ using YamlDotNet.Serialization.NamingConventions;
 namespace OrderPlatform.DevSidecar.Configuration;
 
 /// <summary>The parts of Dapr's multi-app run file (dapr.yaml) the sidecar needs.</summary>
-public sealed record RunFile(string BaseDirectory, string? ResourcesPath, IReadOnlyList<AppDefinition> Apps)
+/// <param name="ConfigFilePath">common.configFilePath: the Dapr Configuration every app's sidecar gets (as given).</param>
+public sealed record RunFile(string BaseDirectory, string? ResourcesPath, IReadOnlyList<AppDefinition> Apps, string? ConfigFilePath = null)
 {
     private static readonly IDeserializer Deserializer = new DeserializerBuilder()
         .WithNamingConvention(CamelCaseNamingConvention.Instance)
@@ -19,7 +20,7 @@ public sealed record RunFile(string BaseDirectory, string? ResourcesPath, IReadO
         var model = Deserializer.Deserialize<RunFileModel?>(reader) ?? new RunFileModel();
         var apps = model.Apps.Select((app, index) => ToApp(app, index, fullPath)).ToList();
         var resources = model.Common?.ResourcesPath;
-        return new RunFile(Path.GetDirectoryName(fullPath)!, resources, apps);
+        return new RunFile(Path.GetDirectoryName(fullPath)!, resources, apps, model.Common?.ConfigFilePath);
     }
 
     /// <summary>The nearest dapr.yaml in <paramref name="directory"/> or one of its parents, if any.</summary>
@@ -63,6 +64,8 @@ public sealed record RunFile(string BaseDirectory, string? ResourcesPath, IReadO
     private sealed class RunFileCommon
     {
         public string? ResourcesPath { get; set; }
+
+        public string? ConfigFilePath { get; set; }
     }
 
     private sealed class RunFileApp

@@ -3,7 +3,7 @@ namespace OrderPlatform.DevSidecar.Configuration;
 /// <summary>
 /// How to start the sidecar. Values left unset come from .NET configuration (command line, environment):
 /// <c>--run-file</c>, <c>--resources-path</c>, <c>DevSidecar:Apps:{appId}:AppPort|HttpPort|GrpcPort</c>,
-/// <c>DAPR_API_TOKEN</c>, <c>DevSidecar:CallLogLevel</c>.
+/// <c>DAPR_API_TOKEN</c>, <c>DevSidecar:CallLogLevel</c>, <c>--config</c> (or <c>DevSidecar:ConfigFile</c>).
 /// </summary>
 public sealed class SidecarOptions
 {
@@ -18,6 +18,9 @@ public sealed class SidecarOptions
 
     /// <summary>Folder of component/resiliency YAML; overrides the run file's common.resourcesPath.</summary>
     public string? ResourcesPath { get; set; }
+
+    /// <summary>A Dapr Configuration file (daprd's --config); overrides the run file's common.configFilePath.</summary>
+    public string? ConfigFile { get; set; }
 
     /// <summary>Base for relative component paths when there is no run file (default: current directory).</summary>
     public string? BaseDirectory { get; set; }

@@ -1,3 +1,5 @@
+using OrderPlatform.DevSidecar.Workflows.Retention;
+
 namespace OrderPlatform.DevSidecar.Configuration;
 
 /// <summary>The resolved start-up settings: apps, components and where relative paths point.</summary>
@@ -7,7 +9,8 @@ public sealed record SidecarSettings(
     string BaseDirectory,
     string? ResourcesPath,
     string? ApiToken,
-    LogLevel CallLogLevel)
+    LogLevel CallLogLevel,
+    WorkflowRetentionPolicy WorkflowRetention)
 {
     /// <summary>Merges options, the run file, the resources folder and configuration overrides.</summary>
     public static SidecarSettings Resolve(SidecarOptions options, IConfiguration configuration)
@@ -43,6 +46,21 @@ public sealed record SidecarSettings(
             baseDirectory,
             resourcesPath,
             string.IsNullOrEmpty(token) ? null : token,
-            level);
+            level,
+            ResolveConfigFile(options, configuration, runFile) is { } config
+                ? DaprConfigurationFile.LoadRetention(config)
+                : WorkflowRetentionPolicy.KeepForever);
+    }
+
+    private static string? ResolveConfigFile(SidecarOptions options, IConfiguration configuration, RunFile? runFile)
+    {
+        if ((options.ConfigFile ?? configuration["config"] ?? configuration["DevSidecar:ConfigFile"]) is { } given)
+        {
+            return Path.GetFullPath(given);
+        }
+
+        return runFile?.ConfigFilePath is { } fromRunFile
+            ? Path.GetFullPath(Path.Combine(runFile.BaseDirectory, fromRunFile))
+            : null;
     }
 }

@@ -12,6 +12,17 @@ public sealed class InMemoryStateStore(TimeProvider time)
     private readonly Dictionary<string, StateEntry> entries = new(StringComparer.Ordinal);
     private long version;
 
+    /// <summary>Live keys and the bytes of their values (for <c>GET /v1.0/dev/memory</c>).</summary>
+    public StateStoreUsage Measure()
+    {
+        lock (gate)
+        {
+            var now = time.GetUtcNow();
+            var live = entries.Values.Where(e => !e.IsExpired(now)).ToList();
+            return new StateStoreUsage(live.Count, live.Sum(e => (long)e.Value.Length));
+        }
+    }
+
     public StateEntry? Get(string key)
     {
         lock (gate)

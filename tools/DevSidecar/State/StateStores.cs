@@ -8,6 +8,10 @@ public sealed class StateStores(ComponentRegistry components, TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, InMemoryStateStore> stores = new(StringComparer.Ordinal);
 
+    /// <summary>Keys and value bytes held per state component (only components some app has used).</summary>
+    public IReadOnlyDictionary<string, StateStoreUsage> Measure() =>
+        stores.OrderBy(s => s.Key, StringComparer.Ordinal).ToDictionary(s => s.Key, s => s.Value.Measure(), StringComparer.Ordinal);
+
     /// <summary>The store named <paramref name="storeName"/> as <paramref name="appId"/> sees it; Dapr's error otherwise.</summary>
     public StateScope Open(string appId, string storeName)
     {

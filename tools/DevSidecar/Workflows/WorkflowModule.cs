@@ -1,4 +1,5 @@
 using Grpc.AspNetCore.Server.Model;
+using OrderPlatform.DevSidecar.Configuration;
 using OrderPlatform.DevSidecar.Workflows.Engine;
 using OrderPlatform.DevSidecar.Workflows.Grpc;
 using OrderPlatform.DevSidecar.Workflows.Protocol;
@@ -17,8 +18,13 @@ public static class WorkflowModule
         services.AddSingleton<ProtocolTranslator>();
         services.AddSingleton(sp => new WorkflowEngines(
             sp.GetRequiredService<ILoggerFactory>(),
-            sp.GetRequiredService<IConfiguration>().GetValue(
-                "DevSidecar:Workflows:MaxConcurrentWorkItems", WorkflowEngines.DefaultMaxConcurrentWorkItems)));
+            WorkflowEngineOptions.Default with
+            {
+                MaxConcurrentWorkItems = sp.GetRequiredService<IConfiguration>().GetValue(
+                    "DevSidecar:Workflows:MaxConcurrentWorkItems", WorkflowEngineOptions.DefaultMaxConcurrentWorkItems),
+                Retention = sp.GetRequiredService<SidecarSettings>().WorkflowRetention,
+                Time = sp.GetRequiredService<TimeProvider>(),
+            }));
         services.AddSingleton<TaskHubService>();
         services.AddSingleton<IServiceMethodProvider<TaskHubService>, TaskHubMethodProvider>();
         return services;

@@ -7,9 +7,10 @@ namespace OrderPlatform.DevSidecar.Workflows.Engine;
 /// The in-memory orchestration service with a work-item concurrency of its own. Durable Task's in-memory service
 /// allows one work item per processor core at a time, and its dispatchers hold each item until the app's worker
 /// answers over gRPC, so on a 2-core machine two slow activities (service invocations) stall every other workflow.
+/// <paramref name="episodeCompleted"/> sees every saved episode's status (the retention policy tracks terminal ones).
 /// Everything else is passed through unchanged.
 /// </summary>
-internal sealed class ScaledOrchestrationService<TInner>(TInner inner, int maxConcurrentWorkItems)
+internal sealed class ScaledOrchestrationService<TInner>(TInner inner, int maxConcurrentWorkItems, Action<OrchestrationState>? episodeCompleted = null)
     : IOrchestrationService, IOrchestrationServiceClient, IOrchestrationServiceQueryClient, IOrchestrationServicePurgeClient
     where TInner : IOrchestrationService, IOrchestrationServiceClient, IOrchestrationServiceQueryClient, IOrchestrationServicePurgeClient
 {
@@ -51,11 +52,14 @@ internal sealed class ScaledOrchestrationService<TInner>(TInner inner, int maxCo
 
     public Task RenewTaskOrchestrationWorkItemLockAsync(TaskOrchestrationWorkItem workItem) => inner.RenewTaskOrchestrationWorkItemLockAsync(workItem);
 
-    public Task CompleteTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem, OrchestrationRuntimeState newOrchestrationRuntimeState,
+    public async Task CompleteTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem, OrchestrationRuntimeState newOrchestrationRuntimeState,
         IList<TaskMessage> outboundMessages, IList<TaskMessage> orchestratorMessages, IList<TaskMessage> timerMessages,
-        TaskMessage continuedAsNewMessage, OrchestrationState orchestrationState) =>
-        inner.CompleteTaskOrchestrationWorkItemAsync(workItem, newOrchestrationRuntimeState, outboundMessages, orchestratorMessages,
-            timerMessages, continuedAsNewMessage, orchestrationState);
+        TaskMessage continuedAsNewMessage, OrchestrationState orchestrationState)
+    {
+        await inner.CompleteTaskOrchestrationWorkItemAsync(workItem, newOrchestrationRuntimeState, outboundMessages, orchestratorMessages,
+            timerMessages, continuedAsNewMessage, orchestrationState).ConfigureAwait(false);
+        episodeCompleted?.Invoke(orchestrationState);
+    }
 
     public Task AbandonTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => inner.AbandonTaskOrchestrationWorkItemAsync(workItem);
 

@@ -3,13 +3,9 @@ using System.Collections.Concurrent;
 namespace OrderPlatform.DevSidecar.Workflows.Engine;
 
 /// <summary>Singleton: one isolated engine per app-id, created the first time that app-id calls the workflow API.</summary>
-/// <param name="maxConcurrentWorkItems">Workflow and activity work items each engine hands out at once
-/// (<c>DevSidecar:Workflows:MaxConcurrentWorkItems</c>).</param>
-public sealed class WorkflowEngines(ILoggerFactory loggerFactory, int maxConcurrentWorkItems = WorkflowEngines.DefaultMaxConcurrentWorkItems)
-    : IDisposable
+public sealed class WorkflowEngines(ILoggerFactory loggerFactory, WorkflowEngineOptions? options = null) : IDisposable
 {
-    public const int DefaultMaxConcurrentWorkItems = 100;
-
+    private readonly WorkflowEngineOptions options = options ?? WorkflowEngineOptions.Default;
     private readonly ConcurrentDictionary<string, Lazy<WorkflowEngine>> engines = new(StringComparer.Ordinal);
 
     /// <summary>App-ids whose engine exists.</summary>
@@ -18,7 +14,7 @@ public sealed class WorkflowEngines(ILoggerFactory loggerFactory, int maxConcurr
     public WorkflowEngine For(string appId)
     {
         ArgumentException.ThrowIfNullOrEmpty(appId);
-        return engines.GetOrAdd(appId, id => new Lazy<WorkflowEngine>(() => new WorkflowEngine(id, loggerFactory, maxConcurrentWorkItems))).Value;
+        return engines.GetOrAdd(appId, id => new Lazy<WorkflowEngine>(() => new WorkflowEngine(id, loggerFactory, options))).Value;
     }
 
     /// <summary>Stops every engine (their work-item streams end so the host can shut down promptly).</summary>
