@@ -1,11 +1,14 @@
 using System.Text.Json;
-using OrderPlatform.ServiceDefaults;
+using Microsoft.Extensions.Options;
+using OrderPlatform.ServiceDefaults.RequestBodies;
+using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace OrderPlatform.ShippingService.Http;
 
 /// <summary>
-/// Reads a JSON body with the platform's JSON options. Unreadable JSON becomes field errors keyed by the JSON path
-/// the serializer stopped at (<c>items[0].quantity</c>), so a 400 names the field at fault.
+/// Reads a JSON body with the request-binding JSON options, made strict by
+/// <see cref="StrictRequestBodies.AddStrictRequestBodies"/>: a missing or null required field, like unreadable JSON,
+/// becomes field errors keyed by its JSON path (<c>items[0].quantity</c>), so a 400 names the field at fault.
 /// </summary>
 public static class JsonBody
 {
@@ -18,17 +21,15 @@ public static class JsonBody
             return (null, new() { ["body"] = ["A JSON body (Content-Type: application/json) is required."] });
         }
 
+        var options = request.HttpContext.RequestServices.GetRequiredService<IOptions<HttpJsonOptions>>().Value.SerializerOptions;
         try
         {
-            var value = await JsonSerializer.DeserializeAsync<T>(request.Body, JsonDefaults.Options, request.HttpContext.RequestAborted);
+            var value = await JsonSerializer.DeserializeAsync<T>(request.Body, options, request.HttpContext.RequestAborted);
             return value is null ? (null, new() { ["body"] = ["The request body is required."] }) : (value, null);
         }
         catch (JsonException ex)
         {
-            return (null, new() { [FieldOf(ex.Path)] = [$"The value is not valid JSON for this field: {ex.Message}"] });
+            return (null, JsonBodyErrors.From(ex));
         }
     }
-
-    private static string FieldOf(string? path) =>
-        string.IsNullOrEmpty(path) || path == "$" ? "body" : path.TrimStart('$').TrimStart('.');
 }
