@@ -35,9 +35,41 @@ public class SettingsAndTargetsTests
         targets[3].Actual.Should().Contain("order-service");
     }
 
-    private static PostPhase Phase(string name, int? rate, double p99, double completedPerSecond) => new(
+    [Fact]
+    public void Sidecar_memory_is_judged_at_idle_and_at_the_highest_rate_the_platform_kept_up_with()
+    {
+        PostPhase[] phases =
+        [
+            Phase("rate-10", 10, p99: 5, completedPerSecond: 10, sidecarPeakMb: 140),
+            Phase("rate-50", 50, p99: 9, completedPerSecond: 17, sidecarPeakMb: 220, unfinished: 300),
+            Phase("saturation", null, p99: 80, completedPerSecond: 0, sidecarPeakMb: 400, unfinished: 9000),
+        ];
+
+        var check = SidecarMemoryCheck.From(Memory(120), phases);
+
+        check.Sustained!.Name.Should().Be("rate-10");
+        check.OverallPeakMb.Should().Be(400);
+        check.Met.Should().BeTrue();
+        check.Render().Should().Contain("idle **120 MB**").And.Contain("140 MB at 10 rps").And.Contain("peak overall 400 MB");
+    }
+
+    [Fact]
+    public void Sidecar_memory_misses_the_target_when_no_rate_was_kept_up_with_or_the_idle_set_is_too_big()
+    {
+        var backlog = new[] { Phase("rate-10", 10, p99: 5, completedPerSecond: 3, sidecarPeakMb: 140, unfinished: 20) };
+        var kept = new[] { Phase("rate-10", 10, p99: 5, completedPerSecond: 10, sidecarPeakMb: 140) };
+
+        SidecarMemoryCheck.From(Memory(120), backlog).Should().Match<SidecarMemoryCheck>(c => c.Sustained == null && !c.Met);
+        SidecarMemoryCheck.From(Memory(151), kept).Met.Should().BeFalse();
+        SidecarMemoryCheck.From(Memory(120), kept).Render().Should().Contain("while keeping up: yes");
+    }
+
+    private static SidecarMemory Memory(double workingSetMb) => new(workingSetMb, 20, 40, 1000, 2.5);
+
+    private static PostPhase Phase(string name, int? rate, double p99, double completedPerSecond, double sidecarPeakMb = 100, int unfinished = 0) => new(
         name, rate, 32,
         new LoadResult(100, 10, 10, 100, 0, 0, 0, new Dictionary<string, long>(), new LatencyMs(1, 2, p99, p99)),
-        new EndToEndResult(100, 100, 0, 0, completedPerSecond, 1, 2, 0, true),
-        3, new Dictionary<string, IReadOnlyDictionary<string, double>>(), new Dictionary<string, double>(), new Dictionary<string, double>());
+        new EndToEndResult(100, 100 - unfinished, 0, unfinished, completedPerSecond, 1, 2, 0, unfinished == 0),
+        3, new Dictionary<string, IReadOnlyDictionary<string, double>>(), new Dictionary<string, double> { [SidecarMemoryCheck.Process] = sidecarPeakMb },
+        new Dictionary<string, double>(), Memory(sidecarPeakMb - 10));
 }

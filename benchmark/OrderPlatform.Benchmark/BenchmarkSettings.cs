@@ -9,7 +9,8 @@ namespace OrderPlatform.Benchmark;
 /// </summary>
 public sealed record BenchmarkSettings
 {
-    public IReadOnlyList<int> FixedRates { get; init; } = [50, 200, 500];
+    /// <summary>10 rps is one the platform keeps up with on 2 cores (the sidecar's memory without a backlog).</summary>
+    public IReadOnlyList<int> FixedRates { get; init; } = [10, 50, 200, 500];
     public int RateSeconds { get; init; } = 10;
     public int SaturationSeconds { get; init; } = 15;
     public int GetSeconds { get; init; } = 10;

@@ -19,6 +19,7 @@ public sealed record BenchmarkReport(
     IReadOnlyDictionary<string, double> ReadyAtPlatformStartMs,
     IReadOnlyDictionary<string, double> ReadyOnRestartMs,
     StateRoundTrip StateRoundTrip,
+    SidecarMemoryCheck SidecarMemory,
     IReadOnlyList<TargetCheck> Targets)
 {
     public PostPhase Saturation => PostPhases.Single(p => p.IsSaturation);

@@ -48,6 +48,8 @@ public static class MarkdownReport
 
         md.Append('\n');
         md.Append(report.StateRoundTrip.Describe()).Append('\n');
+        md.Append('\n');
+        md.Append(report.SidecarMemory.Render());
 
         return md.ToString();
     }

@@ -8,7 +8,7 @@ using OrderPlatform.PlatformLauncher;
 namespace OrderPlatform.Benchmark.Run;
 
 /// <summary>
-/// The whole run: baseline + platform start → state save+get round trip → idle readings → warm-up → baseline saturation → POST at each fixed rate
+/// The whole run: baseline + platform start → state save+get round trip → idle readings (incl. the sidecar's memory) → warm-up → baseline saturation → POST at each fixed rate
 /// and at saturation (each drained and read back) → GET at saturation → each service restarted alone (time to ready).
 /// </summary>
 public sealed class BenchmarkRun(BenchmarkSettings settings, string root, string workFolder, Action<string> log)
@@ -39,6 +39,7 @@ public sealed class BenchmarkRun(BenchmarkSettings settings, string root, string
         await using var memory = new MemorySampler(Pids, TimeSpan.FromMilliseconds(250));
         await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
         var idle = memory.ReadNow();
+        var sidecarIdle = await platform.SidecarMemoryAsync(cancellationToken);
 
         using var orderClient = new HttpClient { BaseAddress = platform.OrderUrl, Timeout = TimeSpan.FromSeconds(30) };
         var phases = new PostPhaseRunner(settings, platform, load, memory, new OrderReader(orderClient), workFolder, log);
@@ -82,7 +83,7 @@ public sealed class BenchmarkRun(BenchmarkSettings settings, string root, string
         var percent = Math.Round(100 * results.Single(p => p.IsSaturation).Load.RequestsPerSecond / Math.Max(1, baselineSaturation.RequestsPerSecond), 1);
         return new BenchmarkReport(DateTimeOffset.UtcNow, Math.Round(clock.Elapsed.TotalSeconds), machine, settings,
             PlatformSession.Configuration, baselineSaturation, results, get, percent, idle, underLoad, atStart, onRestart, stateRoundTrip,
-            TargetCheck.Evaluate(results, percent, underLoad, onRestart));
+            SidecarMemoryCheck.From(sidecarIdle, results), TargetCheck.Evaluate(results, percent, underLoad, onRestart));
     }
 
     private LoadSpec GetSpec(PlatformSession platform, string idsFile, int seconds, string tag) =>

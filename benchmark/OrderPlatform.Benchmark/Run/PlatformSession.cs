@@ -24,6 +24,10 @@ public sealed class PlatformSession(Platform platform, HttpClient http) : IAsync
 
     public SidecarStats Stats => new(http, platform.Ports[AppIds.OrderService].DaprHttpUrl);
 
+    /// <summary>The dev sidecar's working set, heap and state data now.</summary>
+    public Task<SidecarMemory> SidecarMemoryAsync(CancellationToken cancellationToken) =>
+        SidecarMemory.ReadAsync(http, platform.Ports[AppIds.OrderService].DaprHttpUrl, cancellationToken);
+
     /// <summary>Starts the platform; <paramref name="verbose"/> keeps the default log levels and echoes every process's output.</summary>
     public static async Task<PlatformSession> StartAsync(HttpClient http, bool verbose, CancellationToken cancellationToken)
     {

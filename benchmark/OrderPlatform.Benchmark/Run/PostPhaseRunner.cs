@@ -49,13 +49,14 @@ public sealed class PostPhaseRunner(
         var drainSeconds = Math.Max(0, drain.Elapsed.TotalSeconds - (drained ? Quiet.TotalSeconds : 0));
         var calls = (await platform.Stats.ReadAsync(cancellationToken)).Minus(before);
         var peaks = memory.Peaks();
+        var sidecar = await platform.SidecarMemoryAsync(cancellationToken);
 
         var orders = await reader.ReadAsync(await File.ReadAllLinesAsync(ids, cancellationToken), cancellationToken);
         var endToEnd = EndToEndResult.From(orders, drainSeconds, drained);
         log($"  {name}: {endToEnd}");
         var accepted = Math.Max(1, endToEnd.Accepted);
         return new PostPhase(name, rate, connections, result, endToEnd,
-            Math.Round((double)calls.Total / accepted, 2), calls.PerOrder(accepted), peaks, cpu);
+            Math.Round((double)calls.Total / accepted, 2), calls.PerOrder(accepted), peaks, cpu, sidecar);
     }
 
     /// <summary>The file of order ids a phase accepted (for the GET phase).</summary>
