@@ -1,12 +1,14 @@
 using Dapr.Workflow;
+using OrderPlatform.OrderService.Workflow.Retention;
 
 namespace OrderPlatform.OrderService.Workflow;
 
 public static class WorkflowRegistration
 {
     /// <summary>
-    /// Adds the Dapr workflow worker and the <see cref="IDaprWorkflowClient"/> the API uses
-    /// (<see cref="DaprWorkflowClient"/> is sealed and <c>AddDaprWorkflow</c> does not register the interface).
+    /// Adds the Dapr workflow worker, the <see cref="IDaprWorkflowClient"/> the API uses
+    /// (<see cref="DaprWorkflowClient"/> is sealed and <c>AddDaprWorkflow</c> does not register the interface) and the
+    /// <see cref="WorkflowHistoryPurger"/> (<c>OrderWorkflow:Retention</c>).
     /// </summary>
     /// <remarks>
     /// <see cref="OrderWorkflow"/> and every activity in <c>Workflow/Activities</c> are registered by Dapr.Workflow's
@@ -19,6 +21,8 @@ public static class WorkflowRegistration
     {
         services.AddDaprWorkflow();
         services.AddSingleton<IDaprWorkflowClient>(sp => sp.GetRequiredService<DaprWorkflowClient>());
+        services.AddOptions<WorkflowRetentionOptions>().BindConfiguration(WorkflowRetentionOptions.Section);
+        services.AddHostedService<WorkflowHistoryPurger>();
         return services;
     }
 }

@@ -1,0 +1,101 @@
+using Dapr.Workflow;
+using Dapr.Workflow.Client;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using OrderPlatform.OrderService.Workflow.Retention;
+using OrderService.Tests.Support;
+
+namespace OrderService.Tests.Workflow;
+
+/// <summary>order-service's own retention sweep (what ACA's managed Dapr cannot be configured to do).</summary>
+public sealed class WorkflowHistoryPurgerTests
+{
+    private static readonly DateTime Now = new(2026, 11, 26, 12, 0, 0, DateTimeKind.Utc);
+    private readonly FakeTimeProvider clock = new(new DateTimeOffset(Now));
+    private readonly Mock<IDaprWorkflowClient> workflows = new(MockBehavior.Strict);
+    private readonly List<string> purged = [];
+
+    [Fact]
+    public async Task Ended_instances_past_their_retention_are_purged_and_the_rest_are_kept()
+    {
+        Page(null, "next", ("done-old", WorkflowRuntimeStatus.Completed, TimeSpan.FromMinutes(2)),
+            ("done-new", WorkflowRuntimeStatus.Completed, TimeSpan.FromSeconds(30)));
+        Page("next", null, ("failed-old", WorkflowRuntimeStatus.Failed, TimeSpan.FromHours(73)),
+            ("failed-new", WorkflowRuntimeStatus.Failed, TimeSpan.FromHours(1)),
+            ("stopped-old", WorkflowRuntimeStatus.Terminated, TimeSpan.FromHours(80)),
+            ("running-old", WorkflowRuntimeStatus.Running, TimeSpan.FromDays(30)),
+            ("waiting-old", WorkflowRuntimeStatus.Suspended, TimeSpan.FromDays(30)));
+
+        var count = await Purger(new WorkflowRetentionOptions()).SweepAsync(CancellationToken.None);
+
+        count.Should().Be(3);
+        purged.Should().BeEquivalentTo("done-old", "failed-old", "stopped-old");
+    }
+
+    [Fact]
+    public async Task A_state_without_a_retention_is_kept_forever()
+    {
+        Page(null, null, ("failed-ancient", WorkflowRuntimeStatus.Failed, TimeSpan.FromDays(365)),
+            ("done-old", WorkflowRuntimeStatus.Completed, TimeSpan.FromHours(2)));
+
+        var count = await Purger(new WorkflowRetentionOptions { Failed = null }).SweepAsync(CancellationToken.None);
+
+        count.Should().Be(1);
+        purged.Should().Equal("done-old");
+    }
+
+    [Fact]
+    public async Task An_instance_already_purged_by_another_replica_is_not_counted()
+    {
+        Page(null, null, ("done-old", WorkflowRuntimeStatus.Completed, TimeSpan.FromHours(2)));
+        workflows.Setup(w => w.PurgeInstanceAsync("done-old", It.IsAny<CancellationToken>())).ReturnsAsync(false);
+
+        (await Purger(new WorkflowRetentionOptions()).SweepAsync(CancellationToken.None)).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task The_purger_sweeps_once_per_interval_after_start_and_not_at_all_when_disabled()
+    {
+        Page(null, null, ("done-old", WorkflowRuntimeStatus.Completed, TimeSpan.FromHours(2)));
+        using var enabled = Purger(new WorkflowRetentionOptions { SweepInterval = TimeSpan.FromMinutes(5) });
+        using var disabled = Purger(new WorkflowRetentionOptions { Enabled = false, SweepInterval = TimeSpan.FromMinutes(5) });
+        await enabled.StartAsync(CancellationToken.None);
+        await disabled.StartAsync(CancellationToken.None);
+
+        workflows.Verify(w => w.ListInstanceIdsAsync(It.IsAny<string?>(), It.IsAny<int?>(), It.IsAny<CancellationToken>()), Times.Never);
+        clock.Advance(TimeSpan.FromMinutes(5));
+        await WaitUntilAsync(() => purged.Count == 1);
+        await enabled.StopAsync(CancellationToken.None);
+        await disabled.StopAsync(CancellationToken.None);
+
+        workflows.Verify(w => w.ListInstanceIdsAsync(null, 100, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    private WorkflowHistoryPurger Purger(WorkflowRetentionOptions options) =>
+        new(workflows.Object, Options.Create(options), clock, NullLogger<WorkflowHistoryPurger>.Instance);
+
+    private void Page(string? token, string? next, params (string Id, WorkflowRuntimeStatus Status, TimeSpan Age)[] instances)
+    {
+        workflows.Setup(w => w.ListInstanceIdsAsync(token, 100, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new WorkflowInstancePage([.. instances.Select(i => i.Id)], next));
+        foreach (var (id, status, age) in instances)
+        {
+            workflows.Setup(w => w.GetWorkflowStateAsync(id, false, It.IsAny<CancellationToken>()))
+                .ReturnsAsync(WorkflowStates.Create(id, status, Now - age - TimeSpan.FromMinutes(1), Now - age));
+            workflows.Setup(w => w.PurgeInstanceAsync(id, It.IsAny<CancellationToken>()))
+                .Callback(() => { lock (purged) { purged.Add(id); } })
+                .ReturnsAsync(true);
+        }
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 200 && !condition(); i++)
+        {
+            await Task.Delay(25);
+        }
+
+        condition().Should().BeTrue();
+    }
+}
