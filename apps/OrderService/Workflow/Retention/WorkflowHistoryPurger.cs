@@ -13,6 +13,7 @@ public sealed partial class WorkflowHistoryPurger(
     : BackgroundService
 {
     private readonly WorkflowRetentionOptions retention = options.Value;
+    private PeriodicTimer? timer;
 
     /// <summary>One sweep: returns how many instances were purged.</summary>
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
@@ -40,14 +41,26 @@ public sealed partial class WorkflowHistoryPurger(
         return purged;
     }
 
+    /// <summary>The interval starts with the service (ExecuteAsync itself runs later, on a background thread).</summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        timer = retention.Enabled ? new PeriodicTimer(retention.SweepInterval, time) : null;
+        return base.StartAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        timer?.Dispose();
+        base.Dispose();
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!retention.Enabled)
+        if (timer is null)
         {
             return;
         }
 
-        using var timer = new PeriodicTimer(retention.SweepInterval, time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
