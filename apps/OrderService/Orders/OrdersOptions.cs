@@ -19,6 +19,13 @@ public sealed class OrdersOptions
     [Range(1, 31_536_000)]
     public int EventTtlSeconds { get; set; } = 3600;
 
+    /// <summary>
+    /// How long an <c>Idempotency-Key</c> is remembered (state <c>ttlInSeconds</c> on its record): a replay within it
+    /// returns the first order; after it, the key is free again and the same request creates a new order.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:01:00", "365.00:00:00")]
+    public TimeSpan IdempotencyKeyTtl { get; set; } = TimeSpan.FromHours(24);
+
     /// <summary>ISO-4217 currency of every order and charge.</summary>
     [Required]
     [RegularExpression("^[A-Z]{3}$")]

@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
 using Dapr.Client;
+using Microsoft.Extensions.Options;
 using OrderPlatform.Contracts;
+using OrderPlatform.OrderService.Orders;
 
 namespace OrderPlatform.OrderService.Storage;
 
@@ -13,8 +15,11 @@ public sealed record IdempotencyRecord(string RequestHash, string OrderId, DateT
     public string Kind { get; init; } = DocumentKind;
 }
 
-/// <summary>Idempotency-Key records in <c>orders-store</c>, claimed insert-if-absent so racing requests agree on one order.</summary>
-public sealed class IdempotencyStore(DaprClient dapr)
+/// <summary>
+/// Idempotency-Key records in <c>orders-store</c>, claimed insert-if-absent so racing requests agree on one order, and
+/// forgotten by the store after <see cref="OrdersOptions.IdempotencyKeyTtl"/>.
+/// </summary>
+public sealed class IdempotencyStore(DaprClient dapr, IOptions<OrdersOptions> options)
 {
     /// <summary>The state key: a hash of the client's key (':' never occurs in an order id, so keys cannot collide).</summary>
     public static string StateKey(string idempotencyKey) =>
@@ -24,7 +29,7 @@ public sealed class IdempotencyStore(DaprClient dapr)
     public async Task<IdempotencyRecord?> ClaimAsync(string idempotencyKey, IdempotencyRecord record, CancellationToken ct = default)
     {
         var key = StateKey(idempotencyKey);
-        if (await FirstWriteState.TryInsertAsync(dapr, key, record, ct))
+        if (await FirstWriteState.TryInsertAsync(dapr, key, record, ct, options.Value.IdempotencyKeyTtl))
         {
             return null;
         }
