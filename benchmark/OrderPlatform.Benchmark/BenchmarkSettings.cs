@@ -16,6 +16,9 @@ public sealed record BenchmarkSettings
     public int GetSeconds { get; init; } = 10;
     public int BaselineSeconds { get; init; } = 10;
     public int WarmupSeconds { get; init; } = 10;
+
+    /// <summary>Warm-up POST rate: enough to JIT every path, low enough to leave no backlog for the phases after it.</summary>
+    public int WarmupRate { get; init; } = 20;
     public int SaturationConnections { get; init; } = 32;
     public int RateConnections { get; init; } = 64;
     public int Products { get; init; } = 100;

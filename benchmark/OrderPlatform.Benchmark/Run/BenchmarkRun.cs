@@ -47,7 +47,7 @@ public sealed class BenchmarkRun(BenchmarkSettings settings, string root, string
 
         log("warm-up");
         await load.RunAsync(new LoadSpec(baseline.Url, LoadSpec.PostOrders, 3, settings.SaturationConnections, null, products, "warmup-baseline", null, null), cancellationToken);
-        await phases.RunAsync("warmup", null, settings.SaturationConnections, settings.WarmupSeconds, cancellationToken);
+        await phases.RunAsync("warmup", settings.WarmupRate, settings.RateConnections, settings.WarmupSeconds, cancellationToken);
         await load.RunAsync(GetSpec(platform, phases.IdsFile("warmup"), 3, "warmup-get"), cancellationToken);
 
         log("bare Kestrel at saturation");
