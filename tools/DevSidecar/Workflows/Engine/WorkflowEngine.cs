@@ -18,17 +18,21 @@ public sealed class WorkflowEngine : IDisposable
     internal WorkflowEngine(string appId, ILoggerFactory loggerFactory, WorkflowEngineOptions options)
     {
         AppId = appId;
-        var store = new InMemoryOrchestrationService(loggerFactory);
-        retention = new RetentionSweeper(options.Retention, store, store, options.Time, options.RetentionSweepInterval,
+        var service = new EngineOrchestrationService<InMemoryOrchestrationService>(
+            new InMemoryOrchestrationService(loggerFactory), options.MaxConcurrentWorkItems);
+        retention = new RetentionSweeper(options.Retention, service, service, options.Time, options.RetentionSweepInterval,
             loggerFactory.CreateLogger<RetentionSweeper>());
-        var service = new ScaledOrchestrationService<InMemoryOrchestrationService>(
-            store, options.MaxConcurrentWorkItems, retention.Track);
+        service.EpisodeCompleted += retention.Track;
+        Service = service;
         Server = new TaskHubGrpcServer(
             lifetime, loggerFactory, service, service, Options.Create(new TaskHubGrpcServerOptions()));
         lifetime.NotifyStarted();
     }
 
     public string AppId { get; }
+
+    /// <summary>The orchestration service behind <see cref="Server"/> (the engine's store, for tests and diagnostics).</summary>
+    internal EngineOrchestrationService<InMemoryOrchestrationService> Service { get; }
 
     /// <summary>The engine's task-hub service (Microsoft.DurableTask.Protobuf messages).</summary>
     public TaskHubGrpcServer Server { get; }
@@ -46,5 +50,6 @@ public sealed class WorkflowEngine : IDisposable
     {
         retention.Dispose();
         lifetime.Dispose();
+        Service.Dispose();
     }
 }
