@@ -10,7 +10,7 @@ public sealed record CreateOrderOutcome(
 
 /// <summary>
 /// Creates one validated order: unknown-product check (skipped when the Idempotency-Key is already held) → idempotency claim →
-/// insert-only save → workflow + <c>order_created</c>.
+/// insert-only save → workflow + <c>order_created</c>. A replay of an order whose workflow never started starts it.
 /// </summary>
 public sealed class CreateOrderHandler(
     OrderRepository orders, IdempotencyStore idempotency, ProductCheck products, OrderStarter starter, TimeProvider clock,
@@ -54,6 +54,7 @@ public sealed class CreateOrderHandler(
         var existing = await orders.GetAsync(orderId, ct);
         if (idempotencyKey is not null && existing is not null && existing.RequestHash == hash)
         {
+            await starter.EnsureStartedAsync(existing, request.PaymentToken, ct);
             return new CreateOrderOutcome(existing, false, null);
         }
 

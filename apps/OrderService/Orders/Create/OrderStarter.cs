@@ -1,6 +1,7 @@
 using Dapr.Workflow;
 using Microsoft.Extensions.Options;
 using OrderPlatform.Contracts.Events;
+using OrderPlatform.Contracts.Orders;
 using OrderPlatform.OrderService.Events;
 using OrderPlatform.OrderService.Storage;
 using OrderPlatform.OrderService.Workflow;
@@ -8,8 +9,28 @@ using OrderPlatform.OrderService.Workflow;
 namespace OrderPlatform.OrderService.Orders.Create;
 
 /// <summary>Starts a saved order: schedules its workflow (instance id = order id) and publishes <c>order_created</c>.</summary>
-public sealed class OrderStarter(IDaprWorkflowClient workflows, OrderEventPublisher events, IOptions<OrdersOptions> options)
+public sealed class OrderStarter(IDaprWorkflowClient workflows, OrderEventPublisher events, IOptions<OrdersOptions> options, TimeProvider clock)
 {
+    /// <summary>How long a pending order may be without its workflow before a replay starts it (its own request may still be starting it).</summary>
+    public static readonly TimeSpan StartGrace = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// For a replayed request: a pending order older than <see cref="StartGrace"/> whose workflow does not exist (saving
+    /// it succeeded, scheduling failed) is started now. Returns whether it was.
+    /// </summary>
+    public async Task<bool> EnsureStartedAsync(StoredOrder order, string? paymentToken, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        if (order.Status != OrderStatus.Pending || clock.GetUtcNow() - order.CreatedAt < StartGrace
+            || await workflows.GetWorkflowStateAsync(order.OrderId, getInputsAndOutputs: false, ct) is { Exists: true })
+        {
+            return false;
+        }
+
+        await StartAsync(order, paymentToken, ct);
+        return true;
+    }
+
     public async Task StartAsync(StoredOrder order, string? paymentToken, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(order);

@@ -1,0 +1,84 @@
+using System.Net;
+using Dapr.Workflow;
+using OrderPlatform.Contracts.Events;
+using OrderPlatform.Contracts.Orders;
+using OrderPlatform.OrderService.Orders.Create;
+using OrderPlatform.OrderService.Storage;
+using OrderPlatform.OrderService.Workflow;
+using OrderService.Tests.Support;
+
+namespace OrderService.Tests.Api;
+
+/// <summary>
+/// Saving an order and scheduling its workflow are two calls: when scheduling failed, the client's retry with the same
+/// Idempotency-Key starts the workflow instead of only returning the stuck pending order.
+/// </summary>
+public sealed class StartRecoveryTests(OrderApiFactory api) : OrderApiTests(api)
+{
+    private const string Key = "retry-key";
+
+    [Fact]
+    public async Task A_replay_starts_the_workflow_of_a_pending_order_whose_workflow_never_started()
+    {
+        var order = SeedPendingOrder("ord-stuck", age: TimeSpan.FromMinutes(5));
+
+        var response = await Client.PostJsonAsync("/api/orders", TestOrders.Request("ord-stuck"), Key);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        Api.Workflows.Verify(w => w.ScheduleNewWorkflowAsync(nameof(OrderWorkflow), order.OrderId,
+            It.Is<OrderWorkflowInput>(i => i.PaymentToken == "tok_mastercard" && i.Total == order.Total)), Times.Once);
+        Api.Dapr.Verify(d => d.PublishEventAsync(OrderPlatform.Contracts.Components.PubSub, OrderPlatform.Contracts.Topics.Orders,
+            It.Is<OrderEvent>(e => e.OrderId == order.OrderId && e.Type == OrderEventTypes.Created),
+            It.IsAny<Dictionary<string, string>>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task A_replay_leaves_an_order_whose_workflow_exists_alone()
+    {
+        var order = SeedPendingOrder("ord-running", age: TimeSpan.FromMinutes(5));
+        Api.Workflows.Setup(w => w.GetWorkflowStateAsync(order.OrderId, false, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(WorkflowStates.Create(order.OrderId, WorkflowRuntimeStatus.Running, TestOrders.Now.UtcDateTime, TestOrders.Now.UtcDateTime));
+
+        (await Client.PostJsonAsync("/api/orders", TestOrders.Request("ord-running"), Key)).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        Api.Workflows.Verify(w => w.ScheduleNewWorkflowAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task A_replay_within_the_start_grace_does_not_race_the_request_still_starting_it()
+    {
+        SeedPendingOrder("ord-fresh", age: OrderStarter.StartGrace - TimeSpan.FromSeconds(1));
+
+        (await Client.PostJsonAsync("/api/orders", TestOrders.Request("ord-fresh"), Key)).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        Api.Workflows.Verify(w => w.ScheduleNewWorkflowAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object>()), Times.Never);
+        Api.Workflows.Verify(w => w.GetWorkflowStateAsync(It.IsAny<string>(), It.IsAny<bool>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task A_replay_of_an_order_that_moved_on_starts_nothing()
+    {
+        var request = TestOrders.Request("ord-paid");
+        var paid = StoredOrder.Create("ord-paid", request, "USD", RequestFingerprint.Of(request), TestOrders.Now.AddMinutes(-5)) with { Status = OrderStatus.Paid };
+        Seed(paid, request);
+
+        (await Client.PostJsonAsync("/api/orders", request, Key)).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        Api.Workflows.Verify(w => w.ScheduleNewWorkflowAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object>()), Times.Never);
+    }
+
+    /// <summary>What a first request leaves when its save succeeded and its workflow schedule failed.</summary>
+    private StoredOrder SeedPendingOrder(string orderId, TimeSpan age)
+    {
+        var request = TestOrders.Request(orderId);
+        var order = StoredOrder.Create(orderId, request, "USD", RequestFingerprint.Of(request), TestOrders.Now - age);
+        Seed(order, request);
+        return order;
+    }
+
+    private void Seed(StoredOrder order, CreateOrderRequest request)
+    {
+        Api.Store.Put(order.OrderId, order);
+        Api.Store.Put(IdempotencyStore.StateKey(Key), new IdempotencyRecord(RequestFingerprint.Of(request), order.OrderId, order.CreatedAt));
+    }
+}
