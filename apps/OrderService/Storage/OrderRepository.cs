@@ -1,5 +1,7 @@
+using System.Text.Json;
 using Dapr.Client;
 using OrderPlatform.Contracts;
+using OrderPlatform.ServiceDefaults;
 
 namespace OrderPlatform.OrderService.Storage;
 
@@ -29,16 +31,17 @@ public sealed class OrderRepository(DaprClient dapr)
         return dapr.SaveBulkStateAsync(Components.OrdersStore, items, ct);
     }
 
-    /// <summary>The ids among <paramref name="orderIds"/> that already have an order.</summary>
-    public async Task<IReadOnlySet<string>> FindExistingAsync(IReadOnlyList<string> orderIds, CancellationToken ct = default)
+    /// <summary>The orders stored under <paramref name="orderIds"/> (ids without an order are left out).</summary>
+    public async Task<IReadOnlyDictionary<string, StoredOrder>> GetManyAsync(IReadOnlyList<string> orderIds, CancellationToken ct = default)
     {
         if (orderIds.Count == 0)
         {
-            return new HashSet<string>();
+            return new Dictionary<string, StoredOrder>();
         }
 
         var found = await dapr.GetBulkStateAsync(Components.OrdersStore, orderIds, parallelism: null, cancellationToken: ct);
-        return found.Where(i => !string.IsNullOrEmpty(i.Value)).Select(i => i.Key).ToHashSet(StringComparer.Ordinal);
+        return found.Where(i => !string.IsNullOrEmpty(i.Value))
+            .ToDictionary(i => i.Key, i => JsonSerializer.Deserialize<StoredOrder>(i.Value, JsonDefaults.Options)!, StringComparer.Ordinal);
     }
 
     /// <summary>

@@ -9,52 +9,70 @@ namespace OrderPlatform.OrderService.Orders.Batch;
 /// <summary>
 /// Validates each entry on its own, asks inventory once which products of the valid entries do not exist, saves every
 /// valid new order in one bulk call, then starts each (workflow + <c>order_created</c>). Invalid entries and entries
-/// naming unknown products are rejected; an order id already stored or repeated in the batch is a duplicate.
+/// naming unknown products are rejected; an order id already stored or repeated in the batch is a duplicate. With an
+/// <c>Idempotency-Key</c>, entries without an order id get ids derived from the key and their index, so a retried batch
+/// finds its own orders: an entry whose stored order has the same request is reported accepted again (and started if
+/// its workflow never was), not duplicated.
 /// </summary>
 public sealed class BatchOrdersHandler(
     IValidator<CreateOrderRequest> validator, OrderRepository orders, ProductCheck products, OrderStarter starter, TimeProvider clock,
     IOptions<OrdersOptions> options)
 {
-    public async Task<BatchCreateOrdersResponse> HandleAsync(IReadOnlyList<BatchEntry> entries, CancellationToken ct)
+    public async Task<BatchCreateOrdersResponse> HandleAsync(IReadOnlyList<BatchEntry> entries, string? idempotencyKey, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(entries);
         var requests = entries.Select(e => e.Request).ToList();
-        var results = new BatchOrderResult[requests.Count];
         var errors = await ValidateAsync(entries, ct);
-        var explicitIds = requests.Select(r => r?.OrderId).OfType<string>().Where(OrderIds.IsValid).Distinct().ToList();
-        var taken = new HashSet<string>(await orders.FindExistingAsync(explicitIds, ct), StringComparer.Ordinal);
+        var ids = requests.Select((request, index) => errors[index].Count > 0
+            ? null
+            : request!.OrderId ?? (idempotencyKey is null ? OrderIds.NewId() : OrderIds.ForBatchEntry(idempotencyKey, index))).ToList();
+        var stored = await orders.GetManyAsync([.. ids.OfType<string>().Distinct()], ct);
+        var results = new BatchOrderResult[requests.Count];
+        var claimed = new HashSet<string>(StringComparer.Ordinal);
         var accepted = new List<(StoredOrder Order, string? PaymentToken)>();
-        var now = clock.GetUtcNow();
+        var replayed = new List<(StoredOrder Order, string? PaymentToken)>();
         for (var index = 0; index < requests.Count; index++)
         {
             var request = requests[index];
-            if (errors[index].Count > 0)
+            if (ids[index] is not { } orderId)
             {
                 results[index] = new BatchOrderResult(index, request?.OrderId, BatchItemStatus.Rejected, errors[index]);
                 continue;
             }
 
-            var orderId = request!.OrderId ?? OrderIds.NewId();
-            if (!taken.Add(orderId))
+            var hash = RequestFingerprint.Of(request!);
+            var replay = idempotencyKey is not null && stored.TryGetValue(orderId, out var existing) && existing.RequestHash == hash;
+            var status = !claimed.Add(orderId) || (stored.ContainsKey(orderId) && !replay) ? BatchItemStatus.Duplicate : BatchItemStatus.Accepted;
+            results[index] = new BatchOrderResult(index, orderId, status);
+            if (status == BatchItemStatus.Accepted)
             {
-                results[index] = new BatchOrderResult(index, orderId, BatchItemStatus.Duplicate);
-                continue;
+                (replay ? replayed : accepted).Add((replay ? stored[orderId] : StoredOrder.Create(
+                    orderId, request!, options.Value.Currency, hash, clock.GetUtcNow()), request!.PaymentToken));
             }
-
-            accepted.Add((StoredOrder.Create(orderId, request, options.Value.Currency, RequestFingerprint.Of(request), now), request.PaymentToken));
-            results[index] = new BatchOrderResult(index, orderId, BatchItemStatus.Accepted);
         }
 
+        await StartAsync(accepted, replayed, ct);
+        return new BatchCreateOrdersResponse(results);
+    }
+
+    /// <summary>New orders: one bulk save, then each started; replayed ones: started only if their workflow never was.</summary>
+    private async Task StartAsync(
+        List<(StoredOrder Order, string? PaymentToken)> accepted, List<(StoredOrder Order, string? PaymentToken)> replayed, CancellationToken ct)
+    {
         if (accepted.Count > 0)
         {
             await orders.InsertManyAsync([.. accepted.Select(a => a.Order)], ct);
-            foreach (var (order, paymentToken) in accepted)
-            {
-                await starter.StartAsync(order, paymentToken, ct);
-            }
         }
 
-        return new BatchCreateOrdersResponse(results);
+        foreach (var (order, paymentToken) in accepted)
+        {
+            await starter.StartAsync(order, paymentToken, ct);
+        }
+
+        foreach (var (order, paymentToken) in replayed)
+        {
+            await starter.EnsureStartedAsync(order, paymentToken, ct);
+        }
     }
 
     /// <summary>Each entry's errors: reading, then validation; then, for the valid ones, unknown products (one inventory check).</summary>

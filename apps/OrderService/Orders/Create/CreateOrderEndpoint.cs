@@ -19,10 +19,7 @@ internal static class CreateOrderEndpoint
         CancellationToken ct)
     {
         var errors = (await validator.ValidateAsync(request, ct)).ToDictionary();
-        if (idempotencyKey is not null && (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > MaxIdempotencyKeyLength))
-        {
-            errors[IdempotencyHeader] = [$"{IdempotencyHeader} must be 1 to {MaxIdempotencyKeyLength} characters."];
-        }
+        CheckIdempotencyKey(idempotencyKey, errors);
 
         if (errors.Count > 0)
         {
@@ -42,5 +39,14 @@ internal static class CreateOrderEndpoint
 
         var view = OrderView.From(outcome.Order);
         return outcome.Created ? TypedResults.Accepted(ApiProblems.Location(view.OrderId), view) : TypedResults.Ok(view);
+    }
+
+    /// <summary>A given Idempotency-Key must be 1 to <see cref="MaxIdempotencyKeyLength"/> characters (create and batch).</summary>
+    public static void CheckIdempotencyKey(string? idempotencyKey, IDictionary<string, string[]> errors)
+    {
+        if (idempotencyKey is not null && (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > MaxIdempotencyKeyLength))
+        {
+            errors[IdempotencyHeader] = [$"{IdempotencyHeader} must be 1 to {MaxIdempotencyKeyLength} characters."];
+        }
     }
 }

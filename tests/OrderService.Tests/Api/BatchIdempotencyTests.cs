@@ -1,0 +1,75 @@
+using System.Net;
+using OrderPlatform.OrderService.Orders;
+using OrderPlatform.OrderService.Orders.Create;
+using OrderPlatform.OrderService.Storage;
+using OrderPlatform.OrderService.Workflow;
+using OrderService.Tests.Support;
+
+namespace OrderService.Tests.Api;
+
+/// <summary>POST /api/orders/batch with an Idempotency-Key: a retried batch reports the same orders and creates none.</summary>
+public sealed class BatchIdempotencyTests(OrderApiFactory api) : OrderApiTests(api)
+{
+    private static readonly object Batch = new { orders = new object[] { TestOrders.Request(), TestOrders.Request(customerId: "cust-2"), TestOrders.Request("b-explicit") } };
+
+    [Fact]
+    public async Task A_retried_batch_reports_the_same_orders_and_starts_each_once()
+    {
+        var first = await ResultsAsync(await Client.PostJsonAsync("/api/orders/batch", Batch, "batch-key"));
+        var retry = await ResultsAsync(await Client.PostJsonAsync("/api/orders/batch", Batch, "batch-key"));
+
+        retry.Should().Equal(first);
+        first.Select(r => r.Status).Should().Equal("accepted", "accepted", "accepted");
+        first[0].OrderId.Should().Be(OrderIds.ForBatchEntry("batch-key", 0));
+        first[2].OrderId.Should().Be("b-explicit");
+        Api.Store.BulkSaves.Should().ContainSingle("the retry had nothing new to save");
+        Api.Workflows.Verify(w => w.ScheduleNewWorkflowAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object>()), Times.Exactly(3));
+    }
+
+    [Fact]
+    public async Task Batches_with_other_keys_or_no_key_create_new_orders()
+    {
+        var keyed = await ResultsAsync(await Client.PostJsonAsync("/api/orders/batch", Batch, "key-a"));
+        var other = await ResultsAsync(await Client.PostJsonAsync("/api/orders/batch", Batch, "key-b"));
+        var unkeyed = await ResultsAsync(await Client.PostJsonAsync("/api/orders/batch", Batch));
+
+        other[0].OrderId.Should().NotBe(keyed[0].OrderId);
+        unkeyed[0].OrderId.Should().NotBe(keyed[0].OrderId).And.NotBe(other[0].OrderId);
+        other[2].Should().Be(new Result("b-explicit", "accepted"), "a keyed entry naming a stored order with the same body is that order");
+        unkeyed[2].Should().Be(new Result("b-explicit", "duplicate"), "without a key an existing id is a duplicate, as before");
+        Api.Workflows.Verify(w => w.ScheduleNewWorkflowAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object>()), Times.Exactly(7));
+    }
+
+    [Fact]
+    public async Task A_retry_starts_a_stored_entry_whose_workflow_never_started()
+    {
+        var request = TestOrders.Request();
+        var id = OrderIds.ForBatchEntry("stuck-key", 0);
+        Api.Store.Put(id, StoredOrder.Create(id, request, "USD", RequestFingerprint.Of(request), TestOrders.Now.AddMinutes(-5)));
+
+        var results = await ResultsAsync(await Client.PostJsonAsync("/api/orders/batch", new { orders = new[] { request } }, "stuck-key"));
+
+        results.Should().ContainSingle().Which.Should().Be(new Result(id, "accepted"));
+        Api.Store.BulkSaves.Should().BeEmpty();
+        Api.Workflows.Verify(w => w.ScheduleNewWorkflowAsync(nameof(OrderWorkflow), id, It.IsAny<OrderWorkflowInput>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task An_idempotency_key_that_is_too_long_is_a_400_naming_the_header()
+    {
+        var response = await Client.PostJsonAsync("/api/orders/batch", Batch, new string('k', CreateOrderEndpoint.MaxIdempotencyKeyLength + 1));
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await response.JsonAsync()).GetProperty("errors").TryGetProperty("Idempotency-Key", out _).Should().BeTrue();
+        Api.Store.BulkSaves.Should().BeEmpty();
+    }
+
+    private static async Task<List<Result>> ResultsAsync(HttpResponseMessage response)
+    {
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        return [.. (await response.JsonAsync()).GetProperty("results").EnumerateArray()
+            .Select(r => new Result(r.GetProperty("orderId").GetString()!, r.GetProperty("status").GetString()!))];
+    }
+
+    private sealed record Result(string OrderId, string Status);
+}
