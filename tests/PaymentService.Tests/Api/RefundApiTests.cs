@@ -50,15 +50,31 @@ public sealed class RefundApiTests : IDisposable
     }
 
     [Fact]
-    public async Task Refunding_an_unknown_or_declined_payment_is_NotCharged_and_writes_nothing()
+    public async Task Refunding_a_declined_payment_is_NotCharged_and_writes_nothing()
     {
         var client = await factory.StartAsync();
         await client.PostJsonAsync("/process-payment", new PaymentRequest("r-4", "cust-7", 10m, "EUR", "tok_decline"));
         factory.Store.ResetCounters();
 
-        (await RefundAsync(client, "never-charged")).Status.Should().Be(RefundStatus.NotCharged);
         (await RefundAsync(client, "r-4")).Status.Should().Be(RefundStatus.NotCharged);
         factory.Store.Attempts.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task A_refund_before_any_charge_voids_the_order_so_a_late_charge_is_declined_and_charges_nothing()
+    {
+        var client = await factory.StartAsync();
+
+        (await RefundAsync(client, "r-late")).Status.Should().Be(RefundStatus.NotCharged);
+        var late = await (await client.PostJsonAsync("/process-payment", new PaymentRequest("r-late", "cust-5", 10m, "EUR", "tok_visa")))
+            .ReadAsync<PaymentResult>();
+
+        late.Status.Should().Be(PaymentStatus.Declined);
+        late.DeclineReason.Should().Be(PaymentRepository.VoidedReason);
+        late.Amount.Should().Be(0m);
+        factory.Store.Get<CustomerTotal>(StateKeys.Customer("cust-5")).Should().BeNull("nothing was charged");
+        factory.Store.Get<PaymentRecord>(StateKeys.Payment("r-late"))!.RefundReason.Should().Be("order failed");
+        (await RefundAsync(client, "r-late")).Status.Should().Be(RefundStatus.NotCharged, "a second refund changes nothing");
     }
 
     [Fact]
