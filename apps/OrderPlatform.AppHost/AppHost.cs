@@ -8,7 +8,7 @@ var root = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..", ".."));
 var runFile = DaprRunFile.Load(Path.Combine(root, "dapr.yaml"));
 var useDaprd = bool.TryParse(builder.Configuration["OrderPlatform:UseDaprd"], out var daprd) && daprd;
 var sidecars = useDaprd
-    ? DaprSidecars.Daprd(builder, root)
+    ? DaprSidecars.Daprd(builder, root, runFile)
     : DaprSidecars.DevSidecar(builder, root, runFile);
 
 builder.AddDaprApp<Projects.OrderService>("order-service", runFile, sidecars)

@@ -26,6 +26,9 @@ internal sealed class DaprRunFile
     internal sealed class CommonSection
     {
         public string ResourcesPath { get; set; } = "./components";
+
+        /// <summary>The Dapr Configuration every sidecar gets (workflow history retention); none when unset.</summary>
+        public string? ConfigFilePath { get; set; }
     }
 
     internal sealed class AppSection

@@ -25,15 +25,18 @@ internal sealed class DaprSidecars
     /// <c>dapr init</c> (daprd on PATH, Redis, placement on 50005 and scheduler on 50006). Not testable on machines
     /// without daprd; the GitHub CI job that runs the end-to-end suite on real Dapr uses <c>dapr run -f .</c>.
     /// </summary>
-    public static DaprSidecars Daprd(IDistributedApplicationBuilder builder, string root) =>
+    public static DaprSidecars Daprd(IDistributedApplicationBuilder builder, string root, DaprRunFile runFile) =>
         new(app => builder.AddExecutable($"{app.AppId}-daprd", "daprd", root,
-                "--app-id", app.AppId,
-                "--app-port", app.AppPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                "--dapr-http-port", app.DaprHttpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                "--dapr-grpc-port", app.DaprGrpcPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                "--resources-path", Path.Combine(root, "components"),
-                "--placement-host-address", "localhost:50005",
-                "--scheduler-host-address", "localhost:50006")
+                [
+                    "--app-id", app.AppId,
+                    "--app-port", app.AppPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    "--dapr-http-port", app.DaprHttpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    "--dapr-grpc-port", app.DaprGrpcPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    "--resources-path", Path.GetFullPath(Path.Combine(root, runFile.Common.ResourcesPath)),
+                    "--placement-host-address", "localhost:50005",
+                    "--scheduler-host-address", "localhost:50006",
+                    .. runFile.Common.ConfigFilePath is { } config ? ["--config", Path.GetFullPath(Path.Combine(root, config))] : Array.Empty<string>(),
+                ])
             .WithHttpEndpoint(port: app.DaprHttpPort, isProxied: false)
             .WithHttpHealthCheck("/v1.0/healthz/outbound", statusCode: 204));
 }
