@@ -6,6 +6,7 @@ using OrderPlatform.OrderService.Downstream;
 using OrderPlatform.OrderService.Events;
 using OrderPlatform.OrderService.Orders;
 using OrderPlatform.OrderService.Orders.Batch;
+using OrderPlatform.OrderService.Orders.Compensation;
 using OrderPlatform.OrderService.Orders.Create;
 using OrderPlatform.OrderService.Orders.Query;
 using OrderPlatform.OrderService.Orders.Signals;
@@ -36,6 +37,7 @@ public static class OrderServiceRegistration
         services.AddSingleton<BatchOrdersHandler>();
         services.AddSingleton<OrderQueryHandler>();
         services.AddSingleton<OrderSignalHandler>();
+        services.AddTransient<CompensateOrderHandler>();
 
         services.AddSingleton<IValidator<CreateOrderRequest>, CreateOrderRequestValidator>();
         services.AddSingleton<IValidator<OrderQueryParameters>, OrderQueryParametersValidator>();

@@ -1,4 +1,5 @@
 using OrderPlatform.OrderService.Orders.Batch;
+using OrderPlatform.OrderService.Orders.Compensation;
 using OrderPlatform.OrderService.Orders.Create;
 using OrderPlatform.OrderService.Orders.Query;
 using OrderPlatform.OrderService.Orders.Signals;
@@ -17,6 +18,7 @@ public static class OrderEndpoints
         orders.MapGet("/{id}", GetOrderEndpoint.HandleAsync).WithName("GetOrder");
         orders.MapPost("/{id}/cancel", SignalEndpoints.CancelAsync).WithName("CancelOrder");
         orders.MapPost("/{id}/approve", SignalEndpoints.ApproveAsync).WithName("ApproveOrder");
+        orders.MapPost("/{id}/compensate", CompensateOrderEndpoint.HandleAsync).WithName("CompensateOrder");
         return app;
     }
 }

@@ -1,0 +1,30 @@
+using System.Net;
+using OrderPlatform.Contracts.Orders;
+using OrderService.Tests.Support;
+
+namespace OrderService.Tests.Api;
+
+/// <summary>POST /api/orders/{id}/compensate as the API answers it (the handler's work: CompensateOrderTests).</summary>
+public sealed class CompensateEndpointTests(OrderApiFactory api) : OrderApiTests(api)
+{
+    [Fact]
+    public async Task An_unknown_order_is_a_404_problem()
+    {
+        var response = await Client.PostAsync(new Uri("/api/orders/ord-nope/compensate", UriKind.Relative), null);
+
+        response.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+    }
+
+    [Fact]
+    public async Task An_order_that_has_not_failed_is_a_409_problem_and_stays_as_it_was()
+    {
+        Api.Store.Put("ord-live", TestOrders.Stored("ord-live", OrderStatus.Paid));
+
+        var response = await Client.PostAsync(new Uri("/api/orders/ord-live/compensate", UriKind.Relative), null);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await response.JsonAsync()).GetProperty("detail").GetString().Should().Contain("Paid");
+        Api.Store.Saves.Should().BeEmpty();
+    }
+}
