@@ -113,8 +113,8 @@ internal sealed class OrderSteps(WorkflowContext context, OrderWorkflowInput inp
         }
     }
 
-    private static string WithCompensationNote(string reason, IReadOnlyList<string> problems) =>
-        problems.Count == 0 ? reason : $"{reason}; compensation incomplete ({string.Join("; ", problems)}), needs an operator";
+    private string WithCompensationNote(string reason, IReadOnlyList<string> problems) =>
+        problems.Count == 0 ? reason : $"{reason}; compensation incomplete ({string.Join("; ", problems)}), needs an operator (POST /api/orders/{input.OrderId}/compensate)";
 
     private DateTimeOffset Now() => new(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc));
 }

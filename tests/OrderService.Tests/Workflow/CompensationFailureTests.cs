@@ -23,7 +23,7 @@ public sealed class CompensationFailureTests
         h.Calls.Should().EndWith([nameof(RefundPaymentActivity), nameof(ReleaseStockActivity), "Record:Failed"]);
         var failed = h.Update(OrderStatus.Failed);
         failed.FailureReason.Should().Be("payment-service answered 503");
-        failed.Detail.Should().Contain("refund failed: circuit breaker is open").And.Contain("needs an operator");
+        failed.Detail.Should().Contain("refund failed: circuit breaker is open").And.Contain("needs an operator (POST /api/orders/ord-1/compensate)");
     }
 
     [Fact]
