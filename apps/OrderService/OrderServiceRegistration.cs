@@ -37,6 +37,7 @@ public static class OrderServiceRegistration
         services.AddSingleton<BatchOrdersHandler>();
         services.AddSingleton<OrderQueryHandler>();
         services.AddSingleton<OrderSignalHandler>();
+        services.AddSingleton<OperatorActions>();
         services.AddTransient<CompensateOrderHandler>();
 
         services.AddSingleton<IValidator<CreateOrderRequest>, CreateOrderRequestValidator>();

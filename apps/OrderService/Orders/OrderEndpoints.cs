@@ -18,7 +18,8 @@ public static class OrderEndpoints
         orders.MapGet("/{id}", GetOrderEndpoint.HandleAsync).WithName("GetOrder");
         orders.MapPost("/{id}/cancel", SignalEndpoints.CancelAsync).WithName("CancelOrder");
         orders.MapPost("/{id}/approve", SignalEndpoints.ApproveAsync).WithName("ApproveOrder");
-        orders.MapPost("/{id}/compensate", CompensateOrderEndpoint.HandleAsync).WithName("CompensateOrder");
+        orders.MapPost("/{id}/compensate", CompensateOrderEndpoint.CompensateAsync).WithName("CompensateOrder");
+        orders.MapPost("/{id}/commit-stock", CompensateOrderEndpoint.CommitStockAsync).WithName("CommitOrderStock");
         return app;
     }
 }

@@ -10,7 +10,7 @@ internal static class FailureReasons
     public const string CancelIgnored = "cancellation ignored: the order has already shipped";
 
     public static string CommitFailed(string error) =>
-        $"stock commit failed after shipping: {error} (not compensated; the reservation is left for an operator to commit)";
+        $"stock commit failed after shipping: {error} (not compensated; the reservation is left for an operator to commit: POST /api/orders/{{id}}/commit-stock)";
 
     public static string CommitRefused(ReservationResult result) =>
         $"stock commit after shipping answered {result.Status.ToString().ToLowerInvariant()} (the reservation was not committed)";

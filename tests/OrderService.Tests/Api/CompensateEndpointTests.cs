@@ -4,7 +4,7 @@ using OrderService.Tests.Support;
 
 namespace OrderService.Tests.Api;
 
-/// <summary>POST /api/orders/{id}/compensate as the API answers it (the handler's work: CompensateOrderTests).</summary>
+/// <summary>The operator endpoints as the API answers them (the handler's work: CompensateOrderTests).</summary>
 public sealed class CompensateEndpointTests(OrderApiFactory api) : OrderApiTests(api)
 {
     [Fact]
@@ -26,5 +26,16 @@ public sealed class CompensateEndpointTests(OrderApiFactory api) : OrderApiTests
         response.StatusCode.Should().Be(HttpStatusCode.Conflict);
         (await response.JsonAsync()).GetProperty("detail").GetString().Should().Contain("Paid");
         Api.Store.Saves.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Committing_the_stock_of_an_order_that_has_not_shipped_is_a_409_problem()
+    {
+        Api.Store.Put("ord-pending", TestOrders.Stored("ord-pending"));
+
+        var response = await Client.PostAsync(new Uri("/api/orders/ord-pending/commit-stock", UriKind.Relative), null);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await response.JsonAsync()).GetProperty("detail").GetString().Should().Contain("Shipped or Completed");
     }
 }

@@ -15,7 +15,10 @@ using OrderService.Tests.Support;
 
 namespace OrderService.Tests.Orders;
 
-/// <summary>The operator's compensation of a failed or cancelled order: refund, release, a history entry.</summary>
+/// <summary>
+/// Operator actions: compensating a failed or cancelled order (refund, release) and committing a shipped order's stock,
+/// each attempt written to the order's history.
+/// </summary>
 public sealed class CompensateOrderTests
 {
     private readonly FakeStateStore store = new();
@@ -27,11 +30,9 @@ public sealed class CompensateOrderTests
         var dapr = new Mock<DaprClient>();
         store.Attach(dapr);
         handler = new CompensateOrderHandler(
-            new OrderRepository(dapr.Object),
+            new OperatorActions(new OrderRepository(dapr.Object), new FakeTimeProvider(TestOrders.Now.AddHours(1)), NullLogger<OperatorActions>.Instance),
             new PaymentClient(new HttpClient(downstream) { BaseAddress = new Uri("http://payment-service/") }),
-            new InventoryClient(new HttpClient(downstream) { BaseAddress = new Uri("http://inventory-service/") }),
-            new FakeTimeProvider(TestOrders.Now.AddHours(1)),
-            NullLogger<CompensateOrderHandler>.Instance);
+            new InventoryClient(new HttpClient(downstream) { BaseAddress = new Uri("http://inventory-service/") }));
     }
 
     [Fact]
@@ -39,7 +40,7 @@ public sealed class CompensateOrderTests
     {
         store.Put("ord-1", TestOrders.Stored("ord-1", OrderStatus.Failed));
 
-        var outcome = await handler.HandleAsync("ord-1", CancellationToken.None);
+        var outcome = await handler.CompensateAsync("ord-1", CancellationToken.None);
 
         outcome.Problems.Should().BeEmpty();
         downstream.Calls.Should().Equal("/refund ord-1", "/release ord-1");
@@ -54,7 +55,7 @@ public sealed class CompensateOrderTests
         store.Put("ord-2", TestOrders.Stored("ord-2", OrderStatus.Cancelled));
         downstream.FailRefundWith = HttpStatusCode.ServiceUnavailable;
 
-        var outcome = await handler.HandleAsync("ord-2", CancellationToken.None);
+        var outcome = await handler.CompensateAsync("ord-2", CancellationToken.None);
 
         outcome.Problems.Should().ContainSingle().Which.Should().StartWith("refund failed:").And.Contain("503");
         downstream.Calls.Should().Equal("/refund ord-2", "/release ord-2");
@@ -70,7 +71,7 @@ public sealed class CompensateOrderTests
     {
         store.Put("ord-3", TestOrders.Stored("ord-3", status));
 
-        var outcome = await handler.HandleAsync("ord-3", CancellationToken.None);
+        var outcome = await handler.CompensateAsync("ord-3", CancellationToken.None);
 
         outcome.Conflict.Should().Contain(status.ToString());
         downstream.Calls.Should().BeEmpty();
@@ -80,18 +81,48 @@ public sealed class CompensateOrderTests
     [Fact]
     public async Task An_unknown_order_is_not_found()
     {
-        var outcome = await handler.HandleAsync("ord-none", CancellationToken.None);
+        var outcome = await handler.CompensateAsync("ord-none", CancellationToken.None);
 
         outcome.Found.Should().BeFalse();
         downstream.Calls.Should().BeEmpty();
     }
 
-    /// <summary>payment-service's refund and inventory-service's release behind the typed clients.</summary>
+    [Fact]
+    public async Task A_shipped_orders_stock_is_committed_and_recorded()
+    {
+        store.Put("ord-5", TestOrders.Stored("ord-5", OrderStatus.Completed));
+
+        var outcome = await handler.CommitStockAsync("ord-5", CancellationToken.None);
+
+        outcome.Problems.Should().BeEmpty();
+        downstream.Calls.Should().Equal("/commit ord-5");
+        store.Get<StoredOrder>("ord-5")!.History[^1].Detail.Should().Be("operator stock commit: stock commit Committed");
+    }
+
+    [Fact]
+    public async Task A_commit_that_is_refused_is_a_problem_and_only_shipped_or_completed_orders_are_committed()
+    {
+        store.Put("ord-6", TestOrders.Stored("ord-6", OrderStatus.Shipped));
+        store.Put("ord-7", TestOrders.Stored("ord-7", OrderStatus.Failed));
+        downstream.CommitAnswer = ReservationStatus.NotFound;
+
+        var refused = await handler.CommitStockAsync("ord-6", CancellationToken.None);
+        var notShipped = await handler.CommitStockAsync("ord-7", CancellationToken.None);
+
+        refused.Problems.Should().Equal("stock commit NotFound");
+        store.Get<StoredOrder>("ord-6")!.History[^1].Detail.Should().Be("operator stock commit incomplete: stock commit NotFound");
+        notShipped.Conflict.Should().Contain("Failed");
+        downstream.Calls.Should().Equal("/commit ord-6");
+    }
+
+    /// <summary>payment-service's refund and inventory-service's release and commit behind the typed clients.</summary>
     private sealed class Downstream : HttpMessageHandler
     {
         public List<string> Calls { get; } = [];
 
         public HttpStatusCode? FailRefundWith { get; set; }
+
+        public ReservationStatus CommitAnswer { get; set; } = ReservationStatus.Committed;
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
@@ -103,6 +134,13 @@ public sealed class CompensateOrderTests
                 return FailRefundWith is { } status
                     ? new HttpResponseMessage(status)
                     : Json(new RefundResult(refund.OrderId, RefundStatus.Refunded));
+            }
+
+            if (path == "/commit")
+            {
+                var commit = (await request.Content!.ReadFromJsonAsync<CommitStockRequest>(JsonDefaults.Options, cancellationToken))!;
+                Calls.Add($"{path} {commit.ReservationId}");
+                return Json(new ReservationResult(commit.ReservationId, CommitAnswer, []));
             }
 
             var release = (await request.Content!.ReadFromJsonAsync<ReleaseStockRequest>(JsonDefaults.Options, cancellationToken))!;
