@@ -1,18 +1,11 @@
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
 
 namespace OrderPlatform.DevSidecar.Configuration;
 
 /// <summary>Reads every <c>kind: Component</c> document from the *.yaml/*.yml files of a resources folder.</summary>
 public static class ComponentLoader
 {
-    private static readonly IDeserializer Deserializer = new DeserializerBuilder()
-        .WithNamingConvention(CamelCaseNamingConvention.Instance)
-        .IgnoreUnmatchedProperties()
-        .Build();
-
     public static IReadOnlyList<ComponentDefinition> LoadFolder(string resourcesPath)
     {
         if (!Directory.Exists(resourcesPath))
@@ -40,7 +33,7 @@ public static class ComponentLoader
         var components = new List<ComponentDefinition>();
         while (parser.Accept<DocumentStart>(out _))
         {
-            var resource = Deserializer.Deserialize<ResourceModel?>(parser);
+            var resource = DaprYaml.Deserializer.Deserialize<ResourceModel?>(parser);
             if (resource is not null && string.Equals(resource.Kind, "Component", StringComparison.Ordinal))
             {
                 components.Add(ToComponent(resource, source));

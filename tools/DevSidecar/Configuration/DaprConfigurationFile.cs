@@ -1,8 +1,6 @@
 using OrderPlatform.DevSidecar.Resiliency;
 using OrderPlatform.DevSidecar.Workflows.Retention;
 using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
 
 namespace OrderPlatform.DevSidecar.Configuration;
 
@@ -12,11 +10,6 @@ namespace OrderPlatform.DevSidecar.Configuration;
 /// </summary>
 public static class DaprConfigurationFile
 {
-    private static readonly IDeserializer Deserializer = new DeserializerBuilder()
-        .WithNamingConvention(CamelCaseNamingConvention.Instance)
-        .IgnoreUnmatchedProperties()
-        .Build();
-
     public static WorkflowRetentionPolicy LoadRetention(string path)
     {
         if (!File.Exists(path))
@@ -28,7 +21,7 @@ public static class DaprConfigurationFile
         ConfigurationModel? model;
         try
         {
-            model = Deserializer.Deserialize<ConfigurationModel?>(reader);
+            model = DaprYaml.Deserializer.Deserialize<ConfigurationModel?>(reader);
         }
         catch (YamlException e)
         {

@@ -1,5 +1,4 @@
 using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
 
 namespace OrderPlatform.DevSidecar.Configuration;
 
@@ -7,17 +6,12 @@ namespace OrderPlatform.DevSidecar.Configuration;
 /// <param name="ConfigFilePath">common.configFilePath: the Dapr Configuration every app's sidecar gets (as given).</param>
 public sealed record RunFile(string BaseDirectory, string? ResourcesPath, IReadOnlyList<AppDefinition> Apps, string? ConfigFilePath = null)
 {
-    private static readonly IDeserializer Deserializer = new DeserializerBuilder()
-        .WithNamingConvention(CamelCaseNamingConvention.Instance)
-        .IgnoreUnmatchedProperties()
-        .Build();
-
     /// <summary>Reads the run file; relative paths in it resolve against its directory.</summary>
     public static RunFile Load(string path)
     {
         var fullPath = Path.GetFullPath(path);
         using var reader = File.OpenText(fullPath);
-        var model = Deserializer.Deserialize<RunFileModel?>(reader) ?? new RunFileModel();
+        var model = DaprYaml.Deserializer.Deserialize<RunFileModel?>(reader) ?? new RunFileModel();
         var apps = model.Apps.Select((app, index) => ToApp(app, index, fullPath)).ToList();
         var resources = model.Common?.ResourcesPath;
         return new RunFile(Path.GetDirectoryName(fullPath)!, resources, apps, model.Common?.ConfigFilePath);

@@ -1,18 +1,12 @@
+using OrderPlatform.DevSidecar.Configuration;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
 
 namespace OrderPlatform.DevSidecar.Resiliency;
 
 /// <summary>Reads every `kind: Resiliency` document from the *.yaml / *.yml files of a resources path.</summary>
 public static class ResiliencyLoader
 {
-    private static readonly IDeserializer Deserializer = new DeserializerBuilder()
-        .WithNamingConvention(CamelCaseNamingConvention.Instance)
-        .IgnoreUnmatchedProperties()
-        .Build();
-
     public static IReadOnlyList<ResiliencyConfiguration> LoadDirectory(string resourcesPath)
     {
         if (!Directory.Exists(resourcesPath))
@@ -38,7 +32,7 @@ public static class ResiliencyLoader
         parser.Consume<StreamStart>();
         while (parser.Accept<DocumentStart>(out _))
         {
-            var document = Deserializer.Deserialize<ResiliencyDocument?>(parser);
+            var document = DaprYaml.Deserializer.Deserialize<ResiliencyDocument?>(parser);
             if (document is { Kind: "Resiliency" })
             {
                 result.Add(ResiliencyMapper.Map(document, source));
