@@ -31,6 +31,7 @@ public sealed class BatchOrdersHandler(
         var claimed = new HashSet<string>(StringComparer.Ordinal);
         var accepted = new List<(StoredOrder Order, string? PaymentToken)>();
         var replayed = new List<(StoredOrder Order, string? PaymentToken)>();
+        var now = clock.GetUtcNow();
         for (var index = 0; index < requests.Count; index++)
         {
             var request = requests[index];
@@ -41,13 +42,22 @@ public sealed class BatchOrdersHandler(
             }
 
             var hash = RequestFingerprint.Of(request!);
-            var replay = idempotencyKey is not null && stored.TryGetValue(orderId, out var existing) && existing.RequestHash == hash;
-            var status = !claimed.Add(orderId) || (stored.ContainsKey(orderId) && !replay) ? BatchItemStatus.Duplicate : BatchItemStatus.Accepted;
-            results[index] = new BatchOrderResult(index, orderId, status);
-            if (status == BatchItemStatus.Accepted)
+            var existing = stored.GetValueOrDefault(orderId);
+            var replay = idempotencyKey is not null && existing?.RequestHash == hash;
+            var duplicate = !claimed.Add(orderId) || (existing is not null && !replay);
+            results[index] = new BatchOrderResult(index, orderId, duplicate ? BatchItemStatus.Duplicate : BatchItemStatus.Accepted);
+            if (duplicate)
             {
-                (replay ? replayed : accepted).Add((replay ? stored[orderId] : StoredOrder.Create(
-                    orderId, request!, options.Value.Currency, hash, clock.GetUtcNow()), request!.PaymentToken));
+                continue;
+            }
+
+            if (replay)
+            {
+                replayed.Add((existing!, request!.PaymentToken));
+            }
+            else
+            {
+                accepted.Add((StoredOrder.Create(orderId, request!, options.Value.Currency, hash, now), request!.PaymentToken));
             }
         }
 
