@@ -6,8 +6,8 @@ using OrderPlatform.OrderService.Downstream;
 using OrderPlatform.OrderService.Events;
 using OrderPlatform.OrderService.Orders;
 using OrderPlatform.OrderService.Orders.Batch;
-using OrderPlatform.OrderService.Orders.Compensation;
 using OrderPlatform.OrderService.Orders.Create;
+using OrderPlatform.OrderService.Orders.Operators;
 using OrderPlatform.OrderService.Orders.Query;
 using OrderPlatform.OrderService.Orders.Signals;
 using OrderPlatform.OrderService.Storage;
@@ -38,7 +38,7 @@ public static class OrderServiceRegistration
         services.AddSingleton<OrderQueryHandler>();
         services.AddSingleton<OrderSignalHandler>();
         services.AddSingleton<OperatorActions>();
-        services.AddTransient<CompensateOrderHandler>();
+        services.AddTransient<OrderRepairs>();
 
         services.AddSingleton<IValidator<CreateOrderRequest>, CreateOrderRequestValidator>();
         services.AddSingleton<IValidator<OrderQueryParameters>, OrderQueryParametersValidator>();

@@ -1,6 +1,6 @@
 using OrderPlatform.OrderService.Orders.Batch;
-using OrderPlatform.OrderService.Orders.Compensation;
 using OrderPlatform.OrderService.Orders.Create;
+using OrderPlatform.OrderService.Orders.Operators;
 using OrderPlatform.OrderService.Orders.Query;
 using OrderPlatform.OrderService.Orders.Signals;
 
@@ -18,8 +18,8 @@ public static class OrderEndpoints
         orders.MapGet("/{id}", GetOrderEndpoint.HandleAsync).WithName("GetOrder");
         orders.MapPost("/{id}/cancel", SignalEndpoints.CancelAsync).WithName("CancelOrder");
         orders.MapPost("/{id}/approve", SignalEndpoints.ApproveAsync).WithName("ApproveOrder");
-        orders.MapPost("/{id}/compensate", CompensateOrderEndpoint.CompensateAsync).WithName("CompensateOrder");
-        orders.MapPost("/{id}/commit-stock", CompensateOrderEndpoint.CommitStockAsync).WithName("CommitOrderStock");
+        orders.MapPost("/{id}/compensate", OperatorEndpoints.CompensateAsync).WithName("CompensateOrder");
+        orders.MapPost("/{id}/commit-stock", OperatorEndpoints.CommitStockAsync).WithName("CommitOrderStock");
         return app;
     }
 }

@@ -7,7 +7,7 @@ using OrderPlatform.Contracts.Inventory;
 using OrderPlatform.Contracts.Orders;
 using OrderPlatform.Contracts.Payments;
 using OrderPlatform.OrderService.Downstream;
-using OrderPlatform.OrderService.Orders.Compensation;
+using OrderPlatform.OrderService.Orders.Operators;
 using OrderPlatform.OrderService.Storage;
 using OrderPlatform.ServiceDefaults;
 using OrderService.Tests.Api;
@@ -19,17 +19,17 @@ namespace OrderService.Tests.Orders;
 /// Operator actions: compensating a failed or cancelled order (refund, release) and committing a shipped order's stock,
 /// each attempt written to the order's history.
 /// </summary>
-public sealed class CompensateOrderTests
+public sealed class OrderRepairsTests
 {
     private readonly FakeStateStore store = new();
     private readonly Downstream downstream = new();
-    private readonly CompensateOrderHandler handler;
+    private readonly OrderRepairs handler;
 
-    public CompensateOrderTests()
+    public OrderRepairsTests()
     {
         var dapr = new Mock<DaprClient>();
         store.Attach(dapr);
-        handler = new CompensateOrderHandler(
+        handler = new OrderRepairs(
             new OperatorActions(new OrderRepository(dapr.Object), new FakeTimeProvider(TestOrders.Now.AddHours(1)), NullLogger<OperatorActions>.Instance),
             new PaymentClient(new HttpClient(downstream) { BaseAddress = new Uri("http://payment-service/") }),
             new InventoryClient(new HttpClient(downstream) { BaseAddress = new Uri("http://inventory-service/") }));

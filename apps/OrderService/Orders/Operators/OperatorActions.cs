@@ -1,7 +1,7 @@
 using OrderPlatform.Contracts.Orders;
 using OrderPlatform.OrderService.Storage;
 
-namespace OrderPlatform.OrderService.Orders.Compensation;
+namespace OrderPlatform.OrderService.Orders.Operators;
 
 /// <summary>What an operator action did: the order afterwards, or why nothing was done.</summary>
 public sealed record OperatorOutcome(StoredOrder? Order, bool Found, string? Conflict = null, IReadOnlyList<string>? Problems = null);

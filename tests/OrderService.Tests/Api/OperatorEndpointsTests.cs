@@ -4,8 +4,8 @@ using OrderService.Tests.Support;
 
 namespace OrderService.Tests.Api;
 
-/// <summary>The operator endpoints as the API answers them (the handler's work: CompensateOrderTests).</summary>
-public sealed class CompensateEndpointTests(OrderApiFactory api) : OrderApiTests(api)
+/// <summary>The operator endpoints as the API answers them (the handler's work: OrderRepairsTests).</summary>
+public sealed class OperatorEndpointsTests(OrderApiFactory api) : OrderApiTests(api)
 {
     [Fact]
     public async Task An_unknown_order_is_a_404_problem()

@@ -3,14 +3,14 @@ using OrderPlatform.Contracts.Orders;
 using OrderPlatform.Contracts.Payments;
 using OrderPlatform.OrderService.Downstream;
 
-namespace OrderPlatform.OrderService.Orders.Compensation;
+namespace OrderPlatform.OrderService.Orders.Operators;
 
 /// <summary>
 /// Operator actions the workflow leaves to a person: finishing the compensation of a failed or cancelled order (its
 /// refund or release kept failing: "needs an operator") and committing the stock of a shipped order whose commit
 /// failed after shipping.
 /// </summary>
-public sealed class CompensateOrderHandler(OperatorActions actions, PaymentClient payments, InventoryClient inventory)
+public sealed class OrderRepairs(OperatorActions actions, PaymentClient payments, InventoryClient inventory)
 {
     public const string Compensation = "operator compensation";
     public const string StockCommit = "operator stock commit";
