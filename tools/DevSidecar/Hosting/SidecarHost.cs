@@ -24,7 +24,8 @@ public static class SidecarHost
     public static WebApplication Build(SidecarOptions options, Action<WebApplicationBuilder>? configureBuilder = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [.. options.Args] });
+        // The slim builder: Kestrel without HTTPS, QUIC or IIS, console logging only; a sidecar on loopback needs no more.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [.. options.Args] });
         var settings = SidecarSettings.Resolve(options, builder.Configuration);
         if (settings.Apps.Count == 0)
         {
