@@ -26,9 +26,15 @@ public sealed class SidecarTestHost : IAsyncDisposable
 
     public SidecarApps Apps => Services.GetRequiredService<SidecarApps>();
 
-    public static async Task<SidecarTestHost> StartAsync(Action<SidecarTestOptions> configure)
+    /// <summary>Starts on free ports, again on other ones if a port was taken before Kestrel bound it.</summary>
+    public static Task<SidecarTestHost> StartAsync(Action<SidecarTestOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(configure);
+        return PortConflicts.RetryAsync(() => StartOnceAsync(configure));
+    }
+
+    private static async Task<SidecarTestHost> StartOnceAsync(Action<SidecarTestOptions> configure)
+    {
         var test = new SidecarTestOptions();
         configure(test);
         var options = new SidecarOptions
@@ -56,7 +62,17 @@ public sealed class SidecarTestHost : IAsyncDisposable
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             test.ConfigureBuilder?.Invoke(builder);
         });
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            Directory.Delete(test.ResourcesPath, recursive: true);
+            throw;
+        }
+
         return new SidecarTestHost(app, test.ResourcesPath);
     }
 

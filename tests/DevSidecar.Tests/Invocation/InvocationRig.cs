@@ -20,7 +20,10 @@ public sealed class InvocationRig : IAsyncDisposable
 
     public ShiftableTime Time { get; } = new();
 
-    public static async Task<InvocationRig> StartAsync(Action<WebApplication>? mapTarget, string? resiliencyYaml = null, ShiftableTime? time = null)
+    public static Task<InvocationRig> StartAsync(Action<WebApplication>? mapTarget, string? resiliencyYaml = null, ShiftableTime? time = null) =>
+        PortConflicts.RetryAsync(() => StartOnceAsync(mapTarget, resiliencyYaml, time));
+
+    private static async Task<InvocationRig> StartOnceAsync(Action<WebApplication>? mapTarget, string? resiliencyYaml, ShiftableTime? time)
     {
         var port = FreePorts.Take();
         var host = await SidecarTestHost.StartAsync(o =>
@@ -36,7 +39,15 @@ public sealed class InvocationRig : IAsyncDisposable
                 o.ConfigureBuilder = b => b.Services.AddSingleton<TimeProvider>(time);
             }
         });
-        return new InvocationRig(host, mapTarget is null ? null : await TestApp.StartAsync(port, mapTarget));
+        try
+        {
+            return new InvocationRig(host, mapTarget is null ? null : await TestApp.StartAsync(port, mapTarget));
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
     }
 
     public static string Resiliency(string policies, string target) => $"""

@@ -51,7 +51,16 @@ public sealed class TestApp : IAsyncDisposable
             await next(context);
         });
         map(web);
-        await web.StartAsync();
+        try
+        {
+            await web.StartAsync();
+        }
+        catch
+        {
+            await web.DisposeAsync();
+            throw;
+        }
+
         return new TestApp(web, received);
     }
 
