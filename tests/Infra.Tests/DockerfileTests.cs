@@ -37,12 +37,32 @@ public sealed partial class DockerfileTests
     public void Every_copied_source_exists_in_the_build_context(string name)
     {
         var projectDir = Path.GetFullPath(RepoPaths.Combine((string)Services[name]!["project"]!));
-        var copies = Instruction().Matches(File.ReadAllText(Path.Combine(projectDir, "Dockerfile")))
-            .Where(m => m.Groups["op"].Value == "COPY" && !m.Groups["args"].Value.StartsWith("--from", StringComparison.Ordinal))
-            .SelectMany(m => m.Groups["args"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).SkipLast(1));
-        foreach (var source in copies)
+        foreach (var source in CopiedSources(projectDir))
         {
             Path.Exists(RepoPaths.Combine(source)).Should().BeTrue($"{name}'s Dockerfile copies {source}");
+        }
+    }
+
+    /// <summary>MSBuild reads every Directory.Build.props above a project: one left out would build a different image.</summary>
+    [Theory]
+    [MemberData(nameof(ServiceNames))]
+    public void Every_directory_build_props_above_the_project_is_copied(string name)
+    {
+        var projectDir = Path.GetFullPath(RepoPaths.Combine((string)Services[name]!["project"]!));
+        var copied = CopiedSources(projectDir)
+            .Select(source => Path.GetFullPath(RepoPaths.Combine(source)).TrimEnd(Path.DirectorySeparatorChar))
+            .ToList();
+        var root = Path.GetFullPath(RepoPaths.Combine("."));
+        var propsFiles = new List<string>();
+        for (var dir = new DirectoryInfo(projectDir).Parent; dir is not null && dir.FullName.StartsWith(root, StringComparison.Ordinal); dir = dir.Parent)
+        {
+            propsFiles.AddRange(dir.GetFiles("Directory.Build.props").Select(f => f.FullName));
+        }
+
+        propsFiles.Should().HaveCountGreaterThanOrEqualTo(2, "the repository's and the apps' Directory.Build.props");
+        foreach (var props in propsFiles)
+        {
+            copied.Should().Contain(props, $"{name}'s Dockerfile must copy {Path.GetRelativePath(root, props)}");
         }
     }
 
@@ -52,4 +72,10 @@ public sealed partial class DockerfileTests
         var ignored = RepoPaths.ReadText(".dockerignore").Split('\n').Select(l => l.Trim()).ToList();
         ignored.Should().Contain(["**/bin/", "**/obj/", "tests/", ".git/"]);
     }
+
+    /// <summary>The build-context paths a Dockerfile's COPY instructions take (not the ones from another stage).</summary>
+    private static IEnumerable<string> CopiedSources(string projectDir) =>
+        Instruction().Matches(File.ReadAllText(Path.Combine(projectDir, "Dockerfile")))
+            .Where(m => m.Groups["op"].Value == "COPY" && !m.Groups["args"].Value.StartsWith("--from", StringComparison.Ordinal))
+            .SelectMany(m => m.Groups["args"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).SkipLast(1));
 }
