@@ -33,6 +33,8 @@ public static class FreePorts
         return [.. ports];
     }
 
+    public static int Take() => Take(1)[0];
+
     private static bool IsFree(int port)
     {
         try

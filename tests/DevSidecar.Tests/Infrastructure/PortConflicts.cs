@@ -4,9 +4,9 @@ using Microsoft.AspNetCore.Connections;
 namespace OrderPlatform.DevSidecar.Tests.Infrastructure;
 
 /// <summary>
-/// Ports from <see cref="FreePorts"/> are free when asked for, but tests run in parallel and every outgoing connection
-/// takes an ephemeral port too, so one can be taken again before Kestrel binds it. Starting again on fresh ports is
-/// then the fix (what the platform launcher does as well).
+/// Ports from <see cref="FreePorts"/> were free when asked for and are drawn below the range the OS gives outgoing
+/// connections, but another process can still take one before Kestrel binds it. Starting again on fresh ports is then
+/// the fix (what the platform launcher does as well).
 /// </summary>
 public static class PortConflicts
 {
