@@ -36,21 +36,38 @@ public class SettingsAndTargetsTests
     }
 
     [Fact]
-    public void Sidecar_memory_is_judged_at_idle_and_at_the_highest_rate_the_platform_kept_up_with()
+    public void Sidecar_memory_is_judged_at_idle_and_in_every_phase_the_platform_kept_up_with()
     {
         PostPhase[] phases =
         [
-            Phase("rate-10", 10, p99: 5, completedPerSecond: 10, sidecarPeakMb: 140),
-            Phase("rate-50", 50, p99: 9, completedPerSecond: 17, sidecarPeakMb: 220, unfinished: 300),
+            Phase("rate-10", 10, p99: 5, completedPerSecond: 10, sidecarPeakMb: 130),
+            Phase("rate-50", 50, p99: 9, completedPerSecond: 48, sidecarPeakMb: 138),
+            Phase("sustained-25", 25, p99: 9, completedPerSecond: 25, sidecarPeakMb: 145),
+            Phase("rate-200", 200, p99: 9, completedPerSecond: 17, sidecarPeakMb: 220, unfinished: 300),
             Phase("saturation", null, p99: 80, completedPerSecond: 0, sidecarPeakMb: 400, unfinished: 9000),
         ];
 
         var check = SidecarMemoryCheck.From(Memory(120), phases);
 
-        check.Sustained!.Name.Should().Be("rate-10");
+        check.KeptUp.Select(p => p.Name).Should().Equal("rate-10", "rate-50", "sustained-25");
+        check.KeptUpPeak!.Name.Should().Be("sustained-25", "the sustained phase peaked highest, not the highest rate");
         check.OverallPeakMb.Should().Be(400);
         check.Met.Should().BeTrue();
-        check.Render().Should().Contain("idle **120 MB**").And.Contain("140 MB at 10 rps").And.Contain("peak overall 400 MB");
+        check.Render().Should().Contain("idle **120 MB**").And.Contain("145 MB in sustained-25").And.Contain("rate-10, rate-50, sustained-25")
+            .And.Contain("peak overall 400 MB");
+
+        phases[2] = Phase("sustained-25", 25, p99: 9, completedPerSecond: 25, sidecarPeakMb: 151);
+        SidecarMemoryCheck.From(Memory(120), phases).Met.Should().BeFalse("any phase kept up with counts");
+    }
+
+    [Fact]
+    public void The_sustained_phase_runs_between_the_bursts_that_drain_and_the_rates_that_leave_a_backlog()
+    {
+        var settings = new BenchmarkSettings();
+        settings.RatePhases().Select(p => (p.Name, p.Rate, p.Seconds)).Should().Equal(
+            ("rate-10", 10, 10), ("rate-50", 50, 10), ("sustained-25", 25, 60), ("rate-200", 200, 10), ("rate-500", 500, 10));
+
+        BenchmarkSettings.FromArgs(["--quick"]).RatePhases().Single(p => p.Name == "sustained-25").Seconds.Should().Be(30);
     }
 
     [Fact]
@@ -59,7 +76,7 @@ public class SettingsAndTargetsTests
         var backlog = new[] { Phase("rate-10", 10, p99: 5, completedPerSecond: 3, sidecarPeakMb: 140, unfinished: 20) };
         var kept = new[] { Phase("rate-10", 10, p99: 5, completedPerSecond: 10, sidecarPeakMb: 140) };
 
-        SidecarMemoryCheck.From(Memory(120), backlog).Should().Match<SidecarMemoryCheck>(c => c.Sustained == null && !c.Met);
+        SidecarMemoryCheck.From(Memory(120), backlog).Should().Match<SidecarMemoryCheck>(c => c.KeptUpPeak == null && !c.Met);
         SidecarMemoryCheck.From(Memory(151), kept).Met.Should().BeFalse();
         SidecarMemoryCheck.From(Memory(120), kept).Render().Should().Contain("while keeping up: yes");
     }

@@ -12,6 +12,15 @@ public sealed record BenchmarkSettings
     /// <summary>10 rps is one the platform keeps up with on 2 cores (the sidecar's memory without a backlog).</summary>
     public IReadOnlyList<int> FixedRates { get; init; } = [10, 50, 200, 500];
     public int RateSeconds { get; init; } = 10;
+
+    /// <summary>
+    /// A rate held for a minute: the 10 s phases show bursts the platform drains, this one what it keeps up with for
+    /// longer (on 2 cores about 25 orders/s). It runs after the fixed rates up to <see cref="SustainedAfterRate"/>, which
+    /// drain, and before the higher ones, which leave a backlog, so it starts with an idle platform.
+    /// </summary>
+    public int SustainedRate { get; init; } = 25;
+    public int SustainedSeconds { get; init; } = 60;
+    public int SustainedAfterRate { get; init; } = 50;
     public int SaturationSeconds { get; init; } = 15;
     public int GetSeconds { get; init; } = 10;
     public int BaselineSeconds { get; init; } = 10;
@@ -49,6 +58,14 @@ public sealed record BenchmarkSettings
         return settings;
     }
 
+    /// <summary>The fixed-rate POST phases in the order they run.</summary>
+    public IReadOnlyList<RatePhase> RatePhases() =>
+    [
+        .. FixedRates.Where(r => r <= SustainedAfterRate).Select(Fixed),
+        new RatePhase($"sustained-{SustainedRate}", SustainedRate, SustainedSeconds),
+        .. FixedRates.Where(r => r > SustainedAfterRate).Select(Fixed),
+    ];
+
     public IEnumerable<string> ProductIds() =>
         Enumerable.Range(1, Products).Select(i => string.Create(CultureInfo.InvariantCulture, $"BENCH-{i:000}"));
 
@@ -56,12 +73,18 @@ public sealed record BenchmarkSettings
     {
         Quick = true,
         RateSeconds = Math.Max(3, RateSeconds / 2),
+        SustainedSeconds = Math.Max(3, SustainedSeconds / 2),
         SaturationSeconds = Math.Max(3, SaturationSeconds / 2),
         GetSeconds = Math.Max(3, GetSeconds / 2),
         BaselineSeconds = Math.Max(3, BaselineSeconds / 2),
         WarmupSeconds = Math.Max(3, WarmupSeconds / 2),
     };
 
+    private RatePhase Fixed(int rate) => new($"rate-{rate}", rate, RateSeconds);
+
     private static string Value(IReadOnlyList<string> args, int index) =>
         index < args.Count ? args[index] : throw new ArgumentException($"'{args[index - 1]}' needs a value.");
 }
+
+/// <summary>One fixed-rate POST phase: its name in the report, the offered rate and how long it is held.</summary>
+public sealed record RatePhase(string Name, int Rate, int Seconds);

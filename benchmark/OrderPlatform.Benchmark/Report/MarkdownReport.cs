@@ -18,7 +18,7 @@ public static class MarkdownReport
         foreach (var phase in report.PostPhases)
         {
             var e2e = phase.EndToEnd;
-            var offered = phase.OfferedRate is { } rate ? $"{rate} rps" : $"saturation ({phase.Connections} conn.)";
+            var offered = phase.OfferedRate is { } rate ? $"{rate} rps, {Math.Round(phase.Load.Seconds)} s" : $"saturation ({phase.Connections} conn.)";
             var unfinished = e2e.Failed + e2e.Unfinished > 0 ? $" ({e2e.Failed} failed, {e2e.Unfinished} unfinished)" : string.Empty;
             Line(md, $"| platform | {offered} | {LoadCells(phase.Load)} | {e2e.CompletedPerSecond}{unfinished} | {Ms(e2e.CompletionP50Ms)} / {Ms(e2e.CompletionP99Ms)} | {phase.SidecarCallsPerOrder} |");
         }

@@ -58,10 +58,10 @@ public sealed class BenchmarkRun(BenchmarkSettings settings, string root, string
         log($"  baseline: {baselineSaturation.Summary()}");
 
         var results = new List<PostPhase>();
-        foreach (var rate in settings.FixedRates)
+        foreach (var phase in settings.RatePhases())
         {
-            log($"POST at {rate} rps");
-            results.Add(await phases.RunAsync($"rate-{rate}", rate, settings.RateConnections, settings.RateSeconds, cancellationToken));
+            log($"POST at {phase.Rate} rps for {phase.Seconds} s");
+            results.Add(await phases.RunAsync(phase.Name, phase.Rate, settings.RateConnections, phase.Seconds, cancellationToken));
         }
 
         log("POST at saturation");
