@@ -52,7 +52,8 @@ public static class SidecarHost
             .AddSingleton(new CallLogOptions(settings.CallLogLevel))
             .AddSingleton<CallRecorder>()
             .AddSingleton<ApiCalls>()
-            .AddSingleton(TimeProvider.System);
+            .AddSingleton(TimeProvider.System)
+            .AddHostedService<NativeHeapTrimmer>();
         builder.Services.AddGrpc();
         builder.Services.AddSidecarState().AddSidecarSecrets().AddSidecarMetadata();
         builder.Services.AddSidecarResiliency(settings.ResourcesPath ?? string.Empty)
