@@ -18,8 +18,14 @@ public sealed class InMemoryStateStore(TimeProvider time)
         lock (gate)
         {
             var now = time.GetUtcNow();
-            var live = entries.Values.Where(e => !e.IsExpired(now)).ToList();
-            return new StateStoreUsage(live.Count, live.Sum(e => (long)e.Value.Length));
+            var (keys, bytes) = (0, 0L);
+            foreach (var entry in entries.Values.Where(e => !e.IsExpired(now)))
+            {
+                keys++;
+                bytes += entry.Value.Length;
+            }
+
+            return new StateStoreUsage(keys, bytes);
         }
     }
 
