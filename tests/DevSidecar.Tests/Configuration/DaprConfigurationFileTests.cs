@@ -54,7 +54,7 @@ public sealed class DaprConfigurationFileTests : IDisposable
     [Fact]
     public void A_duration_that_is_not_one_names_the_field_at_fault()
     {
-        var act = () => DaprConfigurationFile.LoadRetention(Write("completed: 1m\n      failed: soon"));
+        var act = () => DaprConfigurationFile.LoadRetention(Write("completed: 1m", "failed: soon"));
 
         act.Should().Throw<InvalidOperationException>().WithMessage("*stateRetentionPolicy.failed 'soon'*");
     }
@@ -88,19 +88,10 @@ public sealed class DaprConfigurationFileTests : IDisposable
     public void Instances_that_have_not_ended_have_no_retention(OrchestrationStatus status) =>
         new WorkflowRetentionPolicy(AnyTerminal: TimeSpan.FromMinutes(1)).For(status).Should().BeNull();
 
-    private string Write(string retention)
+    private string Write(params string[] retention)
     {
         var file = Path.Combine(folder, $"{Guid.NewGuid():N}.yaml");
-        File.WriteAllText(file, $"""
-            apiVersion: dapr.io/v1alpha1
-            kind: Configuration
-            metadata:
-              name: appconfig
-            spec:
-              workflow:
-                stateRetentionPolicy:
-                  {retention}
-            """);
+        File.WriteAllText(file, TestComponents.RetentionConfiguration(retention));
         return file;
     }
 }

@@ -31,4 +31,19 @@ public static class TestComponents
 
         return Component(name, "secretstores.local.file", metadata, scopes);
     }
+
+    /// <summary>
+    /// A Dapr <c>kind: Configuration</c> document whose <c>spec.workflow.stateRetentionPolicy</c> holds
+    /// <paramref name="retention"/> (lines such as <c>completed: 1m</c>).
+    /// </summary>
+    public static string RetentionConfiguration(params string[] retention) => $"""
+        apiVersion: dapr.io/v1alpha1
+        kind: Configuration
+        metadata:
+          name: appconfig
+        spec:
+          workflow:
+            stateRetentionPolicy:
+        {string.Join('\n', retention.Select(line => "      " + line))}
+        """;
 }

@@ -19,15 +19,11 @@ public sealed class EndedInstancesTests(WorkflowFixture fixture)
     [Fact]
     public async Task A_completed_instance_keeps_only_its_status_record_and_reads_the_same()
     {
-        var id = WorkflowWaits.NewId("compact");
-        var order = new SampleOrder(id, 7m);
-        await Client.ScheduleNewWorkflowAsync(nameof(ChainWorkflow), id, order);
-        await Client.CompletionAsync(id);
+        var id = await EndedAsync("compact", 7m);
 
-        (await LeftTheEngineStoreAsync(id)).Should().BeTrue("the history of an ended instance is dropped");
         var state = await Client.GetWorkflowStateAsync(id);
         state.RuntimeStatus.Should().Be(WorkflowRuntimeStatus.Completed);
-        state.ReadInputAs<SampleOrder>().Should().Be(order);
+        state.ReadInputAs<SampleOrder>().Should().Be(new SampleOrder(id, 7m));
         state.ReadOutputAs<string>().Should().StartWith($"res-{id}|");
         (await Client.WaitForWorkflowCompletionAsync(id)).RuntimeStatus.Should().Be(WorkflowRuntimeStatus.Completed);
         (await ListAllAsync()).Should().Contain(id);
@@ -36,11 +32,8 @@ public sealed class EndedInstancesTests(WorkflowFixture fixture)
     [Fact]
     public async Task A_failed_instance_keeps_its_failure_details()
     {
-        var id = WorkflowWaits.NewId("compact-failed");
-        await Client.ScheduleNewWorkflowAsync(nameof(ChainWorkflow), id, new SampleOrder(id, 5000m));
-        await Client.CompletionAsync(id);
+        var id = await EndedAsync("compact-failed", 5000m);
 
-        (await LeftTheEngineStoreAsync(id)).Should().BeTrue();
         var state = await Client.GetWorkflowStateAsync(id);
         state.RuntimeStatus.Should().Be(WorkflowRuntimeStatus.Failed);
         state.FailureDetails!.ErrorMessage.Should().Contain("payment declined");
@@ -49,10 +42,7 @@ public sealed class EndedInstancesTests(WorkflowFixture fixture)
     [Fact]
     public async Task Events_and_terminations_sent_to_an_ended_instance_change_nothing()
     {
-        var id = WorkflowWaits.NewId("compact-late");
-        await Client.ScheduleNewWorkflowAsync(nameof(ChainWorkflow), id, new SampleOrder(id, 3m));
-        await Client.CompletionAsync(id);
-        (await LeftTheEngineStoreAsync(id)).Should().BeTrue();
+        var id = await EndedAsync("compact-late", 3m);
 
         await Client.RaiseEventAsync(id, "go", "late");
         await Client.TerminateWorkflowAsync(id, "too late");
@@ -65,10 +55,7 @@ public sealed class EndedInstancesTests(WorkflowFixture fixture)
     [Fact]
     public async Task An_ended_instance_id_can_be_scheduled_again_as_a_new_execution()
     {
-        var id = WorkflowWaits.NewId("compact-again");
-        await Client.ScheduleNewWorkflowAsync(nameof(ChainWorkflow), id, new SampleOrder(id, 5000m));
-        await Client.CompletionAsync(id);
-        (await LeftTheEngineStoreAsync(id)).Should().BeTrue();
+        var id = await EndedAsync("compact-again", 5000m);
 
         await Client.ScheduleNewWorkflowAsync(nameof(ChainWorkflow), id, new SampleOrder(id, 9m));
         var state = await Client.CompletionAsync(id);
@@ -80,15 +67,23 @@ public sealed class EndedInstancesTests(WorkflowFixture fixture)
     [Fact]
     public async Task Purging_an_ended_instance_removes_its_status_record()
     {
-        var id = WorkflowWaits.NewId("compact-purge");
-        await Client.ScheduleNewWorkflowAsync(nameof(ChainWorkflow), id, new SampleOrder(id, 2m));
-        await Client.CompletionAsync(id);
-        (await LeftTheEngineStoreAsync(id)).Should().BeTrue();
+        var id = await EndedAsync("compact-purge", 2m);
 
         (await Client.PurgeInstanceAsync(id)).Should().BeTrue();
 
         (await Client.GetWorkflowStateAsync(id)).Exists.Should().BeFalse();
         (await ListAllAsync()).Should().NotContain(id);
+    }
+
+    /// <summary>Runs <see cref="ChainWorkflow"/> for an order of <paramref name="amount"/> (over 1000 fails it) to its end,
+    /// then waits until the instance has left the engine's store; returns its id.</summary>
+    private async Task<string> EndedAsync(string prefix, decimal amount)
+    {
+        var id = WorkflowWaits.NewId(prefix);
+        await Client.ScheduleNewWorkflowAsync(nameof(ChainWorkflow), id, new SampleOrder(id, amount));
+        await Client.CompletionAsync(id);
+        (await LeftTheEngineStoreAsync(id)).Should().BeTrue("the history of an ended instance is dropped");
+        return id;
     }
 
     /// <summary>The move happens when the ending episode is released, just after the SDK sees completion.</summary>
@@ -107,18 +102,5 @@ public sealed class EndedInstancesTests(WorkflowFixture fixture)
         return false;
     }
 
-    private async Task<List<string>> ListAllAsync()
-    {
-        var ids = new List<string>();
-        string? token = null;
-        do
-        {
-            var page = await Client.ListInstanceIdsAsync(token, pageSize: 50);
-            ids.AddRange(page.InstanceIds);
-            token = page.ContinuationToken;
-        }
-        while (token is not null);
-
-        return ids;
-    }
+    private async Task<List<string>> ListAllAsync() => [.. (await Client.ListAllPagesAsync(pageSize: 50)).SelectMany(page => page)];
 }

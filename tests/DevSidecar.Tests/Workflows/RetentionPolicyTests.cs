@@ -25,17 +25,7 @@ public sealed class RetentionPolicyTests : IAsyncLifetime
         sidecar = await SidecarTestHost.StartAsync(o =>
         {
             o.AddApp(App);
-            o.ConfigFile = o.WriteResource("appconfig.yaml", """
-                apiVersion: dapr.io/v1alpha1
-                kind: Configuration
-                metadata:
-                  name: appconfig
-                spec:
-                  workflow:
-                    stateRetentionPolicy:
-                      completed: 1m
-                      terminated: 10m
-                """);
+            o.ConfigFile = o.WriteResource("appconfig.yaml", TestComponents.RetentionConfiguration("completed: 1m", "terminated: 10m"));
             o.ConfigureBuilder = b => b.Services.AddSingleton<TimeProvider>(clock);
         });
         app = await WorkflowApp.StartAsync(sidecar.GrpcEndpoint(App), o =>

@@ -90,18 +90,10 @@ public sealed class WorkflowManagementTests(WorkflowFixture fixture)
             await Client.ScheduleNewWorkflowAsync(nameof(ChainWorkflow), id, new SampleOrder(id, 1m));
         }
 
-        var listed = new List<string>();
-        string? token = null;
-        do
-        {
-            var page = await Client.ListInstanceIdsAsync(token, pageSize: 1);
-            page.InstanceIds.Should().HaveCountLessThanOrEqualTo(1);
-            listed.AddRange(page.InstanceIds);
-            token = page.ContinuationToken;
-        }
-        while (token is not null);
+        var pages = await Client.ListAllPagesAsync(pageSize: 1);
 
-        listed.Should().Contain(ids);
+        pages.Should().AllSatisfy(page => page.Should().HaveCountLessThanOrEqualTo(1));
+        pages.SelectMany(page => page).Should().Contain(ids);
     }
 
     [Fact]
