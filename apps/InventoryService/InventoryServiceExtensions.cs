@@ -15,7 +15,6 @@ public static class InventoryServiceExtensions
 {
     public static IServiceCollection AddInventoryService(this IServiceCollection services, IConfiguration configuration)
     {
-        CamelCaseValidationNames.Apply();
         services.AddOptions<InventoryOptions>()
             .Bind(configuration.GetSection(InventoryOptions.Section))
             .ValidateDataAnnotations()

@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using OrderPlatform.ServiceDefaults.Validation;
 using Scalar.AspNetCore;
 
 namespace OrderPlatform.ServiceDefaults;
@@ -22,7 +24,9 @@ public static class ServiceDefaultsExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.ConfigureOpenTelemetry();
 
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails();
+        ValidationNames.UseJsonNames();
         builder.Services.Configure<JsonOptions>(o => JsonDefaults.Configure(o.SerializerOptions));
         builder.Services.AddDaprClient(dapr => dapr.UseJsonSerializationOptions(JsonDefaults.Options));
         builder.Services.AddOpenApi(o => o.AddSchemaTransformer<NullableIsOptionalSchemaTransformer>());

@@ -16,7 +16,6 @@ public static class PaymentServiceExtensions
 {
     public static IServiceCollection AddPaymentService(this IServiceCollection services, IConfiguration configuration)
     {
-        CamelCaseValidationNames.Apply();
         services.AddOptions<PaymentOptions>()
             .Bind(configuration.GetSection(PaymentOptions.Section))
             .ValidateDataAnnotations()

@@ -7,5 +7,6 @@ var options = new SidecarOptions { Args = args, DefaultRunFile = RunFile.FindUpw
 var app = SidecarHost.Build(options);
 await app.RunAsync();
 
-/// <summary>The sidecar's entry point (public for tests).</summary>
-public partial class Program;
+
+/// <summary>Internal: test projects reference the sidecar beside a service, whose own <c>Program</c> is public.</summary>
+internal partial class Program;
