@@ -1,17 +1,12 @@
-using System.Text.Json.Serialization;
 using OrderPlatform.InventoryService;
 using OrderPlatform.ServiceDefaults;
-using OrderPlatform.ServiceDefaults.RequestBodies;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
-// Dapr-invoked methods skip unknown members (a newer order-service may send more); SetStockRequest refuses them.
-builder.Services.AddStrictRequestBodies(JsonUnmappedMemberHandling.Skip);
-builder.Services.AddInventoryService(builder.Configuration);
-
+builder.AddInventoryService();
 var app = builder.Build();
 app.MapDefaultEndpoints();
-app.MapInventoryEndpoints();
+app.MapInventoryServiceEndpoints();
 app.Run();
 
 /// <summary>Entry point; public so tests can host it with WebApplicationFactory.</summary>

@@ -39,6 +39,10 @@ public sealed class DaprCallHooks : DelegatingHandler
     /// <summary>How many <paramref name="method"/> calls the service made (failed ones included).</summary>
     public int Calls(string method) => calls.GetValueOrDefault(method);
 
+    /// <summary>State writes of any kind the service made (saves, transactions, deletes; failed ones included).</summary>
+    public int StateWrites =>
+        Calls("SaveState") + Calls("ExecuteStateTransaction") + Calls("DeleteState") + Calls("DeleteBulkState");
+
     public void ResetCounts() => calls.Clear();
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)

@@ -61,16 +61,20 @@ public sealed class InProcessSidecar : IAsyncDisposable
         }
     }
 
-    /// <summary>A DaprClient acting as the app (to arrange or inspect state beside the service under test).</summary>
-    public DaprClient CreateClient(HttpMessageHandler? grpcHandler = null)
+    /// <summary>
+    /// A DaprClient acting as the app (to arrange or inspect state beside the service under test); with
+    /// <paramref name="hooks"/>, its gRPC calls pass through them; <paramref name="httpEndpoint"/> replaces the
+    /// sidecar's HTTP endpoint (health, invocation) for a test that stands in for it.
+    /// </summary>
+    public DaprClient CreateClient(DaprCallHooks? hooks = null, Uri? httpEndpoint = null)
     {
         var builder = new DaprClientBuilder()
             .UseGrpcEndpoint(GrpcEndpoint.ToString())
-            .UseHttpEndpoint(HttpEndpoint.ToString())
+            .UseHttpEndpoint((httpEndpoint ?? HttpEndpoint).ToString())
             .UseJsonSerializationOptions(JsonDefaults.Options);
-        if (grpcHandler is not null)
+        if (hooks is not null)
         {
-            builder.UseGrpcChannelOptions(new Grpc.Net.Client.GrpcChannelOptions { HttpHandler = grpcHandler });
+            builder.UseGrpcChannelOptions(new Grpc.Net.Client.GrpcChannelOptions { HttpHandler = hooks, DisposeHttpClient = false });
         }
 
         return builder.Build();

@@ -20,7 +20,15 @@ public class SidecarServiceFactory<TProgram>(string appId) : WebApplicationFacto
 
     public DaprCallHooks Hooks { get; } = new();
 
-    public InProcessSidecar Sidecar => sidecar ?? throw new InvalidOperationException("The factory has not built the service yet.");
+    /// <summary>
+    /// Where the service finds the sidecar's HTTP API (health, invocation) instead of the sidecar, when a test stands
+    /// in for it (e.g. a sidecar that is not healthy yet). Set before the service is built.
+    /// </summary>
+    public Uri? HttpEndpoint { get; set; }
+
+    /// <summary>The service's sidecar, started on first use (before the service, so a test can arrange state first).</summary>
+    // WebApplicationFactory builds the host synchronously; the sidecar starts in well under a second.
+    public InProcessSidecar Sidecar => sidecar ??= InProcessSidecar.StartAsync(appId).GetAwaiter().GetResult();
 
     /// <summary>The same app-id's view of its components, beside the service (not through <see cref="Hooks"/>).</summary>
     public DaprClient Dapr => dapr ??= Sidecar.CreateClient();
@@ -28,17 +36,16 @@ public class SidecarServiceFactory<TProgram>(string appId) : WebApplicationFacto
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        // WebApplicationFactory builds the host synchronously; the sidecar starts in well under a second.
-        sidecar ??= InProcessSidecar.StartAsync(appId).GetAwaiter().GetResult();
+        var sidecar = Sidecar;
         builder.UseEnvironment("Testing");
-        builder.UseSetting("DAPR_HTTP_ENDPOINT", sidecar.HttpEndpoint.ToString());
+        builder.UseSetting("DAPR_HTTP_ENDPOINT", (HttpEndpoint ?? sidecar.HttpEndpoint).ToString());
         builder.UseSetting("DAPR_GRPC_ENDPOINT", sidecar.GrpcEndpoint.ToString());
         builder.UseSetting("StateStore:ConflictDelay", "00:00:00.001");
         builder.UseSetting("StateStore:ConflictMaxDelay", "00:00:00.005");
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<DaprClient>();
-            services.AddSingleton(_ => sidecar.CreateClient(Hooks));
+            services.AddSingleton(_ => sidecar.CreateClient(Hooks, HttpEndpoint));
         });
     }
 
@@ -46,9 +53,9 @@ public class SidecarServiceFactory<TProgram>(string appId) : WebApplicationFacto
     {
         await base.DisposeAsync();
         dapr?.Dispose();
-        if (sidecar is not null)
+        if (this.sidecar is { } started)
         {
-            await sidecar.DisposeAsync();
+            await started.DisposeAsync();
         }
 
         Hooks.Dispose();

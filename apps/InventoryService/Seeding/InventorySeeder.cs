@@ -1,6 +1,5 @@
 using Dapr.Client;
 using Microsoft.Extensions.Options;
-using OrderPlatform.InventoryService.Configuration;
 using OrderPlatform.InventoryService.Storage;
 
 namespace OrderPlatform.InventoryService.Seeding;

@@ -1,6 +1,8 @@
+using Dapr.Client;
 using OrderPlatform.Contracts.Inventory;
 using OrderPlatform.InventoryService.Reservations;
 using OrderPlatform.InventoryService.Stock;
+using OrderPlatform.ServiceDefaults.State;
 
 namespace OrderPlatform.InventoryService.Storage;
 
@@ -13,12 +15,12 @@ public sealed partial class InventoryRepository
     /// answered as it is with no stock change; an unknown id is NotFound.
     /// </summary>
     public Task<ReservationResult> CommitReservationAsync(string reservationId, CancellationToken ct) =>
-        retry.ExecuteAsync(token => TryCommitAsync(reservationId, token), ct).AsTask();
+        store.RetryOnConflictAsync(token => TryCommitAsync(reservationId, token), ct);
 
-    private async ValueTask<ReservationResult> TryCommitAsync(string reservationId, CancellationToken ct)
+    private async Task<ReservationResult> TryCommitAsync(string reservationId, CancellationToken ct)
     {
         var key = StateKeys.Reservation(reservationId);
-        var current = await ReadAsync<ReservationRecord>(key, ct);
+        var current = await store.GetAsync<ReservationRecord>(key, ct);
         if (current.Value is not { Status: ReservationStatus.Reserved } reserved)
         {
             return current.Value?.ToResult() ?? new ReservationResult(reservationId, ReservationStatus.NotFound, []);
@@ -27,11 +29,11 @@ public sealed partial class InventoryRepository
         var demand = ReservationPlanner.Demand(reserved.Items);
         var stock = await ReadStocksAsync(demand.Keys, ct);
         var operations = demand
-            .Select(d => Upsert(StateKeys.Stock(d.Key), Consume(d.Key, d.Value, stock[d.Key].Value), stock[d.Key].ETag))
+            .Select(d => StateStore.Put(StateKeys.Stock(d.Key), Consume(d.Key, d.Value, stock[d.Key].Value), stock[d.Key].ETag))
             .ToList();
         var committed = reserved with { Status = ReservationStatus.Committed, CommittedAt = time.GetUtcNow() };
-        operations.Add(Upsert(key, committed, current.ETag));
-        await CommitAsync(operations, ct);
+        operations.Add(StateStore.Put(key, committed, current.ETag));
+        await store.TransactAsync(operations, ct);
         return committed.ToResult();
     }
 

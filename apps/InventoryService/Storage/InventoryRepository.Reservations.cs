@@ -1,4 +1,5 @@
 using Dapr.Client;
+using OrderPlatform.ServiceDefaults.State;
 using OrderPlatform.Contracts.Inventory;
 using OrderPlatform.InventoryService.Reservations;
 using OrderPlatform.InventoryService.Stock;
@@ -9,15 +10,15 @@ namespace OrderPlatform.InventoryService.Storage;
 public sealed partial class InventoryRepository
 {
     public Task<ReservationResult> ReserveAsync(ReserveStockRequest request, CancellationToken ct) =>
-        retry.ExecuteAsync(token => TryReserveAsync(request, token), ct).AsTask();
+        store.RetryOnConflictAsync(token => TryReserveAsync(request, token), ct);
 
     public Task<ReservationResult> ReleaseAsync(string reservationId, CancellationToken ct) =>
-        retry.ExecuteAsync(token => TryReleaseAsync(reservationId, token), ct).AsTask();
+        store.RetryOnConflictAsync(token => TryReleaseAsync(reservationId, token), ct);
 
-    private async ValueTask<ReservationResult> TryReserveAsync(ReserveStockRequest request, CancellationToken ct)
+    private async Task<ReservationResult> TryReserveAsync(ReserveStockRequest request, CancellationToken ct)
     {
         var key = StateKeys.Reservation(request.ReservationId);
-        if ((await ReadAsync<ReservationRecord>(key, ct)).Value is { } first)
+        if ((await store.GetAsync<ReservationRecord>(key, ct)).Value is { } first)
         {
             return first.ToResult();
         }
@@ -33,18 +34,18 @@ public sealed partial class InventoryRepository
         if (status == ReservationStatus.Reserved)
         {
             operations.AddRange(demand.Select(d =>
-                Upsert(StateKeys.Stock(d.Key), Take(stock[d.Key].Value!, d.Value), stock[d.Key].ETag)));
+                StateStore.Put(StateKeys.Stock(d.Key), Take(stock[d.Key].Value!, d.Value), stock[d.Key].ETag)));
         }
 
-        operations.Add(Upsert(key, record, etag: null));
-        await CommitAsync(operations, ct);
+        operations.Add(StateStore.Put(key, record, etag: null));
+        await store.TransactAsync(operations, ct);
         return record.ToResult();
     }
 
-    private async ValueTask<ReservationResult> TryReleaseAsync(string reservationId, CancellationToken ct)
+    private async Task<ReservationResult> TryReleaseAsync(string reservationId, CancellationToken ct)
     {
         var key = StateKeys.Reservation(reservationId);
-        var current = await ReadAsync<ReservationRecord>(key, ct);
+        var current = await store.GetAsync<ReservationRecord>(key, ct);
         if (current.Value is not { Status: ReservationStatus.Reserved } reserved)
         {
             // Unknown → NotFound; Released stays Released; Rejected held no stock, so nothing changes; Committed units
@@ -54,10 +55,10 @@ public sealed partial class InventoryRepository
 
         var demand = ReservationPlanner.Demand(reserved.Items);
         var stock = await ReadStocksAsync(demand.Keys, ct);
-        var operations = demand.Select(d => Upsert(StateKeys.Stock(d.Key), Restock(d.Key, d.Value, stock[d.Key].Value), stock[d.Key].ETag)).ToList();
+        var operations = demand.Select(d => StateStore.Put(StateKeys.Stock(d.Key), Restock(d.Key, d.Value, stock[d.Key].Value), stock[d.Key].ETag)).ToList();
         var released = reserved with { Status = ReservationStatus.Released, ReleasedAt = time.GetUtcNow() };
-        operations.Add(Upsert(key, released, current.ETag));
-        await CommitAsync(operations, ct);
+        operations.Add(StateStore.Put(key, released, current.ETag));
+        await store.TransactAsync(operations, ct);
         return released.ToResult();
     }
 

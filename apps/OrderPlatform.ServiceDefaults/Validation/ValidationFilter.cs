@@ -28,4 +28,17 @@ public static class ValidationEndpointExtensions
 {
     public static RouteHandlerBuilder Validate<T>(this RouteHandlerBuilder builder) =>
         builder.AddEndpointFilter<ValidationFilter<T>>().ProducesValidationProblem();
+
+    /// <summary>
+    /// Route values that become state keys (<c>/api/inventory/{productId}</c>) must be valid <see cref="Identifiers"/>:
+    /// a 400 ValidationProblem naming the route value otherwise, before the handler (and the body's validation) runs.
+    /// </summary>
+    public static RouteHandlerBuilder ValidateRouteIds(this RouteHandlerBuilder builder, params string[] routeValues) =>
+        builder.AddEndpointFilter(async (context, next) =>
+        {
+            var errors = routeValues
+                .Where(name => !Identifiers.IsValid(context.HttpContext.Request.RouteValues[name] as string))
+                .ToDictionary(name => name, name => new[] { Identifiers.MessageFor(name) }, StringComparer.Ordinal);
+            return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : await next(context);
+        }).ProducesValidationProblem();
 }

@@ -61,7 +61,7 @@ public sealed class CheckStockApiTests : IDisposable
     {
         await CheckAsync(new StockLine("SKU-009", 5));
 
-        factory.Store.Attempts.Should().Be(0);
-        factory.Store.Get<StockItem>(StateKeys.Stock("SKU-009")).Should().Be(new StockItem("SKU-009", 100, 0));
+        factory.Hooks.StateWrites.Should().Be(0);
+        (await factory.GetAsync<StockItem>(StateKeys.Stock("SKU-009"))).Should().Be(new StockItem("SKU-009", 100, 0));
     }
 }

@@ -12,7 +12,7 @@ public sealed class CommitApiTests : IDisposable
 
     public void Dispose() => factory.Dispose();
 
-    private StockItem Stock(string productId) => factory.Store.Get<StockItem>(StateKeys.Stock(productId))!;
+    private async Task<StockItem> StockAsync(string productId) => (await factory.GetAsync<StockItem>(StateKeys.Stock(productId)))!;
 
     private static async Task<ReservationResult> PostAsync(HttpClient client, string path, object body) =>
         await (await client.PostJsonAsync(path, body)).ReadAsync<ReservationResult>();
@@ -30,12 +30,12 @@ public sealed class CommitApiTests : IDisposable
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         (await response.Content.ReadAsStringAsync()).Should().Contain("\"status\":\"committed\"");
-        Stock("SKU-001").Should().Be(new StockItem("SKU-001", 96, 0));
-        Stock("SKU-002").Should().Be(new StockItem("SKU-002", 98, 0));
-        var record = factory.Store.Get<ReservationRecord>(StateKeys.Reservation("com-1"))!;
+        (await StockAsync("SKU-001")).Should().Be(new StockItem("SKU-001", 96, 0));
+        (await StockAsync("SKU-002")).Should().Be(new StockItem("SKU-002", 98, 0));
+        var record = (await factory.GetAsync<ReservationRecord>(StateKeys.Reservation("com-1")))!;
         record.Status.Should().Be(ReservationStatus.Committed);
         record.CommittedAt.Should().NotBeNull();
-        factory.Store.Commits.Should().Be(2, "one reserve and one commit, each a single transaction");
+        factory.Hooks.Calls("ExecuteStateTransaction").Should().Be(2, "one reserve and one commit, each a single transaction");
     }
 
     [Fact]
@@ -48,8 +48,8 @@ public sealed class CommitApiTests : IDisposable
         var again = await PostAsync(client, "/commit", new CommitStockRequest("com-2"));
 
         again.Should().BeEquivalentTo(new ReservationResult("com-2", ReservationStatus.Committed, []));
-        Stock("SKU-003").Should().Be(new StockItem("SKU-003", 96, 0));
-        factory.Store.Commits.Should().Be(2, "the repeated commit writes nothing");
+        (await StockAsync("SKU-003")).Should().Be(new StockItem("SKU-003", 96, 0));
+        factory.Hooks.Calls("ExecuteStateTransaction").Should().Be(2, "the repeated commit writes nothing");
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class CommitApiTests : IDisposable
         var result = await PostAsync(client, "/commit", new CommitStockRequest("never-made"));
 
         result.Should().BeEquivalentTo(new ReservationResult("never-made", ReservationStatus.NotFound, []));
-        factory.Store.Attempts.Should().Be(0);
+        factory.Hooks.StateWrites.Should().Be(0);
     }
 
     [Fact]
@@ -72,8 +72,8 @@ public sealed class CommitApiTests : IDisposable
         var result = await PostAsync(client, "/commit", new CommitStockRequest("com-3"));
 
         result.Status.Should().Be(ReservationStatus.Rejected);
-        Stock("SKU-LOW").Should().Be(new StockItem("SKU-LOW", 2, 0));
-        factory.Store.Commits.Should().Be(1, "only the rejection was recorded");
+        (await StockAsync("SKU-LOW")).Should().Be(new StockItem("SKU-LOW", 2, 0));
+        factory.Hooks.Calls("ExecuteStateTransaction").Should().Be(1, "only the rejection was recorded");
     }
 
     [Fact]
@@ -86,8 +86,8 @@ public sealed class CommitApiTests : IDisposable
         var result = await PostAsync(client, "/commit", new CommitStockRequest("com-4"));
 
         result.Status.Should().Be(ReservationStatus.Released);
-        Stock("SKU-004").Should().Be(new StockItem("SKU-004", 100, 0));
-        factory.Store.Commits.Should().Be(2);
+        (await StockAsync("SKU-004")).Should().Be(new StockItem("SKU-004", 100, 0));
+        factory.Hooks.Calls("ExecuteStateTransaction").Should().Be(2);
     }
 
     [Fact]
@@ -100,8 +100,8 @@ public sealed class CommitApiTests : IDisposable
         var result = await PostAsync(client, "/release", new ReleaseStockRequest("com-5"));
 
         result.Status.Should().Be(ReservationStatus.Committed);
-        Stock("SKU-005").Should().Be(new StockItem("SKU-005", 93, 0));
-        factory.Store.Get<ReservationRecord>(StateKeys.Reservation("com-5"))!.ReleasedAt.Should().BeNull();
+        (await StockAsync("SKU-005")).Should().Be(new StockItem("SKU-005", 93, 0));
+        (await factory.GetAsync<ReservationRecord>(StateKeys.Reservation("com-5")))!.ReleasedAt.Should().BeNull();
     }
 
     [Fact]
@@ -109,21 +109,21 @@ public sealed class CommitApiTests : IDisposable
     {
         var client = await factory.StartAsync();
         await ReserveAsync(client, "com-6", new StockLine("SKU-006", 5));
-        factory.Store.ResetCounters();
+        factory.Hooks.ResetCounts();
         var raced = false;
-        factory.Store.BeforeCommit = _ =>
+        factory.Hooks.Before("ExecuteStateTransaction", async _ =>
         {
             if (!raced)
             {
                 raced = true; // another order reserves 3 more units between our read and our write
-                factory.Store.Put(StateKeys.Stock("SKU-006"), new StockItem("SKU-006", 92, 8));
+                await factory.PutAsync(StateKeys.Stock("SKU-006"), new StockItem("SKU-006", 92, 8));
             }
-        };
+        });
 
         var result = await PostAsync(client, "/commit", new CommitStockRequest("com-6"));
 
         result.Status.Should().Be(ReservationStatus.Committed);
-        factory.Store.Attempts.Should().Be(2);
-        Stock("SKU-006").Should().Be(new StockItem("SKU-006", 92, 3));
+        factory.Hooks.Calls("ExecuteStateTransaction").Should().Be(2);
+        (await StockAsync("SKU-006")).Should().Be(new StockItem("SKU-006", 92, 3));
     }
 }

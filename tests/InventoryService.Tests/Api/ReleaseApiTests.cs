@@ -12,7 +12,7 @@ public sealed class ReleaseApiTests : IDisposable
 
     public void Dispose() => factory.Dispose();
 
-    private StockItem Stock(string productId) => factory.Store.Get<StockItem>(StateKeys.Stock(productId))!;
+    private async Task<StockItem> StockAsync(string productId) => (await factory.GetAsync<StockItem>(StateKeys.Stock(productId)))!;
 
     private static async Task<ReservationResult> PostAsync(HttpClient client, string path, object body) =>
         await (await client.PostJsonAsync(path, body)).ReadAsync<ReservationResult>();
@@ -28,9 +28,9 @@ public sealed class ReleaseApiTests : IDisposable
 
         first.Status.Should().Be(ReservationStatus.Released);
         second.Status.Should().Be(ReservationStatus.Released);
-        Stock("SKU-007").Should().Be(new StockItem("SKU-007", 100, 0));
-        factory.Store.Get<ReservationRecord>(StateKeys.Reservation("rel-1"))!.ReleasedAt.Should().NotBeNull();
-        factory.Store.Commits.Should().Be(2, "one reserve and one release; the repeated release writes nothing");
+        (await StockAsync("SKU-007")).Should().Be(new StockItem("SKU-007", 100, 0));
+        (await factory.GetAsync<ReservationRecord>(StateKeys.Reservation("rel-1")))!.ReleasedAt.Should().NotBeNull();
+        factory.Hooks.Calls("ExecuteStateTransaction").Should().Be(2, "one reserve and one release; the repeated release writes nothing");
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public sealed class ReleaseApiTests : IDisposable
         var result = await PostAsync(client, "/release", new ReleaseStockRequest("never-made"));
 
         result.Should().BeEquivalentTo(new ReservationResult("never-made", ReservationStatus.NotFound, []));
-        factory.Store.Attempts.Should().Be(0);
+        factory.Hooks.StateWrites.Should().Be(0);
     }
 
     [Fact]
@@ -53,8 +53,8 @@ public sealed class ReleaseApiTests : IDisposable
         var result = await PostAsync(client, "/release", new ReleaseStockRequest("rel-2"));
 
         result.Status.Should().Be(ReservationStatus.Rejected);
-        Stock("SKU-LOW").Should().Be(new StockItem("SKU-LOW", 2, 0));
-        factory.Store.Commits.Should().Be(1, "only the rejection was recorded");
+        (await StockAsync("SKU-LOW")).Should().Be(new StockItem("SKU-LOW", 2, 0));
+        factory.Hooks.Calls("ExecuteStateTransaction").Should().Be(1, "only the rejection was recorded");
     }
 
     [Fact]
@@ -63,18 +63,18 @@ public sealed class ReleaseApiTests : IDisposable
         var client = await factory.StartAsync();
         await PostAsync(client, "/reserve", new ReserveStockRequest("rel-3", "o3", [new StockLine("SKU-008", 5)]));
         var raced = false;
-        factory.Store.BeforeCommit = _ =>
+        factory.Hooks.Before("ExecuteStateTransaction", async _ =>
         {
             if (!raced)
             {
                 raced = true;
-                factory.Store.Put(StateKeys.Stock("SKU-008"), new StockItem("SKU-008", 93, 7));
+                await factory.PutAsync(StateKeys.Stock("SKU-008"), new StockItem("SKU-008", 93, 7));
             }
-        };
+        });
 
         var result = await PostAsync(client, "/release", new ReleaseStockRequest("rel-3"));
 
         result.Status.Should().Be(ReservationStatus.Released);
-        Stock("SKU-008").Should().Be(new StockItem("SKU-008", 98, 2));
+        (await StockAsync("SKU-008")).Should().Be(new StockItem("SKU-008", 98, 2));
     }
 }

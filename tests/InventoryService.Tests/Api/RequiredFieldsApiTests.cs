@@ -18,7 +18,7 @@ public sealed class RequiredFieldsApiTests : IDisposable
     private async Task<ProblemBody> SendAsync(HttpMethod method, string path, string json)
     {
         var client = await factory.StartAsync();
-        factory.Store.Put(StateKeys.Stock("SKU-001"), new StockItem("SKU-001", 40, 2));
+        await factory.PutAsync(StateKeys.Stock("SKU-001"), new StockItem("SKU-001", 40, 2));
         var response = await client.SendAsync(new HttpRequestMessage(method, path)
         {
             Content = new StringContent(json, Encoding.UTF8, "application/json"),
@@ -26,8 +26,8 @@ public sealed class RequiredFieldsApiTests : IDisposable
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
-        factory.Store.Attempts.Should().Be(0, "nothing may be stored for bad input");
-        factory.Store.Get<StockItem>(StateKeys.Stock("SKU-001")).Should().Be(new StockItem("SKU-001", 40, 2));
+        factory.Hooks.StateWrites.Should().Be(0, "nothing may be stored for bad input");
+        (await factory.GetAsync<StockItem>(StateKeys.Stock("SKU-001"))).Should().Be(new StockItem("SKU-001", 40, 2));
         return await response.ReadAsync<ProblemBody>();
     }
 
@@ -71,13 +71,13 @@ public sealed class RequiredFieldsApiTests : IDisposable
     public async Task Dapr_invoked_methods_skip_unknown_members_so_a_newer_caller_still_works()
     {
         var client = await factory.StartAsync();
-        factory.Store.Put(StateKeys.Stock("SKU-001"), new StockItem("SKU-001", 40, 2));
+        await factory.PutAsync(StateKeys.Stock("SKU-001"), new StockItem("SKU-001", 40, 2));
 
         var response = await client.PostAsync("/reserve", new StringContent(
             """{"reservationId":"r-new","orderId":"o","items":[{"productId":"SKU-001","quantity":3,"warehouse":"w1"}],"priority":1}""",
             Encoding.UTF8, "application/json"));
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
-        factory.Store.Get<StockItem>(StateKeys.Stock("SKU-001")).Should().Be(new StockItem("SKU-001", 37, 5));
+        (await factory.GetAsync<StockItem>(StateKeys.Stock("SKU-001"))).Should().Be(new StockItem("SKU-001", 37, 5));
     }
 }

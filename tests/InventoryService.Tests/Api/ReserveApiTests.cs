@@ -12,7 +12,7 @@ public sealed class ReserveApiTests : IDisposable
 
     public void Dispose() => factory.Dispose();
 
-    private StockItem Stock(string productId) => factory.Store.Get<StockItem>(StateKeys.Stock(productId))!;
+    private async Task<StockItem> StockAsync(string productId) => (await factory.GetAsync<StockItem>(StateKeys.Stock(productId)))!;
 
     private static ReserveStockRequest Request(string id, params StockLine[] items) => new(id, $"order-{id}", items);
 
@@ -28,10 +28,10 @@ public sealed class ReserveApiTests : IDisposable
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         var result = await response.ReadAsync<ReservationResult>();
         result.Should().BeEquivalentTo(new ReservationResult("r1", ReservationStatus.Reserved, []));
-        Stock("SKU-001").Should().Be(new StockItem("SKU-001", 97, 3));
-        Stock("SKU-002").Should().Be(new StockItem("SKU-002", 95, 5));
-        factory.Store.Get<ReservationRecord>(StateKeys.Reservation("r1"))!.OrderId.Should().Be("order-r1");
-        factory.Store.Commits.Should().Be(1, "stock and reservation are written in one transaction");
+        (await StockAsync("SKU-001")).Should().Be(new StockItem("SKU-001", 97, 3));
+        (await StockAsync("SKU-002")).Should().Be(new StockItem("SKU-002", 95, 5));
+        (await factory.GetAsync<ReservationRecord>(StateKeys.Reservation("r1")))!.OrderId.Should().Be("order-r1");
+        factory.Hooks.Calls("ExecuteStateTransaction").Should().Be(1, "stock and reservation are written in one transaction");
     }
 
     [Fact]
@@ -55,8 +55,8 @@ public sealed class ReserveApiTests : IDisposable
         var second = await (await client.PostJsonAsync("/reserve", request)).ReadAsync<ReservationResult>();
 
         second.Should().BeEquivalentTo(first);
-        Stock("SKU-003").Should().Be(new StockItem("SKU-003", 90, 10));
-        factory.Store.Commits.Should().Be(1);
+        (await StockAsync("SKU-003")).Should().Be(new StockItem("SKU-003", 90, 10));
+        factory.Hooks.Calls("ExecuteStateTransaction").Should().Be(1);
     }
 
     [Fact]
@@ -69,8 +69,8 @@ public sealed class ReserveApiTests : IDisposable
 
         result.Status.Should().Be(ReservationStatus.Rejected);
         result.Shortages.Should().BeEquivalentTo([new StockShortage("SKU-LOW", 3, 2)]);
-        Stock("SKU-001").Should().Be(new StockItem("SKU-001", 100, 0));
-        Stock("SKU-LOW").Should().Be(new StockItem("SKU-LOW", 2, 0));
+        (await StockAsync("SKU-001")).Should().Be(new StockItem("SKU-001", 100, 0));
+        (await StockAsync("SKU-LOW")).Should().Be(new StockItem("SKU-LOW", 2, 0));
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public sealed class ReserveApiTests : IDisposable
             .ReadAsync<ReservationResult>();
 
         result.Should().BeEquivalentTo(new ReservationResult("r4", ReservationStatus.Rejected, [new StockShortage("NOPE-1", 1, 0)]));
-        factory.Store.Get<StockItem>(StateKeys.Stock("NOPE-1")).Should().BeNull();
+        (await factory.GetAsync<StockItem>(StateKeys.Stock("NOPE-1"))).Should().BeNull();
     }
 
     [Fact]
@@ -91,12 +91,12 @@ public sealed class ReserveApiTests : IDisposable
         var client = await factory.StartAsync();
         var request = Request("r5", Line("SKU-OUT", 1));
         await client.PostJsonAsync("/reserve", request);
-        factory.Store.Put(StateKeys.Stock("SKU-OUT"), new StockItem("SKU-OUT", 50, 0));
+        await factory.PutAsync(StateKeys.Stock("SKU-OUT"), new StockItem("SKU-OUT", 50, 0));
 
         var retry = await (await client.PostJsonAsync("/reserve", request)).ReadAsync<ReservationResult>();
 
         retry.Status.Should().Be(ReservationStatus.Rejected);
-        Stock("SKU-OUT").Available.Should().Be(50);
+        (await StockAsync("SKU-OUT")).Available.Should().Be(50);
     }
 
     [Fact]

@@ -2,6 +2,9 @@ using OrderPlatform.InventoryService.Seeding;
 using OrderPlatform.InventoryService.Stock;
 using OrderPlatform.InventoryService.Storage;
 using OrderPlatform.InventoryService.Tests.Fakes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace OrderPlatform.InventoryService.Tests.Api;
@@ -17,51 +20,89 @@ public sealed class SeedingTests : IDisposable
     {
         await factory.StartAsync();
 
-        factory.Store.Keys("stock-").Should().HaveCount(12);
-        factory.Store.Get<StockItem>(StateKeys.Stock("SKU-001")).Should().Be(new StockItem("SKU-001", 100, 0));
-        factory.Store.Get<StockItem>(StateKeys.Stock("SKU-LOW")).Should().Be(new StockItem("SKU-LOW", 2, 0));
+        (await SeededAsync()).Should().Be(12);
+        (await factory.GetAsync<StockItem>(StateKeys.Stock("SKU-001"))).Should().Be(new StockItem("SKU-001", 100, 0));
+        (await factory.GetAsync<StockItem>(StateKeys.Stock("SKU-LOW"))).Should().Be(new StockItem("SKU-LOW", 2, 0));
     }
 
     [Fact]
     public async Task Seeding_never_overwrites_live_stock()
     {
-        factory.Store.Put(StateKeys.Stock("SKU-001"), new StockItem("SKU-001", 3, 97));
+        await factory.PutAsync(StateKeys.Stock("SKU-001"), new StockItem("SKU-001", 3, 97));
 
         await factory.StartAsync();
 
-        factory.Store.Get<StockItem>(StateKeys.Stock("SKU-001")).Should().Be(new StockItem("SKU-001", 3, 97));
+        (await factory.GetAsync<StockItem>(StateKeys.Stock("SKU-001"))).Should().Be(new StockItem("SKU-001", 3, 97));
         (await factory.Services.GetRequiredService<InventorySeeder>().Completion).Should().Be(11);
     }
 
     [Fact]
     public async Task Seeding_waits_for_the_sidecar_first()
     {
-        var sidecar = new TaskCompletionSource();
-        factory.Store.Dapr.Setup(d => d.WaitForSidecarAsync(It.IsAny<CancellationToken>())).Returns(sidecar.Task);
+        // WaitForSidecarAsync polls /v1.0/healthz/outbound on the sidecar's HTTP port: a stand-in answers 503 until the
+        // test says the sidecar is up, so the seeder is seen asking and seen waiting.
+        var asked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var healthy = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var health = await HealthStandIn.StartAsync(() =>
+        {
+            asked.TrySetResult();
+            return healthy.Task.IsCompleted;
+        });
+        factory.HttpEndpoint = health.Endpoint;
         factory.CreateClient();
         var seeder = factory.Services.GetRequiredService<InventorySeeder>();
 
+        await asked.Task.WaitAsync(TimeSpan.FromSeconds(30));
         seeder.Completion.IsCompleted.Should().BeFalse();
-        factory.Store.Keys("stock-").Should().BeEmpty();
+        factory.Hooks.StateWrites.Should().Be(0, "nothing is written before the sidecar answers");
+        (await SeededAsync()).Should().Be(0);
 
-        sidecar.SetResult();
+        healthy.SetResult();
         (await seeder.Completion.WaitAsync(TimeSpan.FromSeconds(30))).Should().Be(12);
     }
 
     [Fact]
     public async Task Losing_an_insert_race_to_another_replica_counts_as_already_seeded()
     {
-        factory.Store.BeforeCommit = ops =>
+        // The seeder inserts the catalogue in order: its second insert is SKU-002's, and another replica wins it.
+        var inserts = 0;
+        factory.Hooks.Before("SaveState", async _ =>
         {
-            if (ops[0].Key == StateKeys.Stock("SKU-002"))
+            if (Interlocked.Increment(ref inserts) == 2)
             {
-                factory.Store.Put(StateKeys.Stock("SKU-002"), new StockItem("SKU-002", 42, 0));
+                await factory.PutAsync(StateKeys.Stock("SKU-002"), new StockItem("SKU-002", 42, 0));
             }
-        };
+        });
 
         await factory.StartAsync();
 
-        factory.Store.Get<StockItem>(StateKeys.Stock("SKU-002")).Should().Be(new StockItem("SKU-002", 42, 0));
+        (await factory.GetAsync<StockItem>(StateKeys.Stock("SKU-002"))).Should().Be(new StockItem("SKU-002", 42, 0));
         (await factory.Services.GetRequiredService<InventorySeeder>().Completion).Should().Be(11);
+    }
+
+    private async Task<int> SeededAsync()
+    {
+        var catalogue = new[] { "SKU-001", "SKU-002", "SKU-003", "SKU-004", "SKU-005", "SKU-006", "SKU-007", "SKU-008", "SKU-009", "SKU-010", "SKU-LOW", "SKU-OUT" };
+        var found = await factory.Dapr.GetBulkStateAsync(OrderPlatform.Contracts.Components.InventoryStore, [.. catalogue.Select(StateKeys.Stock)], parallelism: null);
+        return found.Count(i => !string.IsNullOrEmpty(i.Value));
+    }
+
+    /// <summary>A sidecar HTTP port that answers only <c>/v1.0/healthz/outbound</c>: 204 once <c>isUp()</c>, else 503.</summary>
+    private sealed class HealthStandIn(WebApplication app, Uri endpoint) : IAsyncDisposable
+    {
+        public Uri Endpoint { get; } = endpoint;
+
+        public static async Task<HealthStandIn> StartAsync(Func<bool> isUp)
+        {
+            var port = OrderPlatform.PlatformLauncher.FreePorts.Take();
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+            var app = builder.Build();
+            app.MapGet("/v1.0/healthz/outbound", () => isUp() ? Results.NoContent() : Results.StatusCode(503));
+            await app.StartAsync();
+            return new HealthStandIn(app, new Uri($"http://127.0.0.1:{port}"));
+        }
+
+        public async ValueTask DisposeAsync() => await app.DisposeAsync();
     }
 }

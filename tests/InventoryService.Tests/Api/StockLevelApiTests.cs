@@ -15,7 +15,7 @@ public sealed class StockLevelApiTests : IDisposable
     public async Task Get_returns_available_and_reserved()
     {
         var client = await factory.StartAsync();
-        factory.Store.Put(StateKeys.Stock("SKU-010"), new StockItem("SKU-010", 60, 40));
+        await factory.PutAsync(StateKeys.Stock("SKU-010"), new StockItem("SKU-010", 60, 40));
 
         var level = await client.GetFromJsonAsync<StockLevel>("/api/inventory/SKU-010", OrderPlatform.ServiceDefaults.JsonDefaults.Options);
 
@@ -38,14 +38,14 @@ public sealed class StockLevelApiTests : IDisposable
     public async Task Put_sets_available_keeps_reserved_and_creates_unknown_products()
     {
         var client = await factory.StartAsync();
-        factory.Store.Put(StateKeys.Stock("SKU-001"), new StockItem("SKU-001", 90, 10));
+        await factory.PutAsync(StateKeys.Stock("SKU-001"), new StockItem("SKU-001", 90, 10));
 
         var updated = await (await client.PutAsJsonAsync("/api/inventory/SKU-001", new SetStockRequest(5))).ReadAsync<StockLevel>();
         var created = await (await client.PutAsJsonAsync("/api/inventory/NEW-1", new SetStockRequest(7))).ReadAsync<StockLevel>();
 
         updated.Should().Be(new StockLevel("SKU-001", 5, 10));
         created.Should().Be(new StockLevel("NEW-1", 7, 0));
-        factory.Store.Get<StockItem>(StateKeys.Stock("NEW-1")).Should().Be(new StockItem("NEW-1", 7, 0));
+        (await factory.GetAsync<StockItem>(StateKeys.Stock("NEW-1"))).Should().Be(new StockItem("NEW-1", 7, 0));
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public sealed class StockLevelApiTests : IDisposable
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await response.ReadAsync<ProblemBody>()).Errors.Should().ContainKey("available");
-        factory.Store.Attempts.Should().Be(0);
+        factory.Hooks.StateWrites.Should().Be(0);
     }
 
     [Fact]
@@ -69,6 +69,6 @@ public sealed class StockLevelApiTests : IDisposable
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await response.ReadAsync<ProblemBody>()).Errors.Should().ContainKey("productId");
-        factory.Store.Attempts.Should().Be(0);
+        factory.Hooks.StateWrites.Should().Be(0);
     }
 }

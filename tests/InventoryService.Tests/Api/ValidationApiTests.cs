@@ -16,7 +16,7 @@ public sealed class ValidationApiTests : IDisposable
         var response = await client.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json"));
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
-        factory.Store.Attempts.Should().Be(0, "nothing may be stored for bad input");
+        factory.Hooks.StateWrites.Should().Be(0, "nothing may be stored for bad input");
         return await response.ReadAsync<ProblemBody>();
     }
 

@@ -1,45 +1,29 @@
 using Dapr.Client;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using OrderPlatform.Contracts;
-using OrderPlatform.InventoryService.Reservations;
 using OrderPlatform.InventoryService.Seeding;
-using OrderPlatform.InventoryService.Stock;
 using OrderPlatform.ServiceDefaults;
 using OrderPlatform.Testing;
 
 namespace OrderPlatform.InventoryService.Tests.Fakes;
 
-/// <summary>inventory-service in memory, its DaprClient backed by a <see cref="FakeStateStore"/>.</summary>
-public sealed class InventoryApiFactory : WebApplicationFactory<Program>
+/// <summary>inventory-service in memory, talking to the dev sidecar in the test process (repository components/).</summary>
+public sealed class InventoryApiFactory() : SidecarServiceFactory<Program>(AppIds.InventoryService)
 {
-    public FakeStateStore Store { get; } = new FakeStateStore(Components.InventoryStore)
-        .Handles<StockItem>()
-        .Handles<ReservationRecord>();
-
-    /// <summary>Starts the app, waits for the seed catalogue, then zeroes the store's counters.</summary>
+    /// <summary>Starts the app, waits for the seed catalogue, then zeroes the call counts.</summary>
     public async Task<HttpClient> StartAsync()
     {
         var client = CreateClient();
         await Services.GetRequiredService<InventorySeeder>().Completion.WaitAsync(TimeSpan.FromSeconds(30));
-        Store.ResetCounters();
+        Hooks.ResetCounts();
         return client;
     }
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseEnvironment("Testing");
-        builder.UseSetting("Inventory:ConflictRetryDelay", "00:00:00.001");
-        builder.UseSetting("Inventory:ConflictRetryMaxDelay", "00:00:00.005");
-        builder.ConfigureTestServices(services =>
-        {
-            services.RemoveAll<DaprClient>();
-            services.AddSingleton(Store.Dapr.Object);
-        });
-    }
+    /// <summary>What <c>inventory-store</c> holds under <paramref name="key"/> (null when nothing).</summary>
+    public Task<T?> GetAsync<T>(string key) => Dapr.GetStateAsync<T?>(Components.InventoryStore, key);
+
+    /// <summary>Writes <paramref name="value"/> as another replica would (not through the service).</summary>
+    public Task PutAsync<T>(string key, T value) => Dapr.SaveStateAsync(Components.InventoryStore, key, value);
 }
 
 public static class HttpJson

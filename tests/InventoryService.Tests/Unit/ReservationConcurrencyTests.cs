@@ -1,37 +1,49 @@
-using Microsoft.Extensions.Options;
+using Dapr.Client;
 using OrderPlatform.Contracts;
 using OrderPlatform.Contracts.Inventory;
-using OrderPlatform.InventoryService.Configuration;
-using OrderPlatform.InventoryService.Reservations;
 using OrderPlatform.InventoryService.Stock;
 using OrderPlatform.InventoryService.Storage;
+using OrderPlatform.ServiceDefaults.State;
 using OrderPlatform.Testing;
 
 namespace OrderPlatform.InventoryService.Tests.Unit;
 
-/// <summary>The repository against the in-memory store with real interleaving: it must never oversell.</summary>
-public sealed class ReservationConcurrencyTests
+/// <summary>The repository against the dev sidecar with real interleaving (parallel gRPC calls): it must never oversell.</summary>
+public sealed class ReservationConcurrencyTests : IAsyncLifetime
 {
-    private readonly FakeStateStore store = new FakeStateStore(Components.InventoryStore)
-        .Handles<StockItem>()
-        .Handles<ReservationRecord>();
+    private readonly DaprCallHooks hooks = new();
+    private InProcessSidecar sidecar = null!;
+    private DaprClient dapr = null!;
+
+    public async Task InitializeAsync()
+    {
+        sidecar = await InProcessSidecar.StartAsync(AppIds.InventoryService);
+        dapr = sidecar.CreateClient(hooks);
+    }
+
+    public async Task DisposeAsync()
+    {
+        dapr.Dispose();
+        hooks.Dispose();
+        await sidecar.DisposeAsync();
+    }
 
     // Each lost race is caused by a commit to a stock key the loser also writes; rejections never write stock, so with
     // 20 units no caller can lose more than 20 times: 25 attempts make the outcome deterministic.
     private InventoryRepository Repository() => new(
-        store.Dapr.Object,
-        Options.Create(new InventoryOptions
-        {
-            ConflictRetryAttempts = 25,
-            ConflictRetryDelay = TimeSpan.FromMilliseconds(1),
-            ConflictRetryMaxDelay = TimeSpan.FromMilliseconds(4),
-        }),
+        new StateStore(dapr, Components.InventoryStore,
+            new StateStoreOptions { ConflictAttempts = 25, ConflictDelay = TimeSpan.FromMilliseconds(1), ConflictMaxDelay = TimeSpan.FromMilliseconds(4) },
+            TimeProvider.System),
         TimeProvider.System);
+
+    private Task PutAsync(string key, StockItem item) => dapr.SaveStateAsync(Components.InventoryStore, key, item);
+
+    private async Task<StockItem?> GetAsync(string key) => await dapr.GetStateAsync<StockItem?>(Components.InventoryStore, key);
 
     [Fact]
     public async Task Two_hundred_parallel_single_unit_reservations_on_twenty_units_reserve_exactly_twenty()
     {
-        store.Put(StateKeys.Stock("HOT"), new StockItem("HOT", 20, 0));
+        await PutAsync(StateKeys.Stock("HOT"), new StockItem("HOT", 20, 0));
         var repository = Repository();
 
         var results = await Task.WhenAll(Enumerable.Range(0, 200).Select(i => Task.Run(() =>
@@ -39,15 +51,16 @@ public sealed class ReservationConcurrencyTests
 
         results.Count(r => r.Status == ReservationStatus.Reserved).Should().Be(20);
         results.Count(r => r.Status == ReservationStatus.Rejected).Should().Be(180);
-        store.Get<StockItem>(StateKeys.Stock("HOT")).Should().Be(new StockItem("HOT", 0, 20));
-        store.Keys("reservation-").Should().HaveCount(200);
-        store.Attempts.Should().BeGreaterThan(200, "the callers really raced");
+        (await GetAsync(StateKeys.Stock("HOT"))).Should().Be(new StockItem("HOT", 0, 20));
+        var records = await dapr.GetBulkStateAsync(Components.InventoryStore, [.. Enumerable.Range(0, 200).Select(i => StateKeys.Reservation($"res-{i}"))], parallelism: null);
+        records.Should().OnlyContain(r => !string.IsNullOrEmpty(r.Value), "every outcome is recorded");
+        hooks.Calls("ExecuteStateTransaction").Should().BeGreaterThan(200, "the callers really raced");
     }
 
     [Fact]
     public async Task The_same_reservation_sent_in_parallel_is_reserved_once()
     {
-        store.Put(StateKeys.Stock("HOT"), new StockItem("HOT", 100, 0));
+        await PutAsync(StateKeys.Stock("HOT"), new StockItem("HOT", 100, 0));
         var repository = Repository();
         var request = new ReserveStockRequest("dup", "order-dup", [new StockLine("HOT", 3)]);
 
@@ -55,13 +68,13 @@ public sealed class ReservationConcurrencyTests
             repository.ReserveAsync(request, CancellationToken.None))));
 
         results.Should().AllSatisfy(r => r.Status.Should().Be(ReservationStatus.Reserved));
-        store.Get<StockItem>(StateKeys.Stock("HOT")).Should().Be(new StockItem("HOT", 97, 3));
+        (await GetAsync(StateKeys.Stock("HOT"))).Should().Be(new StockItem("HOT", 97, 3));
     }
 
     [Fact]
     public async Task Parallel_releases_and_reserves_keep_the_units_conserved()
     {
-        store.Put(StateKeys.Stock("HOT"), new StockItem("HOT", 10, 0));
+        await PutAsync(StateKeys.Stock("HOT"), new StockItem("HOT", 10, 0));
         var repository = Repository();
         for (var i = 0; i < 10; i++)
         {
@@ -73,13 +86,13 @@ public sealed class ReservationConcurrencyTests
         var results = await Task.WhenAll(releases.Concat(releasedTwice));
 
         results.Should().AllSatisfy(r => r.Status.Should().Be(ReservationStatus.Released));
-        store.Get<StockItem>(StateKeys.Stock("HOT")).Should().Be(new StockItem("HOT", 10, 0));
+        (await GetAsync(StateKeys.Stock("HOT"))).Should().Be(new StockItem("HOT", 10, 0));
     }
 
     [Fact]
     public async Task The_same_commit_sent_in_parallel_consumes_the_reservation_once()
     {
-        store.Put(StateKeys.Stock("HOT"), new StockItem("HOT", 10, 0));
+        await PutAsync(StateKeys.Stock("HOT"), new StockItem("HOT", 10, 0));
         var repository = Repository();
         await repository.ReserveAsync(new ReserveStockRequest("ship-me", "o", [new StockLine("HOT", 4)]), CancellationToken.None);
         await repository.ReserveAsync(new ReserveStockRequest("keep-me", "o2", [new StockLine("HOT", 2)]), CancellationToken.None);
@@ -88,6 +101,6 @@ public sealed class ReservationConcurrencyTests
             repository.CommitReservationAsync("ship-me", CancellationToken.None))));
 
         results.Should().AllSatisfy(r => r.Status.Should().Be(ReservationStatus.Committed));
-        store.Get<StockItem>(StateKeys.Stock("HOT")).Should().Be(new StockItem("HOT", 4, 2), "4 units shipped, 2 still reserved");
+        (await GetAsync(StateKeys.Stock("HOT"))).Should().Be(new StockItem("HOT", 4, 2), "4 units shipped, 2 still reserved");
     }
 }

@@ -9,6 +9,9 @@ public static partial class Identifiers
     public const int MaxLength = 100;
     public const string Message = "'{PropertyName}' may contain only letters, digits, '.', '_', ':' and '-'.";
 
+    /// <summary><see cref="Message"/> for a field checked outside FluentValidation (a route value).</summary>
+    public static string MessageFor(string field) => Message.Replace("{PropertyName}", field, StringComparison.Ordinal);
+
     public static bool IsValid(string? value) =>
         !string.IsNullOrEmpty(value) && value.Length <= MaxLength && Pattern().IsMatch(value);
 

@@ -1,9 +1,8 @@
 using FluentValidation;
 using OrderPlatform.Contracts.Inventory;
-using OrderPlatform.InventoryService.Stock;
 using OrderPlatform.ServiceDefaults.Validation;
 
-namespace OrderPlatform.InventoryService.Validation;
+namespace OrderPlatform.InventoryService.Stock;
 
 public sealed class StockLineValidator : AbstractValidator<StockLine>
 {
@@ -25,34 +24,13 @@ public sealed class CheckStockRequestValidator : AbstractValidator<CheckStockReq
     }
 }
 
-public sealed class ReserveStockRequestValidator : AbstractValidator<ReserveStockRequest>
-{
-    public ReserveStockRequestValidator()
-    {
-        RuleFor(r => r.ReservationId).Identifier();
-        RuleFor(r => r.OrderId).Identifier();
-        RuleFor(r => r.Items).ValidLines();
-        RuleForEach(r => r.Items).NotNull().SetValidator(new StockLineValidator());
-    }
-}
-
-public sealed class ReleaseStockRequestValidator : AbstractValidator<ReleaseStockRequest>
-{
-    public ReleaseStockRequestValidator() => RuleFor(r => r.ReservationId).Identifier();
-}
-
-public sealed class CommitStockRequestValidator : AbstractValidator<CommitStockRequest>
-{
-    public CommitStockRequestValidator() => RuleFor(r => r.ReservationId).Identifier();
-}
-
 public sealed class SetStockRequestValidator : AbstractValidator<SetStockRequest>
 {
     public SetStockRequestValidator() =>
         RuleFor(r => r.Available).GreaterThanOrEqualTo(0).LessThanOrEqualTo(StockLineValidator.MaxQuantity);
 }
 
-internal static class StockLineRules
+public static class StockLineRules
 {
     public const int MaxLines = 100;
 

@@ -1,0 +1,22 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace OrderPlatform.InventoryService;
+
+/// <summary>The <c>Inventory</c> configuration section (validated at start-up).</summary>
+public sealed class InventoryOptions
+{
+    public const string SectionName = "Inventory";
+
+    /// <summary>Catalogue written at startup with first-write (never overwrites live stock).</summary>
+    public IList<SeedItem> Seed { get; } = [];
+}
+
+/// <summary>One product of the seed catalogue.</summary>
+public sealed class SeedItem
+{
+    [Required]
+    public string ProductId { get; set; } = string.Empty;
+
+    [Range(0, int.MaxValue)]
+    public int Quantity { get; set; }
+}

@@ -1,0 +1,56 @@
+using System.Text.Json.Serialization;
+using FluentValidation;
+using OrderPlatform.Contracts;
+using OrderPlatform.Contracts.Inventory;
+using OrderPlatform.InventoryService.Reservations;
+using OrderPlatform.InventoryService.Seeding;
+using OrderPlatform.InventoryService.Stock;
+using OrderPlatform.InventoryService.Storage;
+using OrderPlatform.ServiceDefaults;
+using OrderPlatform.ServiceDefaults.RequestBodies;
+using OrderPlatform.ServiceDefaults.State;
+using OrderPlatform.ServiceDefaults.Validation;
+
+namespace OrderPlatform.InventoryService;
+
+/// <summary>Everything inventory-service registers besides the service defaults, and its route table.</summary>
+public static class InventoryServiceRegistration
+{
+    public static IHostApplicationBuilder AddInventoryService(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.AddValidatedOptions<InventoryOptions>(InventoryOptions.SectionName);
+        builder.AddStateStore(Components.InventoryStore);
+        // Dapr-invoked methods skip unknown members (a newer order-service may send more); SetStockRequest refuses them.
+        builder.Services.AddStrictRequestBodies(JsonUnmappedMemberHandling.Skip);
+
+        builder.Services.AddSingleton<InventoryRepository>();
+        builder.Services.AddSingleton<CheckStockHandler>();
+        builder.Services.AddSingleton<ReservationHandler>();
+        builder.Services.AddSingleton<InventorySeeder>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<InventorySeeder>());
+
+        builder.Services.AddSingleton<IValidator<CheckStockRequest>, CheckStockRequestValidator>();
+        builder.Services.AddSingleton<IValidator<SetStockRequest>, SetStockRequestValidator>();
+        builder.Services.AddSingleton<IValidator<ReserveStockRequest>, ReserveStockRequestValidator>();
+        builder.Services.AddSingleton<IValidator<ReleaseStockRequest>, ReleaseStockRequestValidator>();
+        builder.Services.AddSingleton<IValidator<CommitStockRequest>, CommitStockRequestValidator>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapInventoryServiceEndpoints(this IEndpointRouteBuilder app)
+    {
+        // Methods order-service's workflow calls through Dapr service invocation.
+        app.MapPost($"/{InventoryMethods.CheckStock}", CheckStockEndpoint.HandleAsync).Validate<CheckStockRequest>().WithName("CheckStock");
+        app.MapPost($"/{InventoryMethods.Reserve}", ReserveStockEndpoint.HandleAsync).Validate<ReserveStockRequest>().WithName("ReserveStock");
+        app.MapPost($"/{InventoryMethods.Release}", ReleaseStockEndpoint.HandleAsync).Validate<ReleaseStockRequest>().WithName("ReleaseStock");
+        app.MapPost($"/{InventoryMethods.Commit}", CommitStockEndpoint.HandleAsync).Validate<CommitStockRequest>().WithName("CommitStock");
+
+        // Operators and tests.
+        var api = app.MapGroup("/api/inventory").WithTags("Inventory");
+        api.MapGet("/{productId}", GetStockLevelEndpoint.HandleAsync).WithName("GetStockLevel");
+        api.MapPut("/{productId}", SetStockLevelEndpoint.HandleAsync)
+            .ValidateRouteIds("productId").Validate<SetStockRequest>().WithName("SetStockLevel");
+        return app;
+    }
+}
