@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Mutation testing (Stryker.NET, pinned in tests/dotnet-tools.json: found from each tests/<Service>.Tests folder): mutates each service's code, runs that
+# service's tests against every mutant, and writes a table (score, killed, survived, timeouts, no coverage) between
+# the markers in tests/README.md. Not part of scripts/test.sh: it takes minutes per service (CI: mutation.yml, weekly
+# and on demand).
+#   scripts/mutation.sh                      every service
+#   scripts/mutation.sh InventoryService     one or more services
+# Settings shared by all services (logging calls and endpoint names are equivalent mutants): tests/mutation/stryker-config.json.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+services=("$@")
+if [[ ${#services[@]} -eq 0 ]]; then
+  services=(OrderService InventoryService PaymentService ShippingService NotificationService)
+fi
+
+dotnet tool restore --tool-manifest tests/dotnet-tools.json > /dev/null
+out="$root/TestResults/mutation"
+mkdir -p "$out"
+
+for service in "${services[@]}"; do
+  echo "mutation: $service"
+  rm -rf "${out:?}/$service"
+  # Stryker runs in the test project's folder; --output keeps each service's report apart.
+  (cd "tests/$service.Tests" && dotnet tool run dotnet-stryker \
+    --config-file "$root/tests/mutation/stryker-config.json" \
+    --project "$service.csproj" --output "$out/$service")
+done
+
+python3 scripts/mutation_table.py "$out" tests/README.md

@@ -1,0 +1,37 @@
+"""Reads Stryker's JSON reports (one folder per service under OUT/<Service>/reports/mutation-report.json) and writes
+the table of scores between <!-- mutation:start --> and <!-- mutation:end --> in README (creating the markers when
+they are missing). Score = killed (+ timeouts) / (all mutants that compiled and were not ignored), as Stryker counts it."""
+import json
+import pathlib
+import sys
+from datetime import datetime, timezone
+
+out, readme = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
+rows = []
+for report in sorted(out.glob("*/reports/mutation-report.json")):
+    service = report.parents[1].name
+    counts = {}
+    for file in json.loads(report.read_text())["files"].values():
+        for mutant in file["mutants"]:
+            counts[mutant["status"]] = counts.get(mutant["status"], 0) + 1
+    killed, timeout = counts.get("Killed", 0), counts.get("Timeout", 0)
+    survived, nocov = counts.get("Survived", 0), counts.get("NoCoverage", 0)
+    valid = killed + timeout + survived + nocov
+    score = 100.0 * (killed + timeout) / valid if valid else 0.0
+    rows.append(f"| {service} | {score:.1f}% | {killed} | {timeout} | {survived} | {nocov} | {counts.get('Ignored', 0)} |")
+
+table = "\n".join([
+    f"Run of {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC (`scripts/mutation.sh`, Stryker.NET 5.1.0):",
+    "",
+    "| service | score | killed | timeout | survived | no coverage | ignored |",
+    "| --- | --- | --- | --- | --- | --- | --- |",
+    *rows,
+])
+start, end = "<!-- mutation:start -->", "<!-- mutation:end -->"
+text = readme.read_text() if readme.exists() else ""
+if start not in text:
+    text += f"\n{start}\n{end}\n"
+before, rest = text.split(start, 1)
+_, after = rest.split(end, 1)
+readme.write_text(f"{before}{start}\n{table}\n{end}{after}")
+print(table)
