@@ -33,15 +33,6 @@ public sealed class ComponentLoaderTests
     }
 
     [Fact]
-    public void The_secret_stores_file_resolves_against_the_run_files_directory()
-    {
-        var registry = new ComponentRegistry(RepoComponents, RepoRoot.Path);
-        var store = registry.Resolve("payment-service", "secret-store", "secretstores.");
-
-        File.Exists(registry.ResolvePath(store.GetMetadata("secretsFile")!)).Should().BeTrue();
-    }
-
-    [Fact]
     public void Scopes_hide_components_from_other_apps()
     {
         var registry = new ComponentRegistry(RepoComponents, RepoRoot.Path);
