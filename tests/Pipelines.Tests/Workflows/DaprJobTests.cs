@@ -56,14 +56,6 @@ public partial class DaprJobTests
     }
 
     [Fact]
-    public void Redis_Stack_replaces_plain_Redis_because_orders_store_declares_query_indexes()
-    {
-        Repo.ReadText("components/orders-store.yaml").Should().Contain("queryIndexes");
-        DaprJob.EnvValue("REDIS_STACK_IMAGE").Should().MatchRegex(@"^redis/redis-stack-server:\d+\.\d+\.\d+-v\d+$");
-        string.Join('\n', DaprJob.Steps.Select(s => s.Run)).Should().Contain("docker rm -f dapr_redis");
-    }
-
-    [Fact]
     public void Logs_are_uploaded_whatever_the_outcome()
     {
         var upload = DaprJob.Steps.Single(s => s.Uses?.StartsWith("actions/upload-artifact@", StringComparison.Ordinal) == true);
