@@ -85,6 +85,20 @@ public sealed partial class LocalComponentsTests(BicepFixture bicep)
     [GeneratedRegex(@"^\[format\('[^']*database=\{2\}[^']*', .*, '(?<database>[a-z_]+)'\)\]$")]
     private static partial Regex ArmConnectionString();
 
+    [Fact]
+    public void The_READMEs_table_of_local_roles_and_databases_is_the_scripts()
+    {
+        var script = RepoPaths.ReadText("scripts", "local-postgres.sh");
+        var readme = RepoPaths.ReadText("README.md");
+
+        ReadmeRow().Matches(readme).Select(m => (m.Groups["role"].Value, m.Groups["database"].Value))
+            .Should().BeEquivalentTo(ScriptDatabase().Matches(script).Select(m => (m.Groups["role"].Value, m.Groups["database"].Value)));
+        readme.Should().Contain($"password `{ScriptPassword().Match(script).Groups["password"].Value}`");
+    }
+
+    [GeneratedRegex(@"^\| `(?<role>[a-z]+-service)` \| `(?<database>[a-z_]+)` \|", RegexOptions.Multiline)]
+    private static partial Regex ReadmeRow();
+
     private static Dictionary<string, string> Metadata(JsonNode component) =>
         component["spec"]!["metadata"]!.AsArray().ToDictionary(m => (string)m!["name"]!, m => (string)m!["value"]!, StringComparer.Ordinal);
 
