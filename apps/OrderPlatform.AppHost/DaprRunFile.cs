@@ -36,6 +36,9 @@ internal sealed class DaprRunFile
         [YamlMember(Alias = "appID")]
         public string AppId { get; set; } = "";
 
+        /// <summary>Relative to dapr.yaml; <c>dapr run -f</c> starts the app's daprd there.</summary>
+        public string AppDirPath { get; set; } = ".";
+
         public int AppPort { get; set; }
 
         [YamlMember(Alias = "daprHTTPPort")]

@@ -21,12 +21,15 @@ internal sealed class DaprSidecars
     }
 
     /// <summary>
-    /// Real Dapr: one <c>daprd</c> per app with the repository's components and resiliency. Needs the Dapr CLI's
-    /// <c>dapr init</c> (daprd on PATH, Redis, placement on 50005 and scheduler on 50006). Not testable on machines
-    /// without daprd; the GitHub CI job that runs the end-to-end suite on real Dapr uses <c>dapr run -f .</c>.
+    /// Real Dapr: one <c>daprd</c> per app with the components, resiliency and configuration <c>dapr run -f .</c> gives
+    /// it, started like the CLI starts it: in the app's <c>appDirPath</c>, where relative component paths (secret-store's
+    /// <c>secretsFile</c>) resolve. Needs the Dapr CLI's <c>dapr init</c> (daprd on PATH, Redis for order-pubsub,
+    /// placement on 50005 and scheduler on 50006) and the local PostgreSQL of <c>scripts/local-postgres.sh</c>. Not
+    /// testable on machines without daprd; the GitHub CI job that runs the end-to-end suite on real Dapr uses
+    /// <c>dapr run -f .</c>.
     /// </summary>
     public static DaprSidecars Daprd(IDistributedApplicationBuilder builder, string root, DaprRunFile runFile) =>
-        new(app => builder.AddExecutable($"{app.AppId}-daprd", "daprd", root,
+        new(app => builder.AddExecutable($"{app.AppId}-daprd", "daprd", Path.GetFullPath(Path.Combine(root, app.AppDirPath)),
                 [
                     "--app-id", app.AppId,
                     "--app-port", app.AppPort.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -15,10 +15,10 @@ public sealed class ComponentLoaderTests
             "orders-store", "inventory-store", "payment-store", "shipping-store", "notification-store",
             "workflow-store", "order-pubsub", "secret-store");
         var orders = RepoComponents.Single(c => c.Name == "orders-store");
-        orders.Type.Should().StartWith("state.");
+        orders.Type.Should().Be("state.postgresql");
         orders.Version.Should().Be("v1");
-        orders.GetMetadata("keyPrefix").Should().Be("appid");
-        orders.GetMetadata("queryIndexes").Should().Contain("customerId");
+        orders.GetMetadata("tableName").Should().Be("orders_store");
+        orders.GetMetadata("keyPrefix").Should().BeNull("daprd's default, appid, applies");
         orders.Scopes.Should().Equal("order-service");
         RepoComponents.Single(c => c.Name == "order-pubsub").Scopes.Should().Contain("notification-service");
     }
@@ -30,15 +30,6 @@ public sealed class ComponentLoaderTests
 
         registry.ActorStateStore!.Name.Should().Be("workflow-store");
         registry.ActorStateStore.IsVisibleTo("order-service").Should().BeTrue();
-    }
-
-    [Fact]
-    public void The_secret_stores_file_resolves_against_the_run_files_directory()
-    {
-        var registry = new ComponentRegistry(RepoComponents, RepoRoot.Path);
-        var store = registry.Resolve("payment-service", "secret-store", "secretstores.");
-
-        File.Exists(registry.ResolvePath(store.GetMetadata("secretsFile")!)).Should().BeTrue();
     }
 
     [Fact]

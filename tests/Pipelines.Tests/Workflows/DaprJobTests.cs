@@ -50,17 +50,66 @@ public partial class DaprJobTests
         var script = string.Join('\n', DaprJob.Steps.Select(s => s.Run));
 
         script.Should().Contain("dapr init --runtime-version \"$DAPR_RUNTIME_VERSION\"")
-            .And.Contain("dapr run -f .")
-            .And.Contain("--filter \"Category=EndToEnd\"");
-        DaprJob.EnvValue("ORDERPLATFORM_FAULTS").Should().BeNull("real daprd has no fault injection of the dev sidecar");
+            .And.Contain("dapr run -f .");
     }
 
     [Fact]
-    public void Redis_Stack_replaces_plain_Redis_because_orders_store_declares_query_indexes()
+    public void PostgreSQL_comes_from_the_repositorys_script_before_the_platform_starts()
     {
-        Repo.ReadText("components/orders-store.yaml").Should().Contain("queryIndexes");
-        DaprJob.EnvValue("REDIS_STACK_IMAGE").Should().MatchRegex(@"^redis/redis-stack-server:\d+\.\d+\.\d+-v\d+$");
-        string.Join('\n', DaprJob.Steps.Select(s => s.Run)).Should().Contain("docker rm -f dapr_redis");
+        var postgres = StepIndex("scripts/local-postgres.sh");
+
+        postgres.Should().BeLessThan(StepIndex("dapr run -f ."));
+        Repo.ReadText("scripts/local-postgres.sh").Should().Contain("apt-get install -y -qq postgresql", "the runner's apt provides it");
+        string.Join('\n', DaprJob.Steps.Select(s => s.Run)).Should().NotContain("redis-stack", "no component needs RediSearch");
+    }
+
+    [Fact]
+    public void The_apps_are_built_once_before_dapr_run_and_the_run_file_commands_do_not_build()
+    {
+        StepIndex("dotnet build OrderPlatform.sln").Should().BeLessThan(StepIndex("dapr run -f ."));
+        var commands = (YamlJson.Parse(Repo.ReadText("dapr.yaml"))!["apps"] as JsonArray)!
+            .Select(a => string.Join(' ', a!["command"]!.AsArray().Select(c => c!.ToString()))).ToList();
+
+        commands.Should().HaveCount(UrlVariables.Count).And.OnlyContain(c => c.StartsWith("dotnet run --no-build ", StringComparison.Ordinal),
+            "`dapr run -f` starts every app at once; five `dotnet run` builds of the shared projects would collide");
+    }
+
+    [Fact]
+    public void The_platform_gets_the_settings_the_end_to_end_fixture_gives_the_platform_it_starts()
+    {
+        var start = DaprJob.Steps.Single(s => s.Run?.Contains("dapr run -f .", StringComparison.Ordinal) == true);
+        var expected = FixtureSettings.Of().AppEnvironment.SelectMany(app => app.Value).ToList();
+
+        expected.Select(e => e.Key).Should().Contain(["Orders__ApprovalTimeout", "Payments__FaultInjection__Enabled"]);
+        // `dapr run -f` gives every app the CLI's environment (dapr/cli pkg/standalone/run.go, GetAppCommand: os.Environ()).
+        foreach (var (name, value) in expected)
+        {
+            (start.Node["env"] as JsonObject)?[name]?.ToString().Should().Be(value, $"the fixture sets {name}");
+        }
+
+        DaprJob.EnvValue("ORDERPLATFORM_FAULTS").Should().Be("enabled", "payment-service's fault injection is on, so the suite runs the fault tests");
+    }
+
+    [Fact]
+    public void Every_end_to_end_test_runs_and_the_resiliency_tests_run_alone_after_the_rest()
+    {
+        var runs = DaprJob.Steps.Where(s => s.Run?.Contains("dotnet test tests/EndToEnd.Tests", StringComparison.Ordinal) == true).ToList();
+        var resiliency = typeof(OrderPlatform.EndToEnd.Tests.Scenarios.ResiliencyTests).FullName!;
+
+        runs.Select(s => RunScripts.Filters(s.Run!).Single()).Should().Equal(
+            new FilterCondition("FullyQualifiedName", "!~", resiliency),
+            new FilterCondition("FullyQualifiedName", "~", resiliency));
+        runs[1].Node["if"]!.ToString().Should().Contain("!cancelled()", "the resiliency tests run even when another test failed");
+    }
+
+    private static int StepIndex(string command) =>
+        DaprJob.Steps.Single(s => s.Run?.Contains(command, StringComparison.Ordinal) == true).Index;
+
+    /// <summary>Reads what tests/EndToEnd.Tests' fixture configures for the platform it starts itself.</summary>
+    private sealed class FixtureSettings : OrderPlatform.EndToEnd.Tests.Infrastructure.PlatformFixture
+    {
+        public static OrderPlatform.PlatformLauncher.PlatformOptions Of() =>
+            new FixtureSettings().ConfigureLocal(new OrderPlatform.PlatformLauncher.PlatformOptions());
     }
 
     [Fact]

@@ -7,11 +7,23 @@ public sealed class ComponentRegistry
 {
     private readonly Dictionary<string, ComponentDefinition> byName = new(StringComparer.Ordinal);
 
-    public ComponentRegistry(IEnumerable<ComponentDefinition> components, string baseDirectory)
+    private readonly Dictionary<string, string> appDirectories = new(StringComparer.Ordinal);
+
+    /// <param name="apps">The apps served; each one's <see cref="AppDefinition.AppDirectory"/> is where its relative
+    /// component paths resolve.</param>
+    public ComponentRegistry(IEnumerable<ComponentDefinition> components, string baseDirectory, IEnumerable<AppDefinition>? apps = null)
     {
         ArgumentNullException.ThrowIfNull(components);
         All = [.. components];
         BaseDirectory = baseDirectory;
+        foreach (var app in apps ?? [])
+        {
+            if (app.AppDirectory is { } directory)
+            {
+                appDirectories[app.AppId] = directory;
+            }
+        }
+
         foreach (var component in All)
         {
             if (!byName.TryAdd(component.Name, component))
@@ -30,7 +42,8 @@ public sealed class ComponentRegistry
 
     public IReadOnlyList<ComponentDefinition> All { get; }
 
-    /// <summary>Directory of the run file (relative paths in component metadata, e.g. secretsFile, resolve against it).</summary>
+    /// <summary>Where relative component paths resolve for an app without an appDirPath (the run file's directory, else
+    /// the configured base directory or the working directory, like a plain <c>dapr run</c> started there).</summary>
     public string BaseDirectory { get; }
 
     /// <summary>The state store with actorStateStore: true, if any (workflows keep their state there).</summary>
@@ -63,6 +76,11 @@ public sealed class ComponentRegistry
         };
     }
 
-    /// <summary>Resolves a metadata path (e.g. secretsFile) against <see cref="BaseDirectory"/>.</summary>
-    public string ResolvePath(string path) => Path.GetFullPath(Path.Combine(BaseDirectory, path));
+    /// <summary>
+    /// A metadata path (e.g. secretsFile) as <paramref name="appId"/>'s daprd opens it: relative to its working
+    /// directory, which <c>dapr run -f</c> sets to the app's appDirPath (dapr/cli cmd/run.go,
+    /// startDaprdAndAppProcesses; components-contrib secretstores/local/file/filestore.go opens the path as given).
+    /// </summary>
+    public string ResolvePath(string appId, string path) =>
+        Path.GetFullPath(Path.Combine(appDirectories.GetValueOrDefault(appId, BaseDirectory), path));
 }

@@ -6,7 +6,10 @@ namespace OrderPlatform.DevSidecar.Configuration;
 /// <param name="ConfigFilePath">common.configFilePath: the Dapr Configuration every app's sidecar gets (as given).</param>
 public sealed record RunFile(string BaseDirectory, string? ResourcesPath, IReadOnlyList<AppDefinition> Apps, string? ConfigFilePath = null)
 {
-    /// <summary>Reads the run file; relative paths in it resolve against its directory.</summary>
+    /// <summary>
+    /// Reads the run file; relative paths in it resolve against its directory, as the Dapr CLI resolves
+    /// <c>common</c> paths and <c>appDirPath</c> (dapr/cli pkg/runfileconfig/run_file_config_parser.go).
+    /// </summary>
     public static RunFile Load(string path)
     {
         var fullPath = Path.GetFullPath(path);
@@ -45,7 +48,10 @@ public sealed record RunFile(string BaseDirectory, string? ResourcesPath, IReadO
                 $"{file}: app '{app.AppId}' needs appPort, daprHTTPPort and daprGRPCPort.");
         }
 
-        return new AppDefinition(app.AppId, app.AppPort.Value, app.DaprHttpPort.Value, app.DaprGrpcPort.Value);
+        var appDirectory = string.IsNullOrWhiteSpace(app.AppDirPath)
+            ? null
+            : Path.TrimEndingDirectorySeparator(Path.GetFullPath(Path.Combine(Path.GetDirectoryName(file)!, app.AppDirPath)));
+        return new AppDefinition(app.AppId, app.AppPort.Value, app.DaprHttpPort.Value, app.DaprGrpcPort.Value, appDirectory);
     }
 
     private sealed class RunFileModel
@@ -74,5 +80,7 @@ public sealed record RunFile(string BaseDirectory, string? ResourcesPath, IReadO
 
         [YamlMember(Alias = "daprGRPCPort")]
         public int? DaprGrpcPort { get; set; }
+
+        public string? AppDirPath { get; set; }
     }
 }

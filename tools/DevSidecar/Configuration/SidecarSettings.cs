@@ -30,8 +30,10 @@ public sealed record SidecarSettings(
         var apps = new List<AppDefinition>(runFile?.Apps ?? []);
         foreach (var app in options.Apps)
         {
+            // A replacement without a directory keeps the run file's appDirPath (where daprd would run).
+            var directory = app.AppDirectory ?? apps.Find(a => a.AppId == app.AppId)?.AppDirectory;
             apps.RemoveAll(a => a.AppId == app.AppId);
-            apps.Add(app);
+            apps.Add(app with { AppDirectory = directory });
         }
 
         var components = new List<ComponentDefinition>(resourcesPath is null ? [] : ComponentLoader.LoadFolder(resourcesPath));

@@ -34,7 +34,7 @@ public static class SidecarHost
         }
 
         var apps = new SidecarApps(settings.Apps);
-        var components = new ComponentRegistry(settings.Components, settings.BaseDirectory);
+        var components = new ComponentRegistry(settings.Components, settings.BaseDirectory, settings.Apps);
 
         builder.WebHost.ConfigureKestrel(kestrel =>
         {

@@ -6,7 +6,7 @@ using OrderPlatform.DevSidecar.Configuration;
 namespace OrderPlatform.DevSidecar.Secrets;
 
 /// <summary>
-/// Dapr's <c>secretstores.local.file</c>: a JSON file (<c>secretsFile</c>, relative to the run file's directory);
+/// Dapr's <c>secretstores.local.file</c>: a JSON file (<c>secretsFile</c>, relative to the app's appDirPath, where daprd runs);
 /// nested objects are flattened with <c>nestedSeparator</c> (default ":"); with <c>multiValued: true</c> each top-level
 /// key is one secret holding all its nested values.
 /// </summary>

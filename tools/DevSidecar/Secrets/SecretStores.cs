@@ -19,16 +19,18 @@ public sealed class SecretStores(ComponentRegistry components)
                 $"failed getting secrets from secret store {storeName}: the dev sidecar only emulates secretstores.local.file, not {component.Type}");
         }
 
-        return stores.GetOrAdd(component.Name, _ => new Lazy<LocalFileSecretStore>(() => Load(component))).Value;
-    }
-
-    private LocalFileSecretStore Load(ComponentDefinition component)
-    {
         var file = component.GetMetadata("secretsFile")
             ?? throw new InvalidOperationException($"Secret store '{component.Name}' needs metadata secretsFile.");
+        // Each app's daprd opens a relative secretsFile from its own directory, so one component may mean several files.
+        var path = components.ResolvePath(appId, file);
+        return stores.GetOrAdd($"{component.Name}\n{path}", _ => new Lazy<LocalFileSecretStore>(() => Load(component, file, path))).Value;
+    }
+
+    private static LocalFileSecretStore Load(ComponentDefinition component, string file, string path)
+    {
         try
         {
-            return new LocalFileSecretStore(component, components.ResolvePath(file));
+            return new LocalFileSecretStore(component, path);
         }
         catch (Exception e) when (e is IOException or System.Text.Json.JsonException or UnauthorizedAccessException)
         {
