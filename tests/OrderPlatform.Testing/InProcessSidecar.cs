@@ -39,8 +39,10 @@ public sealed class InProcessSidecar : IAsyncDisposable
         for (var attempt = 1; ; attempt++)
         {
             var ports = FreePorts.Take(3);
-            var definition = new AppDefinition(appId, ports[0], ports[1], ports[2]);
             var root = RepoPaths.FindRoot();
+            // The app's folder from dapr.yaml: relative component paths (secretsFile) resolve from it, as under dapr run -f.
+            var appDirectory = RunFile.Load(Path.Combine(root, "dapr.yaml")).Apps.Single(a => a.AppId == appId).AppDirectory;
+            var definition = new AppDefinition(appId, ports[0], ports[1], ports[2], appDirectory);
             var options = new SidecarOptions
             {
                 ResourcesPath = Path.Combine(root, "components"),
