@@ -73,7 +73,7 @@ public sealed class RefundApiTests : IAsyncLifetime
             .ReadAsync<PaymentResult>();
 
         late.Status.Should().Be(PaymentStatus.Declined);
-        late.DeclineReason.Should().Be(PaymentRepository.VoidedReason);
+        late.DeclineReason.Should().Be(PaymentHandler.VoidedReason);
         late.Amount.Should().Be(0m);
         (await factory.GetStateAsync<CustomerTotal>(StateKeys.Customer("cust-5"))).Should().BeNull("nothing was charged");
         (await factory.GetStateAsync<PaymentRecord>(StateKeys.Payment("r-late")))!.RefundReason.Should().Be("order failed");
