@@ -1,5 +1,4 @@
 using OrderPlatform.Contracts.Payments;
-using OrderPlatform.PaymentService.Configuration;
 
 namespace OrderPlatform.PaymentService.Payments;
 
@@ -10,7 +9,7 @@ public static class DeclineRules
     public const string InsufficientFunds = "insufficient funds";
     public const string CustomerLimitExceeded = "customer limit exceeded";
 
-    public static string? Evaluate(PaymentRequest request, decimal customerCharged, PaymentOptions options)
+    public static string? Evaluate(PaymentRequest request, decimal customerCharged, PaymentServiceOptions options)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(options);

@@ -3,7 +3,6 @@ using Dapr;
 using Dapr.Client;
 using Microsoft.Extensions.Options;
 using OrderPlatform.Contracts;
-using OrderPlatform.PaymentService.Configuration;
 using Polly;
 using Polly.Retry;
 
@@ -14,7 +13,7 @@ namespace OrderPlatform.PaymentService.Signing;
 /// (jittered back-off) while the secret store cannot be read. Until then charges answer 503 and readiness fails.
 /// </summary>
 public sealed class GatewayKeyLoader(
-    DaprClient dapr, GatewayKey key, IOptions<PaymentOptions> options, ILogger<GatewayKeyLoader> logger) : BackgroundService
+    DaprClient dapr, GatewayKey key, IOptions<PaymentServiceOptions> options, ILogger<GatewayKeyLoader> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -1,49 +1,40 @@
 using Dapr.Client;
-using Microsoft.Extensions.Options;
-using OrderPlatform.Contracts;
-using OrderPlatform.PaymentService.Configuration;
 using OrderPlatform.PaymentService.Payments;
-using OrderPlatform.PaymentService.Signing;
-using OrderPlatform.ServiceDefaults;
-using Polly;
-using Polly.Retry;
+using OrderPlatform.ServiceDefaults.State;
 
 namespace OrderPlatform.PaymentService.Storage;
 
 /// <summary>
-/// The one class that reads and writes <c>payment-store</c>. A charge or refund is one state transaction: the payment
-/// record is inserted with first-write (or updated at its ETag) and the customer's running total is updated at its
-/// ETag, so two racing calls for one order charge once. A loser re-reads inside the conflict retry (the only retry here).
+/// The one class that reads and writes <c>payment-store</c>, through the kit's <see cref="StateStore"/>: an order's
+/// payment record and a customer's running total, read with their ETags and saved together in one state transaction.
 /// </summary>
-public sealed partial class PaymentRepository(
-    DaprClient dapr, PaymentSigner signer, IOptions<PaymentOptions> options, TimeProvider time)
+public sealed class PaymentRepository(StateStore store)
 {
-    private readonly PaymentOptions settings = options.Value;
+    public Task<Versioned<PaymentRecord>> GetPaymentAsync(string orderId, CancellationToken ct) =>
+        store.GetAsync<PaymentRecord>(StateKeys.Payment(orderId), ct);
 
-    private readonly ResiliencePipeline retry = new ResiliencePipelineBuilder { TimeProvider = time }
-        .AddRetry(new RetryStrategyOptions
-        {
-            ShouldHandle = new PredicateBuilder().Handle<Exception>(DaprStateConcurrency.IsEtagConflict),
-            MaxRetryAttempts = options.Value.ConflictRetryAttempts - 1,
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
-            Delay = options.Value.ConflictRetryDelay,
-            MaxDelay = options.Value.ConflictRetryMaxDelay,
-        })
-        .Build();
+    public Task<Versioned<CustomerTotal>> GetTotalAsync(string customerId, CancellationToken ct) =>
+        store.GetAsync<CustomerTotal>(StateKeys.Customer(customerId), ct);
 
-    public async Task<PaymentRecord?> GetAsync(string orderId, CancellationToken ct) =>
-        (await ReadAsync<PaymentRecord>(StateKeys.Payment(orderId), ct)).Value;
-
-    private async Task<Versioned<T>> ReadAsync<T>(string key, CancellationToken ct)
+    /// <summary>
+    /// Saves the customer's <paramref name="total"/> (when given) at <paramref name="totalETag"/> and
+    /// <paramref name="record"/> at <paramref name="recordETag"/>, all or nothing; a null ETag inserts (the key must not
+    /// exist yet). <see cref="StateConflictException"/> when either changed since it was read.
+    /// </summary>
+    public Task SaveAsync(PaymentRecord record, string? recordETag, CustomerTotal? total, string? totalETag, CancellationToken ct)
     {
-        var (value, etag) = await dapr.GetStateAndETagAsync<T>(Components.PaymentStore, key, cancellationToken: ct);
-        return new Versioned<T>(value, string.IsNullOrEmpty(etag) ? null : etag);
+        ArgumentNullException.ThrowIfNull(record);
+        var operations = new List<StateTransactionRequest>(2);
+        if (total is not null)
+        {
+            operations.Add(StateStore.Put(StateKeys.Customer(total.CustomerId), total, totalETag));
+        }
+
+        operations.Add(StateStore.Put(StateKeys.Payment(record.OrderId), record, recordETag));
+        return store.TransactAsync(operations, ct);
     }
 
-    private Task CommitAsync(IReadOnlyList<StateTransactionRequest> operations, CancellationToken ct) =>
-        dapr.ExecuteStateTransactionAsync(Components.PaymentStore, operations, cancellationToken: ct);
-
-    private static StateTransactionRequest Upsert<T>(string key, T value, string? etag) =>
-        DaprStateConcurrency.Upsert(key, value, etag, JsonDefaults.Options);
+    /// <summary>Runs a read-decide-save again while its save loses a race (<c>StateStore:ConflictAttempts</c> in all).</summary>
+    public Task<T> RetryOnConflictAsync<T>(Func<CancellationToken, Task<T>> attempt, CancellationToken ct) =>
+        store.RetryOnConflictAsync(attempt, ct);
 }

@@ -7,6 +7,3 @@ public static class StateKeys
 
     public static string Customer(string customerId) => $"customer-{customerId}";
 }
-
-/// <summary>A state value with the ETag it was read at (null value and ETag when the key does not exist).</summary>
-public readonly record struct Versioned<T>(T? Value, string? ETag);

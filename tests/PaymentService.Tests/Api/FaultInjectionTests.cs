@@ -1,6 +1,6 @@
 using OrderPlatform.Contracts.Payments;
 using OrderPlatform.PaymentService.Faults;
-using OrderPlatform.PaymentService.Tests.Fakes;
+using OrderPlatform.PaymentService.Tests.Support;
 using OrderPlatform.ServiceDefaults;
 
 namespace OrderPlatform.PaymentService.Tests.Api;
@@ -12,7 +12,7 @@ public sealed class FaultInjectionTests
     [Fact]
     public async Task When_enabled_the_next_n_calls_fail_with_the_status_then_calls_succeed()
     {
-        using var factory = new PaymentApiFactory(faultInjection: true);
+        await using var factory = new PaymentApiFactory(faultInjection: true);
         var client = await factory.StartAsync();
 
         var armed = await client.PostJsonAsync("/admin/faults", new FaultRequest(2, 503));
@@ -24,13 +24,13 @@ public sealed class FaultInjectionTests
         first.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
         second.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
         third.StatusCode.Should().Be(HttpStatusCode.OK);
-        factory.Store.Commits.Should().Be(1, "failed calls store nothing");
+        factory.Hooks.Calls("ExecuteStateTransaction").Should().Be(1, "failed calls store nothing");
     }
 
     [Fact]
     public async Task Delete_clears_armed_faults()
     {
-        using var factory = new PaymentApiFactory(faultInjection: true);
+        await using var factory = new PaymentApiFactory(faultInjection: true);
         var client = await factory.StartAsync();
         await client.PostJsonAsync("/admin/faults", new FaultRequest(5, 500));
 
@@ -42,7 +42,7 @@ public sealed class FaultInjectionTests
     [Fact]
     public async Task Get_reports_what_is_armed_and_counts_down_as_calls_are_failed()
     {
-        using var factory = new PaymentApiFactory(faultInjection: true);
+        await using var factory = new PaymentApiFactory(faultInjection: true);
         var client = await factory.StartAsync();
 
         var initial = await client.GetFromJsonAsync<FaultState>("/admin/faults", JsonDefaults.Options);
@@ -66,7 +66,7 @@ public sealed class FaultInjectionTests
     [Fact]
     public async Task Get_answers_camelCase_remaining_and_statusCode()
     {
-        using var factory = new PaymentApiFactory(faultInjection: true);
+        await using var factory = new PaymentApiFactory(faultInjection: true);
         var client = await factory.StartAsync();
         await client.PostJsonAsync("/admin/faults", new FaultRequest(4, 500));
 
@@ -79,7 +79,7 @@ public sealed class FaultInjectionTests
     [Fact]
     public async Task Get_after_delete_reports_nothing_armed()
     {
-        using var factory = new PaymentApiFactory(faultInjection: true);
+        await using var factory = new PaymentApiFactory(faultInjection: true);
         var client = await factory.StartAsync();
         await client.PostJsonAsync("/admin/faults", new FaultRequest(5, 500));
 
@@ -91,7 +91,7 @@ public sealed class FaultInjectionTests
     [Fact]
     public async Task The_counter_is_thread_safe_exactly_n_parallel_calls_fail()
     {
-        using var factory = new PaymentApiFactory(faultInjection: true);
+        await using var factory = new PaymentApiFactory(faultInjection: true);
         var client = await factory.StartAsync();
         await client.PostJsonAsync("/admin/faults", new FaultRequest(7, 502));
 
@@ -108,7 +108,7 @@ public sealed class FaultInjectionTests
     [InlineData(1, 200, "statusCode")]
     public async Task Arming_validates_its_fields(int failNext, int statusCode, string field)
     {
-        using var factory = new PaymentApiFactory(faultInjection: true);
+        await using var factory = new PaymentApiFactory(faultInjection: true);
         var client = await factory.StartAsync();
 
         var response = await client.PostJsonAsync("/admin/faults", new FaultRequest(failNext, statusCode));
@@ -120,7 +120,7 @@ public sealed class FaultInjectionTests
     [Fact]
     public async Task When_disabled_the_admin_routes_do_not_exist_and_calls_are_never_failed()
     {
-        using var factory = new PaymentApiFactory();
+        await using var factory = new PaymentApiFactory();
         var client = await factory.StartAsync();
 
         (await client.PostJsonAsync("/admin/faults", new FaultRequest(1, 503))).StatusCode.Should().Be(HttpStatusCode.NotFound);

@@ -1,30 +1,32 @@
-using Dapr;
 using Microsoft.Extensions.DependencyInjection;
-using OrderPlatform.Contracts;
 using OrderPlatform.Contracts.Payments;
 using OrderPlatform.PaymentService.Signing;
-using OrderPlatform.PaymentService.Tests.Fakes;
+using OrderPlatform.PaymentService.Tests.Support;
 
 namespace OrderPlatform.PaymentService.Tests.Api;
 
-public sealed class GatewayKeyStartupTests : IDisposable
+public sealed class GatewayKeyStartupTests : IAsyncLifetime
 {
-    private readonly PaymentApiFactory factory = new();
+    private readonly PaymentApiFactory factory = new(gateSidecarHealth: true);
 
-    public void Dispose() => factory.Dispose();
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => factory.DisposeAsync().AsTask();
 
     [Fact]
     public async Task Until_the_key_is_loaded_charges_are_503_and_readiness_fails_then_the_secret_read_is_retried()
     {
-        var sidecar = new TaskCompletionSource();
-        var reads = 0;
-        factory.Store.Dapr.Setup(d => d.WaitForSidecarAsync(It.IsAny<CancellationToken>())).Returns(sidecar.Task);
-        factory.Store.Dapr.Setup(d => d.CheckHealthAsync(It.IsAny<CancellationToken>())).ReturnsAsync(true);
-        factory.Store.Dapr.Setup(d => d.GetSecretAsync(Components.SecretStore, GatewayKey.SecretName,
-                It.IsAny<IReadOnlyDictionary<string, string>>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(() => ++reads < 3
-                ? throw new DaprException("secret store not ready")
-                : new Dictionary<string, string> { [GatewayKey.SecretName] = "k" });
+        var thirdRead = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var releaseThirdRead = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        factory.Hooks.Fail("GetSecret", times: 2); // the secret store cannot be read at first
+        factory.Hooks.Before("GetSecret", async ct =>
+        {
+            if (factory.Hooks.Calls("GetSecret") == 3)
+            {
+                thirdRead.TrySetResult();
+                await releaseThirdRead.Task.WaitAsync(ct);
+            }
+        });
         var client = factory.CreateClient();
 
         var early = await client.PostJsonAsync("/process-payment", new PaymentRequest("g-1", "c", 1m, "EUR", "tok_visa"));
@@ -32,13 +34,23 @@ public sealed class GatewayKeyStartupTests : IDisposable
 
         early.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
         ready.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
-        factory.Store.Attempts.Should().Be(0);
-        reads.Should().Be(0, "the secret is read only once the sidecar answers");
+        factory.Hooks.Calls("GetState").Should().Be(0);
+        factory.Hooks.Calls("ExecuteStateTransaction").Should().Be(0);
+        factory.Hooks.Calls("GetSecret").Should().Be(0, "the secret is read only once the sidecar answers");
 
-        sidecar.SetResult();
+        factory.SidecarHealth.Open();
+        await thirdRead.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        // The sidecar answers now, but the key is still being read: charges stay 503 and the service stays unready.
+        (await client.PostJsonAsync("/process-payment", new PaymentRequest("g-1", "c", 1m, "EUR", "tok_visa")))
+            .StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+        (await client.GetAsync("/health/ready")).StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+        factory.Hooks.Calls("ExecuteStateTransaction").Should().Be(0);
+
+        releaseThirdRead.SetResult();
         await factory.Services.GetRequiredService<GatewayKey>().WhenLoaded.WaitAsync(TimeSpan.FromSeconds(30));
 
-        reads.Should().Be(3);
+        factory.Hooks.Calls("GetSecret").Should().Be(3);
         (await client.PostJsonAsync("/process-payment", new PaymentRequest("g-1", "c", 1m, "EUR", "tok_visa")))
             .StatusCode.Should().Be(HttpStatusCode.OK);
         (await client.GetAsync("/health/ready")).StatusCode.Should().Be(HttpStatusCode.OK);

@@ -1,19 +1,21 @@
 using System.Security.Cryptography;
-using System.Text;
 using OrderPlatform.Contracts.Payments;
 using OrderPlatform.PaymentService.Payments;
-using OrderPlatform.PaymentService.Tests.Fakes;
+using OrderPlatform.PaymentService.Tests.Support;
 
 namespace OrderPlatform.PaymentService.Tests.Api;
 
-public sealed class PaymentQueryAndSignatureTests : IDisposable
+public sealed class PaymentQueryAndSignatureTests : IAsyncLifetime
 {
     private readonly PaymentApiFactory factory = new();
 
-    public void Dispose() => factory.Dispose();
+    public Task InitializeAsync() => Task.CompletedTask;
 
-    private static string Hmac(string payload) => Convert.ToHexStringLower(
-        HMACSHA256.HashData(Encoding.UTF8.GetBytes(PaymentApiFactory.Key), Encoding.UTF8.GetBytes(payload)));
+    public Task DisposeAsync() => factory.DisposeAsync().AsTask();
+
+    /// <summary>HMAC-SHA256 with the key the secret store serves (components/secrets.json through the sidecar).</summary>
+    private async Task<string> HmacAsync(string payload) => Convert.ToHexStringLower(
+        HMACSHA256.HashData(await factory.GatewayKeyAsync(), Encoding.UTF8.GetBytes(payload)));
 
     [Fact]
     public async Task Get_returns_the_stored_record_signed_with_the_gateway_key()
@@ -26,7 +28,7 @@ public sealed class PaymentQueryAndSignatureTests : IDisposable
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         var record = await response.ReadAsync<PaymentRecord>();
         record.Should().Match<PaymentRecord>(r => r.OrderId == "s-1" && r.CustomerId == "cust-1" && r.Currency == "EUR");
-        record.Signature.Should().Be(Hmac("s-1|125.5|Charged"));
+        record.Signature.Should().Be(await HmacAsync("s-1|125.5|Charged"));
         (await response.Content.ReadAsStringAsync()).Should().Contain("\"signature\":").And.Contain("\"status\":\"charged\"");
     }
 
@@ -41,8 +43,8 @@ public sealed class PaymentQueryAndSignatureTests : IDisposable
         var declined = await (await client.GetAsync("/api/payments/s-2")).ReadAsync<PaymentRecord>();
         var refunded = await (await client.GetAsync("/api/payments/s-3")).ReadAsync<PaymentRecord>();
 
-        declined.Signature.Should().Be(Hmac("s-2|10|Declined"));
-        refunded.Signature.Should().Be(Hmac("s-3|20|Refunded"));
+        declined.Signature.Should().Be(await HmacAsync("s-2|10|Declined"));
+        refunded.Signature.Should().Be(await HmacAsync("s-3|20|Refunded"));
     }
 
     [Fact]

@@ -1,15 +1,17 @@
 using OrderPlatform.Contracts.Payments;
 using OrderPlatform.PaymentService.Payments;
 using OrderPlatform.PaymentService.Storage;
-using OrderPlatform.PaymentService.Tests.Fakes;
+using OrderPlatform.PaymentService.Tests.Support;
 
 namespace OrderPlatform.PaymentService.Tests.Api;
 
-public sealed class ProcessPaymentApiTests : IDisposable
+public sealed class ProcessPaymentApiTests : IAsyncLifetime
 {
     private readonly PaymentApiFactory factory = new();
 
-    public void Dispose() => factory.Dispose();
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => factory.DisposeAsync().AsTask();
 
     private static PaymentRequest Charge(string orderId, decimal amount = 125.50m, string token = "tok_visa", string customer = "cust-1") =>
         new(orderId, customer, amount, "EUR", token);
@@ -19,6 +21,26 @@ public sealed class ProcessPaymentApiTests : IDisposable
         var response = await client.PostJsonAsync("/process-payment", request);
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         return await response.ReadAsync<PaymentResult>();
+    }
+
+    /// <summary>Holds the first <paramref name="count"/> state transactions until all of them are on their way, so each was decided before any committed.</summary>
+    private void HoldTransactionsUntil(int count)
+    {
+        var arrived = 0;
+        var all = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        factory.Hooks.Before("ExecuteStateTransaction", async ct =>
+        {
+            var n = Interlocked.Increment(ref arrived);
+            if (n == count)
+            {
+                all.TrySetResult();
+            }
+
+            if (n <= count)
+            {
+                await all.Task.WaitAsync(TimeSpan.FromSeconds(30), ct);
+            }
+        });
     }
 
     [Fact]
@@ -32,10 +54,10 @@ public sealed class ProcessPaymentApiTests : IDisposable
         result.Amount.Should().Be(125.50m);
         result.DeclineReason.Should().BeNull();
         result.PaymentId.Should().StartWith("pay_");
-        var record = factory.Store.Get<PaymentRecord>(StateKeys.Payment("o-1"))!;
+        var record = (await factory.GetStateAsync<PaymentRecord>(StateKeys.Payment("o-1")))!;
         record.PaymentId.Should().Be(result.PaymentId);
         record.Currency.Should().Be("EUR");
-        factory.Store.Get<CustomerTotal>(StateKeys.Customer("cust-1")).Should().Be(new CustomerTotal("cust-1", 125.50m));
+        (await factory.GetStateAsync<CustomerTotal>(StateKeys.Customer("cust-1"))).Should().Be(new CustomerTotal("cust-1", 125.50m));
     }
 
     [Theory]
@@ -50,8 +72,8 @@ public sealed class ProcessPaymentApiTests : IDisposable
 
         result.Status.Should().Be(PaymentStatus.Declined);
         result.DeclineReason.Should().Be(reason);
-        factory.Store.Get<PaymentRecord>(StateKeys.Payment("o-2"))!.Status.Should().Be(PaymentStatus.Declined);
-        factory.Store.Get<CustomerTotal>(StateKeys.Customer("cust-1")).Should().BeNull();
+        (await factory.GetStateAsync<PaymentRecord>(StateKeys.Payment("o-2")))!.Status.Should().Be(PaymentStatus.Declined);
+        (await factory.GetStateAsync<CustomerTotal>(StateKeys.Customer("cust-1"))).Should().BeNull();
     }
 
     [Fact]
@@ -68,7 +90,7 @@ public sealed class ProcessPaymentApiTests : IDisposable
         exactly.Status.Should().Be(PaymentStatus.Charged);
         over.Should().Match<PaymentResult>(r => r.Status == PaymentStatus.Declined && r.DeclineReason == DeclineRules.CustomerLimitExceeded);
         otherCustomer.Status.Should().Be(PaymentStatus.Charged);
-        factory.Store.Get<CustomerTotal>(StateKeys.Customer("cust-1"))!.Charged.Should().Be(10000m);
+        (await factory.GetStateAsync<CustomerTotal>(StateKeys.Customer("cust-1")))!.Charged.Should().Be(10000m);
     }
 
     [Fact]
@@ -80,8 +102,9 @@ public sealed class ProcessPaymentApiTests : IDisposable
         var again = await ChargeAsync(client, Charge("o-3", amount: 999m, token: "tok_decline"));
 
         again.Should().BeEquivalentTo(first);
-        factory.Store.Commits.Should().Be(1);
-        factory.Store.Get<CustomerTotal>(StateKeys.Customer("cust-1"))!.Charged.Should().Be(125.50m);
+        factory.Hooks.Calls("ExecuteStateTransaction").Should().Be(1);
+        factory.Hooks.Calls("SaveState").Should().Be(0);
+        (await factory.GetStateAsync<CustomerTotal>(StateKeys.Customer("cust-1")))!.Charged.Should().Be(125.50m);
     }
 
     [Fact]
@@ -101,32 +124,65 @@ public sealed class ProcessPaymentApiTests : IDisposable
     {
         var client = await factory.StartAsync();
         var winner = new PaymentRecord("o-5", "pay_winner", "cust-1", 125.50m, "EUR", PaymentStatus.Charged, null, DateTimeOffset.UnixEpoch);
-        factory.Store.BeforeCommit = _ =>
+        var raced = 0;
+        factory.Hooks.Before("ExecuteStateTransaction", async ct =>
         {
-            if (factory.Store.Get<PaymentRecord>(StateKeys.Payment("o-5")) is null)
+            if (Interlocked.Exchange(ref raced, 1) == 0)
             {
-                factory.Store.Put(StateKeys.Payment("o-5"), winner);
-                factory.Store.Put(StateKeys.Customer("cust-1"), new CustomerTotal("cust-1", 125.50m));
+                // The same order, charged by another replica after this call read "no payment yet".
+                await factory.PutStateAsync(StateKeys.Payment("o-5"), winner, ct);
+                await factory.PutStateAsync(StateKeys.Customer("cust-1"), new CustomerTotal("cust-1", 125.50m), ct);
             }
-        };
+        });
 
         var result = await ChargeAsync(client, Charge("o-5"));
 
         result.PaymentId.Should().Be("pay_winner");
-        factory.Store.Commits.Should().Be(0, "the loser's transaction never applied");
-        factory.Store.Get<CustomerTotal>(StateKeys.Customer("cust-1"))!.Charged.Should().Be(125.50m, "charged once");
+        factory.Hooks.Calls("ExecuteStateTransaction").Should().Be(1, "the loser re-read the winner's record and wrote nothing more");
+        (await factory.GetStateAsync<PaymentRecord>(StateKeys.Payment("o-5"))).Should().Be(winner, "the loser's transaction never applied");
+        (await factory.GetStateAsync<CustomerTotal>(StateKeys.Customer("cust-1")))!.Charged.Should().Be(125.50m, "charged once");
+    }
+
+    [Fact]
+    public async Task Two_concurrent_charges_of_one_order_charge_once_and_answer_the_same_payment()
+    {
+        var client = await factory.StartAsync();
+        HoldTransactionsUntil(2);
+
+        var results = await Task.WhenAll(ChargeAsync(client, Charge("o-7")), ChargeAsync(client, Charge("o-7")));
+
+        results[1].Should().BeEquivalentTo(results[0]);
+        factory.Hooks.Calls("ExecuteStateTransaction").Should().Be(2, "both decided to charge; one transaction lost");
+        (await factory.GetStateAsync<PaymentRecord>(StateKeys.Payment("o-7")))!.PaymentId.Should().Be(results[0].PaymentId);
+        (await factory.GetStateAsync<CustomerTotal>(StateKeys.Customer("cust-1")))!.Charged.Should().Be(125.50m, "charged once");
+    }
+
+    [Fact]
+    public async Task Two_concurrent_orders_of_one_customer_never_exceed_the_limit_together()
+    {
+        var client = await factory.StartAsync();
+        HoldTransactionsUntil(2);
+
+        var results = await Task.WhenAll(ChargeAsync(client, Charge("o-8", 6000m)), ChargeAsync(client, Charge("o-9", 6000m)));
+
+        // Both read a total of 0 and decided to charge; the loser decided again on 6000 and was declined.
+        results.Select(r => r.Status).Should().BeEquivalentTo([PaymentStatus.Charged, PaymentStatus.Declined]);
+        results.Single(r => r.Status == PaymentStatus.Declined).DeclineReason.Should().Be(DeclineRules.CustomerLimitExceeded);
+        factory.Hooks.Calls("ExecuteStateTransaction").Should().Be(3, "two racing charges and the loser's decline");
+        (await factory.GetStateAsync<CustomerTotal>(StateKeys.Customer("cust-1")))!.Charged.Should().Be(6000m);
     }
 
     [Fact]
     public async Task A_state_store_failure_that_is_not_a_conflict_is_a_500_problem()
     {
         var client = await factory.StartAsync();
-        factory.Store.BeforeCommit = _ => throw new Dapr.DaprException(
-            "State operation failed", new Grpc.Core.RpcException(new Grpc.Core.Status(Grpc.Core.StatusCode.Unavailable, "down")));
+        factory.Hooks.Fail("ExecuteStateTransaction");
 
         var response = await client.PostJsonAsync("/process-payment", Charge("o-6"));
 
         response.StatusCode.Should().Be(HttpStatusCode.InternalServerError);
-        factory.Store.Attempts.Should().Be(1);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        factory.Hooks.Calls("ExecuteStateTransaction").Should().Be(1, "a fault is not retried as a conflict");
+        (await factory.GetStateAsync<PaymentRecord>(StateKeys.Payment("o-6"))).Should().BeNull();
     }
 }

@@ -1,15 +1,17 @@
 using OrderPlatform.Contracts.Payments;
 using OrderPlatform.PaymentService.Payments;
 using OrderPlatform.PaymentService.Storage;
-using OrderPlatform.PaymentService.Tests.Fakes;
+using OrderPlatform.PaymentService.Tests.Support;
 
 namespace OrderPlatform.PaymentService.Tests.Api;
 
-public sealed class RefundApiTests : IDisposable
+public sealed class RefundApiTests : IAsyncLifetime
 {
     private readonly PaymentApiFactory factory = new();
 
-    public void Dispose() => factory.Dispose();
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => factory.DisposeAsync().AsTask();
 
     private static async Task<RefundResult> RefundAsync(HttpClient client, string orderId)
     {
@@ -29,11 +31,11 @@ public sealed class RefundApiTests : IDisposable
 
         first.Should().Be(new RefundResult("r-1", RefundStatus.Refunded));
         second.Should().Be(first);
-        factory.Store.Get<CustomerTotal>(StateKeys.Customer("cust-9"))!.Charged.Should().Be(0m);
-        var record = factory.Store.Get<PaymentRecord>(StateKeys.Payment("r-1"))!;
+        (await factory.GetStateAsync<CustomerTotal>(StateKeys.Customer("cust-9")))!.Charged.Should().Be(0m);
+        var record = (await factory.GetStateAsync<PaymentRecord>(StateKeys.Payment("r-1")))!;
         record.Status.Should().Be(PaymentStatus.Refunded);
         record.RefundReason.Should().Be("order failed");
-        factory.Store.Commits.Should().Be(2, "one charge and one refund");
+        factory.Hooks.Calls("ExecuteStateTransaction").Should().Be(2, "one charge and one refund");
     }
 
     [Fact]
@@ -54,10 +56,11 @@ public sealed class RefundApiTests : IDisposable
     {
         var client = await factory.StartAsync();
         await client.PostJsonAsync("/process-payment", new PaymentRequest("r-4", "cust-7", 10m, "EUR", "tok_decline"));
-        factory.Store.ResetCounters();
+        factory.Hooks.ResetCounts();
 
         (await RefundAsync(client, "r-4")).Status.Should().Be(RefundStatus.NotCharged);
-        factory.Store.Attempts.Should().Be(0);
+        factory.Hooks.Calls("ExecuteStateTransaction").Should().Be(0);
+        factory.Hooks.Calls("SaveState").Should().Be(0);
     }
 
     [Fact]
@@ -70,10 +73,10 @@ public sealed class RefundApiTests : IDisposable
             .ReadAsync<PaymentResult>();
 
         late.Status.Should().Be(PaymentStatus.Declined);
-        late.DeclineReason.Should().Be(PaymentRepository.VoidedReason);
+        late.DeclineReason.Should().Be(PaymentHandler.VoidedReason);
         late.Amount.Should().Be(0m);
-        factory.Store.Get<CustomerTotal>(StateKeys.Customer("cust-5")).Should().BeNull("nothing was charged");
-        factory.Store.Get<PaymentRecord>(StateKeys.Payment("r-late"))!.RefundReason.Should().Be("order failed");
+        (await factory.GetStateAsync<CustomerTotal>(StateKeys.Customer("cust-5"))).Should().BeNull("nothing was charged");
+        (await factory.GetStateAsync<PaymentRecord>(StateKeys.Payment("r-late")))!.RefundReason.Should().Be("order failed");
         (await RefundAsync(client, "r-late")).Status.Should().Be(RefundStatus.NotCharged, "a second refund changes nothing");
     }
 
@@ -89,7 +92,7 @@ public sealed class RefundApiTests : IDisposable
 
         again.PaymentId.Should().Be(charged.PaymentId);
         again.Status.Should().Be(PaymentStatus.Refunded);
-        factory.Store.Get<CustomerTotal>(StateKeys.Customer("cust-6"))!.Charged.Should().Be(0m, "no second charge");
+        (await factory.GetStateAsync<CustomerTotal>(StateKeys.Customer("cust-6")))!.Charged.Should().Be(0m, "no second charge");
     }
 
     [Fact]
@@ -97,18 +100,21 @@ public sealed class RefundApiTests : IDisposable
     {
         var client = await factory.StartAsync();
         await client.PostJsonAsync("/process-payment", new PaymentRequest("r-6", "cust-5", 100m, "EUR", "tok_visa"));
-        var raced = false;
-        factory.Store.BeforeCommit = _ =>
+        factory.Hooks.ResetCounts();
+        var raced = 0;
+        factory.Hooks.Before("ExecuteStateTransaction", async ct =>
         {
-            if (!raced)
+            if (Interlocked.Exchange(ref raced, 1) == 0)
             {
-                raced = true; // another order of the customer is charged 50 in between
-                factory.Store.Put(StateKeys.Customer("cust-5"), new CustomerTotal("cust-5", 150m));
+                // Another order of the customer is charged 50 after the refund read the total, before it commits.
+                await factory.PutStateAsync(StateKeys.Customer("cust-5"), new CustomerTotal("cust-5", 150m), ct);
             }
-        };
+        });
 
         (await RefundAsync(client, "r-6")).Status.Should().Be(RefundStatus.Refunded);
 
-        factory.Store.Get<CustomerTotal>(StateKeys.Customer("cust-5"))!.Charged.Should().Be(50m);
+        (await factory.GetStateAsync<CustomerTotal>(StateKeys.Customer("cust-5")))!.Charged.Should().Be(50m);
+        factory.Hooks.Calls("ExecuteStateTransaction").Should().Be(2, "the refund decided on the stale total lost and was decided again");
+        (await factory.GetStateAsync<PaymentRecord>(StateKeys.Payment("r-6")))!.Status.Should().Be(PaymentStatus.Refunded);
     }
 }

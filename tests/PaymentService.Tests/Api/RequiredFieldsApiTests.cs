@@ -1,6 +1,8 @@
-using System.Text;
+using OrderPlatform.Contracts.Payments;
 using OrderPlatform.PaymentService.Faults;
-using OrderPlatform.PaymentService.Tests.Fakes;
+using OrderPlatform.PaymentService.Payments;
+using OrderPlatform.PaymentService.Storage;
+using OrderPlatform.PaymentService.Tests.Support;
 using OrderPlatform.ServiceDefaults;
 
 namespace OrderPlatform.PaymentService.Tests.Api;
@@ -9,12 +11,14 @@ namespace OrderPlatform.PaymentService.Tests.Api;
 /// No field is silently defaulted: a missing or null required field is a 400 naming it ("... is required") and nothing
 /// is stored or armed. /admin/faults refuses unknown members; process-payment and refund skip them (version skew).
 /// </summary>
-public sealed class RequiredFieldsApiTests : IDisposable
+public sealed class RequiredFieldsApiTests : IAsyncLifetime
 {
     private const string Charge = """{"orderId":"o-1","customerId":"c-1","amount":5,"currency":"EUR","paymentToken":"tok_visa"}""";
     private readonly PaymentApiFactory factory = new(faultInjection: true);
 
-    public void Dispose() => factory.Dispose();
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => factory.DisposeAsync().AsTask();
 
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 
@@ -26,7 +30,8 @@ public sealed class RequiredFieldsApiTests : IDisposable
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
-        factory.Store.Attempts.Should().Be(0, "nothing may be stored for bad input");
+        factory.Hooks.Calls("GetState").Should().Be(0, "bad input never reaches the store");
+        factory.Hooks.Calls("ExecuteStateTransaction").Should().Be(0, "nothing may be stored for bad input");
         (await client.GetFromJsonAsync<FaultState>("/admin/faults", JsonDefaults.Options))!.Remaining.Should().Be(0, "nothing may be armed");
         return (await response.ReadAsync<ProblemBody>()).Errors!;
     }
@@ -83,6 +88,7 @@ public sealed class RequiredFieldsApiTests : IDisposable
         var response = await client.PostAsync("/process-payment", Json(Charge.Replace("}", ""","channel":"web"}""", StringComparison.Ordinal)));
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
-        factory.Store.Commits.Should().Be(1);
+        factory.Hooks.Calls("ExecuteStateTransaction").Should().Be(1);
+        (await factory.GetStateAsync<PaymentRecord>(StateKeys.Payment("o-1")))!.Status.Should().Be(PaymentStatus.Charged);
     }
 }

@@ -1,14 +1,15 @@
-using System.Text;
-using OrderPlatform.PaymentService.Tests.Fakes;
+using OrderPlatform.PaymentService.Tests.Support;
 
 namespace OrderPlatform.PaymentService.Tests.Api;
 
 /// <summary>Bad input is a 400 ProblemDetails naming the field at fault, and nothing is stored.</summary>
-public sealed class ValidationApiTests : IDisposable
+public sealed class ValidationApiTests : IAsyncLifetime
 {
     private readonly PaymentApiFactory factory = new();
 
-    public void Dispose() => factory.Dispose();
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => factory.DisposeAsync().AsTask();
 
     [Theory]
     [InlineData("/process-payment", """{"orderId":"o","customerId":"c","amount":0,"currency":"EUR","paymentToken":"t"}""", "amount")]
@@ -31,6 +32,7 @@ public sealed class ValidationApiTests : IDisposable
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
         (await response.ReadAsync<ProblemBody>()).Errors.Should().ContainKey(field);
-        factory.Store.Attempts.Should().Be(0);
+        factory.Hooks.Calls("GetState").Should().Be(0, "bad input never reaches the store");
+        factory.Hooks.Calls("ExecuteStateTransaction").Should().Be(0);
     }
 }

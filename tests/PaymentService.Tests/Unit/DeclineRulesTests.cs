@@ -1,12 +1,11 @@
 using OrderPlatform.Contracts.Payments;
-using OrderPlatform.PaymentService.Configuration;
 using OrderPlatform.PaymentService.Payments;
 
 namespace OrderPlatform.PaymentService.Tests.Unit;
 
 public sealed class DeclineRulesTests
 {
-    private static readonly PaymentOptions Options = new() { PerCustomerLimit = 100m, DeclineTokenPrefix = "no_", InsufficientFundsToken = "broke" };
+    private static readonly PaymentServiceOptions Options = new() { PerCustomerLimit = 100m, DeclineTokenPrefix = "no_", InsufficientFundsToken = "broke" };
 
     [Theory]
     [InlineData("no_", 0, DeclineRules.CardDeclined)]

@@ -1,9 +1,8 @@
 using FluentValidation;
 using OrderPlatform.Contracts.Payments;
-using OrderPlatform.PaymentService.Faults;
 using OrderPlatform.ServiceDefaults.Validation;
 
-namespace OrderPlatform.PaymentService.Validation;
+namespace OrderPlatform.PaymentService.Payments;
 
 public sealed class PaymentRequestValidator : AbstractValidator<PaymentRequest>
 {
@@ -18,23 +17,5 @@ public sealed class PaymentRequestValidator : AbstractValidator<PaymentRequest>
             .NotEmpty()
             .Matches("^[A-Za-z]{3}$").WithMessage("'currency' must be a 3-letter currency code such as EUR.");
         RuleFor(r => r.PaymentToken).NotEmpty().MaximumLength(200);
-    }
-}
-
-public sealed class RefundRequestValidator : AbstractValidator<RefundRequest>
-{
-    public RefundRequestValidator()
-    {
-        RuleFor(r => r.OrderId).Identifier();
-        RuleFor(r => r.Reason).MaximumLength(500);
-    }
-}
-
-public sealed class FaultRequestValidator : AbstractValidator<FaultRequest>
-{
-    public FaultRequestValidator()
-    {
-        RuleFor(r => r.FailNext).InclusiveBetween(1, 10_000);
-        RuleFor(r => r.StatusCode).InclusiveBetween(400, 599);
     }
 }

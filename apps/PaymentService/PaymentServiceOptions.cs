@@ -1,11 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace OrderPlatform.PaymentService.Configuration;
+namespace OrderPlatform.PaymentService;
 
-/// <summary>The <c>Payments</c> configuration section.</summary>
-public sealed class PaymentOptions
+/// <summary>The <c>Payments</c> configuration section (conflict retries are the kit's <c>StateStore</c> section).</summary>
+public sealed class PaymentServiceOptions
 {
-    public const string Section = "Payments";
+    public const string SectionName = "Payments";
 
     /// <summary>Most a customer may have charged (and not refunded) in total.</summary>
     [Range(typeof(decimal), "0", "1000000000000")]
@@ -19,14 +19,8 @@ public sealed class PaymentOptions
     [Required]
     public string InsufficientFundsToken { get; set; } = "tok_insufficient_funds";
 
-    [Range(1, 1000)]
-    public int ConflictRetryAttempts { get; set; } = 10;
-
-    public TimeSpan ConflictRetryDelay { get; set; } = TimeSpan.FromMilliseconds(20);
-
-    public TimeSpan ConflictRetryMaxDelay { get; set; } = TimeSpan.FromMilliseconds(500);
-
     /// <summary>Cap of the back-off while the secret store cannot be read at startup.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:05:00")]
     public TimeSpan SecretRetryMaxDelay { get; set; } = TimeSpan.FromSeconds(5);
 
     public FaultInjectionOptions FaultInjection { get; } = new();
@@ -35,5 +29,6 @@ public sealed class PaymentOptions
 /// <summary><c>Payments:FaultInjection</c>: off by default; when off, <c>/admin/faults</c> is not mapped at all.</summary>
 public sealed class FaultInjectionOptions
 {
+    /// <summary>A bool: every value that binds is valid (a value that does not bind stops the start-up).</summary>
     public bool Enabled { get; set; }
 }

@@ -1,0 +1,72 @@
+using System.Text.Json.Serialization;
+using FluentValidation;
+using Microsoft.Extensions.Options;
+using OrderPlatform.Contracts;
+using OrderPlatform.Contracts.Payments;
+using OrderPlatform.PaymentService.Faults;
+using OrderPlatform.PaymentService.Payments;
+using OrderPlatform.PaymentService.Signing;
+using OrderPlatform.PaymentService.Storage;
+using OrderPlatform.ServiceDefaults;
+using OrderPlatform.ServiceDefaults.RequestBodies;
+using OrderPlatform.ServiceDefaults.State;
+using OrderPlatform.ServiceDefaults.Validation;
+
+namespace OrderPlatform.PaymentService;
+
+/// <summary>Everything payment-service registers besides the service defaults, and its route table.</summary>
+public static class PaymentServiceRegistration
+{
+    public static IHostApplicationBuilder AddPaymentService(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.AddValidatedOptions<PaymentServiceOptions>(PaymentServiceOptions.SectionName);
+        builder.AddStateStore(Components.PaymentStore);
+        // Dapr-invoked methods skip unknown members (a newer order-service may send more); FaultRequest refuses them.
+        builder.Services.AddStrictRequestBodies(JsonUnmappedMemberHandling.Skip);
+
+        var services = builder.Services;
+        services.AddSingleton<GatewayKey>();
+        services.AddSingleton<PaymentSigner>();
+        services.AddSingleton<PaymentRepository>();
+        services.AddSingleton<PaymentHandler>();
+        services.AddSingleton<FaultInjector>();
+        services.AddHostedService<GatewayKeyLoader>();
+        services.AddHealthChecks().AddCheck<GatewayKeyHealthCheck>("payment-gateway-key", tags: ["ready"]);
+
+        services.AddSingleton<IValidator<PaymentRequest>, PaymentRequestValidator>();
+        services.AddSingleton<IValidator<RefundRequest>, RefundRequestValidator>();
+        services.AddSingleton<IValidator<FaultRequest>, FaultRequestValidator>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapPaymentServiceEndpoints(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var faultInjection = app.ServiceProvider.GetRequiredService<IOptions<PaymentServiceOptions>>().Value.FaultInjection.Enabled;
+
+        // process-payment and refund (Dapr service invocation): an armed fault answers first, then 503 until the key is loaded.
+        var methods = app.MapGroup(string.Empty);
+        if (faultInjection)
+        {
+            methods.AddEndpointFilter<FaultInjectionFilter>();
+        }
+
+        methods.AddEndpointFilter<GatewayKeyRequiredFilter>();
+        methods.MapPost($"/{PaymentMethods.ProcessPayment}", ProcessPaymentEndpoint.HandleAsync).Validate<PaymentRequest>().WithName("ProcessPayment");
+        methods.MapPost($"/{PaymentMethods.Refund}", RefundEndpoint.HandleAsync).Validate<RefundRequest>().WithName("Refund");
+
+        app.MapGet("/api/payments/{orderId}", GetPaymentEndpoint.HandleAsync).WithTags("Payments").WithName("GetPayment");
+
+        // Resiliency tests only: not mapped at all unless Payments:FaultInjection:Enabled.
+        if (faultInjection)
+        {
+            var admin = app.MapGroup("/admin/faults").WithTags("Fault injection");
+            admin.MapGet("/", GetFaultsEndpoint.Handle).WithName("GetFaults");
+            admin.MapPost("/", ArmFaultsEndpoint.Handle).Validate<FaultRequest>().WithName("ArmFaults");
+            admin.MapDelete("/", ClearFaultsEndpoint.Handle).WithName("ClearFaults");
+        }
+
+        return app;
+    }
+}
