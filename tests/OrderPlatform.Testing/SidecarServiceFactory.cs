@@ -17,6 +17,7 @@ public class SidecarServiceFactory<TProgram>(string appId) : WebApplicationFacto
 {
     private InProcessSidecar? sidecar;
     private DaprClient? dapr;
+    private SidecarHealthGate? healthGate;
 
     public DaprCallHooks Hooks { get; } = new();
 
@@ -25,6 +26,17 @@ public class SidecarServiceFactory<TProgram>(string appId) : WebApplicationFacto
     /// in for it (e.g. a sidecar that is not healthy yet). Set before the service is built.
     /// </summary>
     public Uri? HttpEndpoint { get; set; }
+
+    /// <summary>
+    /// The service sees a sidecar that is not healthy until the returned gate is opened (call before the service is
+    /// built; the same gate on later calls).
+    /// </summary>
+    public SidecarHealthGate GateSidecarHealth()
+    {
+        healthGate ??= SidecarHealthGate.Start(Sidecar.HttpEndpoint);
+        HttpEndpoint = healthGate.Endpoint;
+        return healthGate;
+    }
 
     /// <summary>The service's sidecar, started on first use (before the service, so a test can arrange state first).</summary>
     // WebApplicationFactory builds the host synchronously; the sidecar starts in well under a second.
@@ -53,6 +65,11 @@ public class SidecarServiceFactory<TProgram>(string appId) : WebApplicationFacto
     {
         await base.DisposeAsync();
         dapr?.Dispose();
+        if (healthGate is not null)
+        {
+            await healthGate.DisposeAsync();
+        }
+
         if (this.sidecar is { } started)
         {
             await started.DisposeAsync();

@@ -2,9 +2,6 @@ using OrderPlatform.InventoryService.Seeding;
 using OrderPlatform.InventoryService.Stock;
 using OrderPlatform.InventoryService.Storage;
 using OrderPlatform.InventoryService.Tests.Fakes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace OrderPlatform.InventoryService.Tests.Api;
@@ -39,25 +36,17 @@ public sealed class SeedingTests : IDisposable
     [Fact]
     public async Task Seeding_waits_for_the_sidecar_first()
     {
-        // WaitForSidecarAsync polls /v1.0/healthz/outbound on the sidecar's HTTP port: a stand-in answers 503 until the
-        // test says the sidecar is up, so the seeder is seen asking and seen waiting.
-        var asked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var healthy = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var health = await HealthStandIn.StartAsync(() =>
-        {
-            asked.TrySetResult();
-            return healthy.Task.IsCompleted;
-        });
-        factory.HttpEndpoint = health.Endpoint;
+        // WaitForSidecarAsync polls the sidecar's health API: it answers 500 until the gate opens.
+        var health = factory.GateSidecarHealth();
         factory.CreateClient();
         var seeder = factory.Services.GetRequiredService<InventorySeeder>();
 
-        await asked.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await health.Asked.WaitAsync(TimeSpan.FromSeconds(30));
         seeder.Completion.IsCompleted.Should().BeFalse();
         factory.Hooks.StateWrites.Should().Be(0, "nothing is written before the sidecar answers");
         (await SeededAsync()).Should().Be(0);
 
-        healthy.SetResult();
+        health.Open();
         (await seeder.Completion.WaitAsync(TimeSpan.FromSeconds(30))).Should().Be(12);
     }
 
@@ -85,24 +74,5 @@ public sealed class SeedingTests : IDisposable
         var catalogue = new[] { "SKU-001", "SKU-002", "SKU-003", "SKU-004", "SKU-005", "SKU-006", "SKU-007", "SKU-008", "SKU-009", "SKU-010", "SKU-LOW", "SKU-OUT" };
         var found = await factory.Dapr.GetBulkStateAsync(OrderPlatform.Contracts.Components.InventoryStore, [.. catalogue.Select(StateKeys.Stock)], parallelism: null);
         return found.Count(i => !string.IsNullOrEmpty(i.Value));
-    }
-
-    /// <summary>A sidecar HTTP port that answers only <c>/v1.0/healthz/outbound</c>: 204 once <c>isUp()</c>, else 503.</summary>
-    private sealed class HealthStandIn(WebApplication app, Uri endpoint) : IAsyncDisposable
-    {
-        public Uri Endpoint { get; } = endpoint;
-
-        public static async Task<HealthStandIn> StartAsync(Func<bool> isUp)
-        {
-            var port = OrderPlatform.PlatformLauncher.FreePorts.Take();
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-            var app = builder.Build();
-            app.MapGet("/v1.0/healthz/outbound", () => isUp() ? Results.NoContent() : Results.StatusCode(503));
-            await app.StartAsync();
-            return new HealthStandIn(app, new Uri($"http://127.0.0.1:{port}"));
-        }
-
-        public async ValueTask DisposeAsync() => await app.DisposeAsync();
     }
 }

@@ -1,8 +1,5 @@
-using Dapr.Client;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using OrderPlatform.Contracts;
 using OrderPlatform.PaymentService.Signing;
 using OrderPlatform.ServiceDefaults;
@@ -14,14 +11,12 @@ namespace OrderPlatform.PaymentService.Tests.Support;
 /// payment-service against the dev sidecar in the test process (real DaprClient, the repository's components/:
 /// <c>payment-store</c> and the <c>secret-store</c> that serves the gateway key). With <paramref name="gateSidecarHealth"/>
 /// the service's DaprClient sees the sidecar's health API through a <see cref="SidecarHealthGate"/> that stays shut
-/// until the test opens it.
+/// until the test opens it (<see cref="SidecarServiceFactory{TProgram}.GateSidecarHealth"/>).
 /// </summary>
 public sealed class PaymentApiFactory(bool faultInjection = false, bool gateSidecarHealth = false)
     : SidecarServiceFactory<Program>(AppIds.PaymentService)
 {
-    private SidecarHealthGate? gate;
-
-    public SidecarHealthGate SidecarHealth => gate ?? throw new InvalidOperationException("Create the factory with gateSidecarHealth: true.");
+    public SidecarHealthGate SidecarHealth => gateSidecarHealth ? GateSidecarHealth() : throw new InvalidOperationException("Create the factory with gateSidecarHealth: true.");
 
     /// <summary>Starts the app and waits until the gateway key is loaded from the secret store.</summary>
     public async Task<HttpClient> StartAsync()
@@ -47,27 +42,14 @@ public sealed class PaymentApiFactory(bool faultInjection = false, bool gateSide
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        if (gateSidecarHealth)
+        {
+            GateSidecarHealth();
+        }
+
         base.ConfigureWebHost(builder);
         builder.UseSetting("Payments:FaultInjection:Enabled", faultInjection ? "true" : "false");
         builder.UseSetting("Payments:SecretRetryMaxDelay", "00:00:00.050");
-        if (gateSidecarHealth)
-        {
-            gate ??= SidecarHealthGate.Start(Sidecar.HttpEndpoint);
-            builder.ConfigureTestServices(services =>
-            {
-                services.RemoveAll<DaprClient>();
-                services.AddSingleton(_ => gate.CreateClient(Sidecar, Hooks));
-            });
-        }
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        if (gate is not null)
-        {
-            await gate.DisposeAsync();
-        }
     }
 }
 

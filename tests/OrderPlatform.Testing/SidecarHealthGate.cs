@@ -1,25 +1,25 @@
-using Dapr.Client;
-using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using OrderPlatform.ServiceDefaults;
 using OrderPlatform.Testing;
 
-namespace OrderPlatform.PaymentService.Tests.Support;
+namespace OrderPlatform.Testing;
 
 /// <summary>
-/// A sidecar that is not up yet, for the start-up test: stands in front of the in-process sidecar's health API (the
-/// only part of Dapr's HTTP API payment-service's DaprClient calls; state and secrets go over gRPC, straight to the
-/// sidecar) and answers <c>/v1.0/healthz</c> and <c>/v1.0/healthz/outbound</c> with 500, as daprd does until it is
+/// A sidecar that is not up yet, for start-up tests: stands in front of the in-process sidecar's health API (the part
+/// of Dapr's HTTP API that <c>WaitForSidecarAsync</c> and readiness call; state and secrets go over gRPC, straight to
+/// the sidecar) and answers <c>/v1.0/healthz</c> and <c>/v1.0/healthz/outbound</c> with 500, as daprd does until it is
 /// ready (dapr/docs daprdocs/content/en/reference/api/health_api.md), until <see cref="Open"/>; then it passes them on.
-/// OrderPlatform.Testing has no way to hold the HTTP side of the service's DaprClient (DaprCallHooks sees gRPC only).
+/// <see cref="Asked"/> completes on the first health request, so a test sees the service waiting, not merely slow.
+/// Dapr.Client 1.19 takes no HttpClient of ours, so the service's DaprClient is pointed at this gate's endpoint instead
+/// (<see cref="SidecarServiceFactory{TProgram}.GateSidecarHealth"/>).
 /// </summary>
 public sealed class SidecarHealthGate : IAsyncDisposable
 {
     private readonly WebApplication app;
     private readonly HttpClient sidecar;
+    private readonly TaskCompletionSource asked = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile bool open;
 
     private SidecarHealthGate(WebApplication app, HttpClient sidecar)
@@ -45,18 +45,10 @@ public sealed class SidecarHealthGate : IAsyncDisposable
         return gate;
     }
 
-    public void Open() => open = true;
+    /// <summary>Completes when the service first asks whether the sidecar is healthy.</summary>
+    public Task Asked => asked.Task;
 
-    /// <summary>
-    /// The service's DaprClient as <see cref="InProcessSidecar.CreateClient"/> builds it, but with its HTTP endpoint
-    /// behind this gate; gRPC passes <paramref name="hooks"/> as usual.
-    /// </summary>
-    public DaprClient CreateClient(InProcessSidecar target, DaprCallHooks hooks) => new DaprClientBuilder()
-        .UseGrpcEndpoint(target.GrpcEndpoint.ToString())
-        .UseHttpEndpoint(Endpoint.ToString())
-        .UseJsonSerializationOptions(JsonDefaults.Options)
-        .UseGrpcChannelOptions(new GrpcChannelOptions { HttpHandler = hooks })
-        .Build();
+    public void Open() => open = true;
 
     public async ValueTask DisposeAsync()
     {
@@ -67,6 +59,7 @@ public sealed class SidecarHealthGate : IAsyncDisposable
 
     private async Task<IResult> AnswerAsync(HttpRequest request, CancellationToken ct)
     {
+        asked.TrySetResult();
         if (!open)
         {
             return Results.StatusCode(StatusCodes.Status500InternalServerError);
