@@ -1,4 +1,4 @@
-using Dapr.Workflow;
+using System.Text.Json.Serialization;
 using FluentValidation;
 using OrderPlatform.Contracts;
 using OrderPlatform.Contracts.Orders;
@@ -7,25 +7,31 @@ using OrderPlatform.OrderService.Events;
 using OrderPlatform.OrderService.Orders;
 using OrderPlatform.OrderService.Orders.Batch;
 using OrderPlatform.OrderService.Orders.Create;
+using OrderPlatform.OrderService.Orders.Intake;
 using OrderPlatform.OrderService.Orders.Operators;
 using OrderPlatform.OrderService.Orders.Query;
 using OrderPlatform.OrderService.Orders.Signals;
 using OrderPlatform.OrderService.Storage;
 using OrderPlatform.OrderService.Workflow;
 using OrderPlatform.ServiceDefaults;
+using OrderPlatform.ServiceDefaults.RequestBodies;
+using OrderPlatform.ServiceDefaults.State;
+using OrderPlatform.ServiceDefaults.Validation;
 
 namespace OrderPlatform.OrderService;
 
-/// <summary>Everything order-service registers besides the service defaults.</summary>
+/// <summary>Everything order-service registers besides the service defaults, and its route table.</summary>
 public static class OrderServiceRegistration
 {
-    public static IServiceCollection AddOrderService(this IServiceCollection services)
+    public static IHostApplicationBuilder AddOrderService(this IHostApplicationBuilder builder)
     {
-        services.AddOptions<OrdersOptions>()
-            .BindConfiguration(OrdersOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        services.AddSingleton(TimeProvider.System);
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.AddValidatedOptions<OrderServiceOptions>(OrderServiceOptions.SectionName);
+        builder.AddStateStore(Components.OrdersStore);
+
+        // Every body here is typed by a client: an unknown (mistyped) member is refused, never silently dropped.
+        var services = builder.Services;
+        services.AddStrictRequestBodies(JsonUnmappedMemberHandling.Disallow);
 
         services.AddSingleton<OrderRepository>();
         services.AddSingleton<IdempotencyStore>();
@@ -35,12 +41,14 @@ public static class OrderServiceRegistration
         services.AddSingleton<CreateOrderHandler>();
         services.AddSingleton<BatchEntryReader>();
         services.AddSingleton<BatchOrdersHandler>();
-        services.AddSingleton<OrderQueryHandler>();
         services.AddSingleton<OrderSignalHandler>();
         services.AddSingleton<OperatorActions>();
+        // Transient: an operator action is rare, and its typed HttpClients are then fresh from IHttpClientFactory.
         services.AddTransient<OrderRepairs>();
 
         services.AddSingleton<IValidator<CreateOrderRequest>, CreateOrderRequestValidator>();
+        services.AddSingleton<IValidator<IdempotencyKeyHeader>, IdempotencyKeyHeaderValidator>();
+        services.AddSingleton<IValidator<BatchCreateOrdersRequest>, BatchCreateOrdersRequestValidator>();
         services.AddSingleton<IValidator<OrderQueryParameters>, OrderQueryParametersValidator>();
         services.AddSingleton<IValidator<ApprovalRequest>, ApprovalRequestValidator>();
         services.AddSingleton<IValidator<CancelOrderRequest>, CancelOrderRequestValidator>();
@@ -49,7 +57,22 @@ public static class OrderServiceRegistration
         services.AddDaprInvokeClient<PaymentClient>(AppIds.PaymentService);
         services.AddDaprInvokeClient<ShippingClient>(AppIds.ShippingService);
 
-        services.AddOrderWorkflow();
-        return services;
+        builder.AddOrderWorkflow();
+        return builder;
+    }
+
+    /// <summary>The order API (order-service is the platform's only external ingress).</summary>
+    public static IEndpointRouteBuilder MapOrderServiceEndpoints(this IEndpointRouteBuilder app)
+    {
+        var orders = app.MapGroup("/api/orders").WithTags("Orders");
+        orders.MapPost("/", CreateOrderEndpoint.HandleAsync).Validate<CreateOrderRequest>().Validate<IdempotencyKeyHeader>().WithName("CreateOrder");
+        orders.MapPost("/batch", BatchOrdersEndpoint.HandleAsync).Validate<BatchCreateOrdersRequest>().Validate<IdempotencyKeyHeader>().WithName("CreateOrdersBatch");
+        orders.MapGet("/", QueryOrdersEndpoint.HandleAsync).Validate<OrderQueryParameters>().WithName("QueryOrders");
+        orders.MapGet("/{id}", GetOrderEndpoint.HandleAsync).WithName("GetOrder");
+        orders.MapPost("/{id}/cancel", CancelOrderEndpoint.HandleAsync).Validate<CancelOrderRequest>().WithName("CancelOrder");
+        orders.MapPost("/{id}/approve", ApproveOrderEndpoint.HandleAsync).Validate<ApprovalRequest>().WithName("ApproveOrder");
+        orders.MapPost("/{id}/compensate", CompensateOrderEndpoint.HandleAsync).WithName("CompensateOrder");
+        orders.MapPost("/{id}/commit-stock", CommitOrderStockEndpoint.HandleAsync).WithName("CommitOrderStock");
+        return app;
     }
 }

@@ -3,13 +3,12 @@ using Dapr.Client;
 using Microsoft.Extensions.Options;
 using OrderPlatform.Contracts;
 using OrderPlatform.Contracts.Events;
-using OrderPlatform.OrderService.Orders;
 using OrderPlatform.OrderService.Storage;
 
 namespace OrderPlatform.OrderService.Events;
 
 /// <summary>Publishes order CloudEvents to <c>order-pubsub</c>/<c>orders</c> with a TTL and a deterministic id and type.</summary>
-public sealed class OrderEventPublisher(DaprClient dapr, IOptions<OrdersOptions> options)
+public sealed class OrderEventPublisher(DaprClient dapr, IOptions<OrderServiceOptions> options)
 {
     public const string TtlMetadata = "ttlInSeconds";
     public const string CloudEventTypeMetadata = "cloudevent.type";

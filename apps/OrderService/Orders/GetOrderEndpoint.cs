@@ -10,7 +10,7 @@ internal static class GetOrderEndpoint
     public static async Task<Results<Ok<OrderView>, ProblemHttpResult>> HandleAsync(
         string id, OrderRepository orders, IDaprWorkflowClient workflows, CancellationToken ct)
     {
-        var order = OrderIds.IsValid(id) ? await orders.GetAsync(id, ct) : null;
+        var order = await orders.GetAsync(id, ct);
         if (order is null)
         {
             return ApiProblems.NotFound(id);

@@ -1,9 +1,5 @@
-using System.Security.Cryptography;
-using System.Text;
-using Dapr.Client;
 using Microsoft.Extensions.Options;
-using OrderPlatform.Contracts;
-using OrderPlatform.OrderService.Orders;
+using OrderPlatform.ServiceDefaults.State;
 
 namespace OrderPlatform.OrderService.Storage;
 
@@ -16,20 +12,15 @@ public sealed record IdempotencyRecord(string RequestHash, string OrderId, DateT
 }
 
 /// <summary>
-/// Idempotency-Key records in <c>orders-store</c>, claimed insert-if-absent so racing requests agree on one order, and
-/// forgotten by the store after <see cref="OrdersOptions.IdempotencyKeyTtl"/>.
+/// Idempotency-Key records in <c>orders-store</c> (<see cref="StateKeys.Idempotency"/>), claimed insert-if-absent so
+/// racing requests agree on one order, and forgotten by the store after <see cref="OrderServiceOptions.IdempotencyKeyTtl"/>.
 /// </summary>
-public sealed class IdempotencyStore(DaprClient dapr, IOptions<OrdersOptions> options)
+public sealed class IdempotencyStore(StateStore store, IOptions<OrderServiceOptions> options)
 {
-    /// <summary>The state key: a hash of the client's key (':' never occurs in an order id, so keys cannot collide).</summary>
-    public static string StateKey(string idempotencyKey) =>
-        "idempotency:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(idempotencyKey)));
-
     /// <summary>Claims the key for <paramref name="record"/>: null when this call claimed it, else the record that holds it.</summary>
     public async Task<IdempotencyRecord?> ClaimAsync(string idempotencyKey, IdempotencyRecord record, CancellationToken ct = default)
     {
-        var key = StateKey(idempotencyKey);
-        if (await FirstWriteState.TryInsertAsync(dapr, key, record, ct, options.Value.IdempotencyKeyTtl))
+        if (await store.TryInsertAsync(StateKeys.Idempotency(idempotencyKey), record, ct, options.Value.IdempotencyKeyTtl))
         {
             return null;
         }
@@ -39,10 +30,10 @@ public sealed class IdempotencyStore(DaprClient dapr, IOptions<OrdersOptions> op
     }
 
     /// <summary>The record holding <paramref name="idempotencyKey"/>, or null while it is unclaimed.</summary>
-    public Task<IdempotencyRecord?> FindAsync(string idempotencyKey, CancellationToken ct = default) =>
-        dapr.GetStateAsync<IdempotencyRecord?>(Components.OrdersStore, StateKey(idempotencyKey), ConsistencyMode.Strong, cancellationToken: ct);
+    public async Task<IdempotencyRecord?> FindAsync(string idempotencyKey, CancellationToken ct = default) =>
+        (await store.GetAsync<IdempotencyRecord>(StateKeys.Idempotency(idempotencyKey), ct)).Value;
 
     /// <summary>Gives a claimed key back (the request it was claimed for did not create an order).</summary>
     public Task ReleaseAsync(string idempotencyKey, CancellationToken ct = default) =>
-        dapr.DeleteStateAsync(Components.OrdersStore, StateKey(idempotencyKey), cancellationToken: ct);
+        store.DeleteAsync(StateKeys.Idempotency(idempotencyKey), ct);
 }

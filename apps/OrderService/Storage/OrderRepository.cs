@@ -1,74 +1,57 @@
-using System.Text.Json;
-using Dapr.Client;
-using OrderPlatform.Contracts;
-using OrderPlatform.ServiceDefaults;
+using OrderPlatform.ServiceDefaults.State;
 
 namespace OrderPlatform.OrderService.Storage;
 
-/// <summary>Order documents in <c>orders-store</c>, keyed by order id.</summary>
-public sealed class OrderRepository(DaprClient dapr)
+/// <summary>Order documents in <c>orders-store</c> (<see cref="StateKeys.Order"/>), through the kit's <see cref="StateStore"/>.</summary>
+public sealed class OrderRepository(StateStore store)
 {
-    /// <summary>How many times an update re-reads and re-applies its change after an ETag conflict.</summary>
-    public const int MaxEtagAttempts = 5;
-
-    public Task<StoredOrder?> GetAsync(string orderId, CancellationToken ct = default) =>
-        dapr.GetStateAsync<StoredOrder?>(Components.OrdersStore, orderId, ConsistencyMode.Strong, cancellationToken: ct);
+    /// <summary>The order, or null when there is none (an id that cannot be an order's key has none).</summary>
+    public async Task<StoredOrder?> GetAsync(string orderId, CancellationToken ct = default) =>
+        StateKeys.IsOrderId(orderId) ? (await store.GetAsync<StoredOrder>(StateKeys.Order(orderId), ct)).Value : null;
 
     /// <summary>Saves a new order; false when an order with that id already exists.</summary>
     public Task<bool> TryInsertAsync(StoredOrder order, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(order);
-        return FirstWriteState.TryInsertAsync(dapr, order.OrderId, order, ct);
+        return store.TryInsertAsync(StateKeys.Order(order.OrderId), order, ct);
     }
 
-    /// <summary>Saves new orders in one bulk call, each insert-only (first-write, no ETag) and strongly consistent.</summary>
+    /// <summary>Saves new orders in one bulk call, each insert-only.</summary>
     public Task InsertManyAsync(IReadOnlyList<StoredOrder> orders, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(orders);
-        var items = orders
-            .Select(o => new SaveStateItem<StoredOrder>(o.OrderId, o, etag: string.Empty, FirstWriteState.Options, metadata: null))
-            .ToList();
-        return dapr.SaveBulkStateAsync(Components.OrdersStore, items, ct);
+        return store.InsertManyAsync([.. orders.Select(o => KeyValuePair.Create(StateKeys.Order(o.OrderId), o))], ct);
     }
 
     /// <summary>The orders stored under <paramref name="orderIds"/> (ids without an order are left out).</summary>
     public async Task<IReadOnlyDictionary<string, StoredOrder>> GetManyAsync(IReadOnlyList<string> orderIds, CancellationToken ct = default)
     {
-        if (orderIds.Count == 0)
-        {
-            return new Dictionary<string, StoredOrder>();
-        }
-
-        var found = await dapr.GetBulkStateAsync(Components.OrdersStore, orderIds, parallelism: null, cancellationToken: ct);
-        return found.Where(i => !string.IsNullOrEmpty(i.Value))
-            .ToDictionary(i => i.Key, i => JsonSerializer.Deserialize<StoredOrder>(i.Value, JsonDefaults.Options)!, StringComparer.Ordinal);
+        ArgumentNullException.ThrowIfNull(orderIds);
+        var found = await store.GetManyAsync<StoredOrder>([.. orderIds.Select(StateKeys.Order)], ct);
+        return orderIds
+            .Where(id => found[StateKeys.Order(id)].Value is not null)
+            .Distinct(StringComparer.Ordinal)
+            .ToDictionary(id => id, id => found[StateKeys.Order(id)].Value!, StringComparer.Ordinal);
     }
 
     /// <summary>
-    /// Reads the order with its ETag, applies <paramref name="change"/> (null = nothing to change) and saves with that
-    /// ETag; on an ETag conflict re-reads and re-applies, up to <see cref="MaxEtagAttempts"/> times.
+    /// Applies <paramref name="change"/> (null = nothing to change) to the order at the version read, reading and
+    /// applying again while that loses an ETag race (<c>StateStore:ConflictAttempts</c>); returns the order afterwards.
     /// </summary>
     public async Task<StoredOrder> UpdateAsync(string orderId, Func<StoredOrder, StoredOrder?> change, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(change);
-        for (var attempt = 1; ; attempt++)
-        {
-            var (order, etag) = await dapr.GetStateAndETagAsync<StoredOrder?>(Components.OrdersStore, orderId, ConsistencyMode.Strong, cancellationToken: ct);
-            if (order is null)
-            {
-                throw new KeyNotFoundException($"Order '{orderId}' does not exist.");
-            }
+        return await store.UpdateAsync<StoredOrder>(
+            StateKeys.Order(orderId),
+            order => change(order ?? throw new KeyNotFoundException($"Order '{orderId}' does not exist.")),
+            ct) ?? throw new KeyNotFoundException($"Order '{orderId}' does not exist.");
+    }
 
-            var updated = change(order);
-            if (updated is null || await FirstWriteState.TrySaveAsync(dapr, orderId, updated, etag, ct))
-            {
-                return updated ?? order;
-            }
-
-            if (attempt == MaxEtagAttempts)
-            {
-                throw new InvalidOperationException($"Order '{orderId}' kept changing: {MaxEtagAttempts} ETag conflicts in a row.");
-            }
-        }
+    /// <summary>One page of the state query <paramref name="query"/> (order documents only: see <c>OrderStateQuery</c>).</summary>
+    public async Task<(IReadOnlyList<StoredOrder> Orders, string? Token)> QueryAsync(string query, CancellationToken ct = default)
+    {
+        var response = await store.QueryAsync<StoredOrder>(query, ct);
+        var orders = response.Results.Select(r => r.Data).OfType<StoredOrder>().Where(o => o.Kind == StoredOrder.DocumentKind).ToList();
+        return (orders, string.IsNullOrEmpty(response.Token) ? null : response.Token);
     }
 }

@@ -4,7 +4,6 @@ using OrderPlatform.Contracts.Inventory;
 using OrderPlatform.Contracts.Orders;
 using OrderPlatform.Contracts.Payments;
 using OrderPlatform.Contracts.Shipping;
-using OrderPlatform.OrderService.Storage;
 using OrderPlatform.OrderService.Workflow.Activities;
 
 namespace OrderPlatform.OrderService.Workflow;

@@ -1,5 +1,6 @@
 using Dapr.Workflow;
 using OrderPlatform.OrderService.Workflow.Retention;
+using OrderPlatform.ServiceDefaults;
 
 namespace OrderPlatform.OrderService.Workflow;
 
@@ -8,7 +9,7 @@ public static class WorkflowRegistration
     /// <summary>
     /// Adds the Dapr workflow worker, the <see cref="IDaprWorkflowClient"/> the API uses
     /// (<see cref="DaprWorkflowClient"/> is sealed and <c>AddDaprWorkflow</c> does not register the interface) and the
-    /// <see cref="WorkflowHistoryPurger"/> (<c>OrderWorkflow:Retention</c>).
+    /// <see cref="WorkflowHistoryPurger"/> (<c>OrderWorkflow:Retention</c>, validated at start-up).
     /// </summary>
     /// <remarks>
     /// <see cref="OrderWorkflow"/> and every activity in <c>Workflow/Activities</c> are registered by Dapr.Workflow's
@@ -17,12 +18,13 @@ public static class WorkflowRegistration
     /// ("Workflow 'OrderWorkflow' is already registered" warnings at start-up), so nothing is listed by hand; a test pins
     /// the registered names.
     /// </remarks>
-    public static IServiceCollection AddOrderWorkflow(this IServiceCollection services)
+    public static IHostApplicationBuilder AddOrderWorkflow(this IHostApplicationBuilder builder)
     {
-        services.AddDaprWorkflow();
-        services.AddSingleton<IDaprWorkflowClient>(sp => sp.GetRequiredService<DaprWorkflowClient>());
-        services.AddOptions<WorkflowRetentionOptions>().BindConfiguration(WorkflowRetentionOptions.Section);
-        services.AddHostedService<WorkflowHistoryPurger>();
-        return services;
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddDaprWorkflow();
+        builder.Services.AddSingleton<IDaprWorkflowClient>(sp => sp.GetRequiredService<DaprWorkflowClient>());
+        builder.AddValidatedOptions<WorkflowRetentionOptions>(WorkflowRetentionOptions.SectionName);
+        builder.Services.AddHostedService<WorkflowHistoryPurger>();
+        return builder;
     }
 }

@@ -4,55 +4,56 @@ using Microsoft.Extensions.Options;
 using OrderPlatform.Contracts;
 using OrderPlatform.Contracts.Events;
 using OrderPlatform.Contracts.Orders;
+using OrderPlatform.OrderService;
 using OrderPlatform.OrderService.Events;
-using OrderPlatform.OrderService.Orders;
 using OrderPlatform.OrderService.Storage;
+using OrderPlatform.OrderService.Workflow;
 using OrderPlatform.OrderService.Workflow.Activities;
+using OrderPlatform.ServiceDefaults.State;
 using OrderService.Tests.Support;
 
 namespace OrderService.Tests.Activities;
 
-public sealed class RecordOrderStatusActivityTests
+/// <summary>The status-recording activity against <c>orders-store</c> and <c>order-pubsub</c> of the dev sidecar.</summary>
+public sealed class RecordOrderStatusActivityTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset At = TestOrders.Now.AddMinutes(5);
-    private readonly Mock<DaprClient> dapr = new();
-    private readonly List<(StoredOrder Order, string ETag, StateOptions Options)> saves = [];
-    private readonly List<(OrderEvent Data, Dictionary<string, string> Metadata)> published = [];
-    private readonly RecordOrderStatusActivity activity;
+    private OrdersSidecar sidecar = null!;
+    private RecordOrderStatusActivity activity = null!;
 
-    public RecordOrderStatusActivityTests()
+    public async Task InitializeAsync()
     {
-        dapr.Setup(d => d.TrySaveStateAsync(Components.OrdersStore, "ord-1", It.IsAny<StoredOrder>(), It.IsAny<string>(), It.IsAny<StateOptions>(), It.IsAny<IReadOnlyDictionary<string, string>>(), It.IsAny<CancellationToken>()))
-            .Callback((string _, string _, StoredOrder o, string etag, StateOptions options, IReadOnlyDictionary<string, string> _, CancellationToken _) => saves.Add((o, etag, options)))
-            .ReturnsAsync(true);
-        dapr.Setup(d => d.PublishEventAsync(Components.PubSub, Topics.Orders, It.IsAny<OrderEvent>(), It.IsAny<Dictionary<string, string>>(), It.IsAny<CancellationToken>()))
-            .Callback((string _, string _, OrderEvent data, Dictionary<string, string> metadata, CancellationToken _) => published.Add((data, metadata)))
-            .Returns(Task.CompletedTask);
-        var options = Options.Create(new OrdersOptions { EventTtlSeconds = 120 });
-        activity = new RecordOrderStatusActivity(new OrderRepository(dapr.Object), new OrderEventPublisher(dapr.Object, options));
+        sidecar = await OrdersSidecar.StartAsync();
+        var options = Options.Create(new OrderServiceOptions { EventTtlSeconds = 120 });
+        activity = new RecordOrderStatusActivity(new OrderRepository(sidecar.Store()), new OrderEventPublisher(sidecar.Client, options));
     }
 
-    private void Stored(StoredOrder order, params string[] etags)
+    public async Task DisposeAsync() => await sidecar.DisposeAsync();
+
+    /// <summary>Stores the order and returns the ETag it was stored at.</summary>
+    private async Task<string> StoredAsync(StoredOrder order)
     {
-        var sequence = dapr.SetupSequence(d => d.GetStateAndETagAsync<StoredOrder?>(Components.OrdersStore, "ord-1", ConsistencyMode.Strong, It.IsAny<IReadOnlyDictionary<string, string>>(), It.IsAny<CancellationToken>()));
-        foreach (var etag in etags)
-        {
-            sequence = sequence.ReturnsAsync((order, etag));
-        }
+        await sidecar.State.PutAsync("ord-1", order);
+        var (_, etag) = await sidecar.Client.GetStateAndETagAsync<StoredOrder>(Components.OrdersStore, "ord-1");
+        sidecar.Wire.Clear();
+        return etag;
     }
+
+    private Task<StoredOrder?> CurrentAsync() => sidecar.State.GetAsync<StoredOrder>("ord-1");
 
     [Fact]
     public async Task Appends_history_and_saves_with_the_read_etag_strong_and_first_write()
     {
-        Stored(TestOrders.Stored(status: OrderStatus.Reserved), "etag-7");
+        var etag = await StoredAsync(TestOrders.Stored(status: OrderStatus.Reserved));
 
         var status = await activity.RunAsync(Mock.Of<WorkflowActivityContext>(), new OrderStatusUpdate("ord-1", OrderStatus.Paid, At, "charged", PaymentId: "pay-9"));
 
         status.Should().Be(OrderStatus.Paid);
-        var (order, etag, options) = saves.Should().ContainSingle().Subject;
-        etag.Should().Be("etag-7");
-        options.Consistency.Should().Be(ConsistencyMode.Strong);
-        options.Concurrency.Should().Be(ConcurrencyMode.FirstWrite);
+        var save = sidecar.Wire.Saves.Should().ContainSingle().Subject;
+        save.ETag.Should().Be(etag);
+        save.Consistency.Should().Be(ConsistencyMode.Strong);
+        save.Concurrency.Should().Be(ConcurrencyMode.FirstWrite);
+        var order = (await CurrentAsync())!;
         order.Status.Should().Be(OrderStatus.Paid);
         order.PaymentId.Should().Be("pay-9");
         order.UpdatedAt.Should().Be(At);
@@ -62,66 +63,85 @@ public sealed class RecordOrderStatusActivityTests
     [Fact]
     public async Task A_retried_update_adds_no_second_history_entry_but_still_publishes()
     {
-        var already = TestOrders.Stored(status: OrderStatus.Reserved).Apply(new OrderStatusUpdate("ord-1", OrderStatus.Paid, At, "charged"))!;
-        Stored(already, "etag-8");
+        await StoredAsync(TestOrders.Stored(status: OrderStatus.Reserved).Apply(new OrderStatusUpdate("ord-1", OrderStatus.Paid, At, "charged"))!);
 
         await activity.RunAsync(Mock.Of<WorkflowActivityContext>(), new OrderStatusUpdate("ord-1", OrderStatus.Paid, At.AddSeconds(3), "charged", OrderEventTypes.Paid));
 
-        saves.Should().BeEmpty();
-        published.Should().ContainSingle().Which.Data.Type.Should().Be(OrderEventTypes.Paid);
+        sidecar.Wire.Saves.Should().BeEmpty();
+        sidecar.Wire.Published.Should().ContainSingle().Which.DataAs<OrderEvent>().Type.Should().Be(OrderEventTypes.Paid);
     }
 
     [Fact]
     public async Task An_etag_conflict_rereads_and_reapplies_the_change()
     {
-        Stored(TestOrders.Stored(status: OrderStatus.Reserved), "etag-1", "etag-2");
-        dapr.SetupSequence(d => d.TrySaveStateAsync(Components.OrdersStore, "ord-1", It.IsAny<StoredOrder>(), It.IsAny<string>(), It.IsAny<StateOptions>(), It.IsAny<IReadOnlyDictionary<string, string>>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(false)
-            .ReturnsAsync(true);
+        var first = await StoredAsync(TestOrders.Stored(status: OrderStatus.Reserved));
+        var raced = false;
+        string? racerEtag = null;
+        sidecar.Hooks.Before("SaveState", async ct =>
+        {
+            if (!raced)
+            {
+                raced = true; // another writer changes the order between the activity's read and its save
+                var current = (await CurrentAsync())!;
+                await sidecar.State.PutAsync("ord-1", current with { TrackingNumber = "trk-racer" });
+                (_, racerEtag) = await sidecar.Client.GetStateAndETagAsync<StoredOrder>(Components.OrdersStore, "ord-1", cancellationToken: ct);
+            }
+        });
 
         await activity.RunAsync(Mock.Of<WorkflowActivityContext>(), new OrderStatusUpdate("ord-1", OrderStatus.Paid, At, "charged"));
 
-        dapr.Verify(d => d.TrySaveStateAsync(Components.OrdersStore, "ord-1", It.IsAny<StoredOrder>(), "etag-1", It.IsAny<StateOptions>(), It.IsAny<IReadOnlyDictionary<string, string>>(), It.IsAny<CancellationToken>()), Times.Once);
-        dapr.Verify(d => d.TrySaveStateAsync(Components.OrdersStore, "ord-1", It.Is<StoredOrder>(o => o.History.Count == 3), "etag-2", It.IsAny<StateOptions>(), It.IsAny<IReadOnlyDictionary<string, string>>(), It.IsAny<CancellationToken>()), Times.Once);
+        sidecar.Wire.Saves.Select(s => s.ETag).Should().Equal(first, racerEtag);
+        var order = (await CurrentAsync())!;
+        order.History.Should().HaveCount(3);
+        order.Status.Should().Be(OrderStatus.Paid);
+        order.TrackingNumber.Should().Be("trk-racer", "the change was applied again to the winner's version");
     }
 
     [Fact]
     public async Task Gives_up_after_repeated_etag_conflicts()
     {
-        Stored(TestOrders.Stored(), Enumerable.Repeat("etag", OrderRepository.MaxEtagAttempts).ToArray());
-        dapr.Setup(d => d.TrySaveStateAsync(Components.OrdersStore, "ord-1", It.IsAny<StoredOrder>(), It.IsAny<string>(), It.IsAny<StateOptions>(), It.IsAny<IReadOnlyDictionary<string, string>>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(false);
+        await StoredAsync(TestOrders.Stored());
+        var attempts = 0;
+        sidecar.Hooks.Before("SaveState", async ct =>
+        {
+            Interlocked.Increment(ref attempts);
+            var current = (await CurrentAsync())!;
+            await sidecar.State.PutAsync("ord-1", current with { UpdatedAt = current.UpdatedAt.AddSeconds(1) });
+        });
 
         var act = () => activity.RunAsync(Mock.Of<WorkflowActivityContext>(), new OrderStatusUpdate("ord-1", OrderStatus.Paid, At, "charged"));
 
-        await act.Should().ThrowAsync<InvalidOperationException>();
+        await act.Should().ThrowAsync<StateConflictException>();
+        attempts.Should().Be(5, "order-service's StateStore:ConflictAttempts");
+        (await CurrentAsync())!.Status.Should().Be(OrderStatus.Pending);
     }
 
     [Fact]
     public async Task Publishes_the_event_with_ttl_and_cloudevent_type_and_deterministic_id()
     {
-        Stored(TestOrders.Stored(status: OrderStatus.Shipped), "etag-1");
+        await StoredAsync(TestOrders.Stored(status: OrderStatus.Shipped));
 
         await activity.RunAsync(Mock.Of<WorkflowActivityContext>(), new OrderStatusUpdate("ord-1", OrderStatus.Completed, At, "done", OrderEventTypes.Completed));
 
-        var (data, metadata) = published.Should().ContainSingle().Subject;
-        metadata.Should().Equal(new Dictionary<string, string>
+        var published = sidecar.Wire.Published.Should().ContainSingle().Subject;
+        (published.PubsubName, published.Topic).Should().Be((Components.PubSub, Topics.Orders));
+        published.Metadata.Should().Equal(new Dictionary<string, string>
         {
             ["ttlInSeconds"] = "120",
             ["cloudevent.type"] = OrderEventTypes.Completed,
             ["cloudevent.id"] = "ord-1:order_completed",
         });
-        data.Should().BeEquivalentTo(new { OrderId = "ord-1", CustomerId = "cust-1", Type = OrderEventTypes.Completed, Total = 60m, Status = "Completed", OccurredAt = At, Detail = "done" });
+        published.DataAs<OrderEvent>().Should().BeEquivalentTo(new { OrderId = "ord-1", CustomerId = "cust-1", Type = OrderEventTypes.Completed, Total = 60m, Status = "Completed", OccurredAt = At, Detail = "done" });
     }
 
     [Fact]
     public async Task A_step_without_an_event_publishes_nothing()
     {
-        Stored(TestOrders.Stored(), "etag-1");
+        await StoredAsync(TestOrders.Stored());
 
         await activity.RunAsync(Mock.Of<WorkflowActivityContext>(), new OrderStatusUpdate("ord-1", OrderStatus.Reserved, At, "stock reserved"));
 
-        saves.Should().ContainSingle();
-        published.Should().BeEmpty();
+        sidecar.Wire.Saves.Should().ContainSingle();
+        sidecar.Wire.Published.Should().BeEmpty();
     }
 }

@@ -1,6 +1,5 @@
 using System.Net;
-using OrderPlatform.OrderService.Orders;
-using OrderPlatform.OrderService.Orders.Create;
+using OrderPlatform.OrderService.Orders.Intake;
 using OrderPlatform.OrderService.Storage;
 using OrderPlatform.OrderService.Workflow;
 using OrderService.Tests.Support;
@@ -10,33 +9,35 @@ namespace OrderService.Tests.Api;
 /// <summary>POST /api/orders/batch with an Idempotency-Key: a retried batch reports the same orders and creates none.</summary>
 public sealed class BatchIdempotencyTests(OrderApiFactory api) : OrderApiTests(api)
 {
-    private static readonly object Batch = new { orders = new object[] { TestOrders.Request(), TestOrders.Request(customerId: "cust-2"), TestOrders.Request("b-explicit") } };
+    /// <summary>Two entries without an id and one naming <paramref name="explicitId"/> (its own per test: the store outlives a test).</summary>
+    private static object Batch(string explicitId) =>
+        new { orders = new object[] { TestOrders.Request(), TestOrders.Request(customerId: "cust-2"), TestOrders.Request(explicitId) } };
 
     [Fact]
     public async Task A_retried_batch_reports_the_same_orders_and_starts_each_once()
     {
-        var first = await ResultsAsync(await Client.PostJsonAsync("/api/orders/batch", Batch, "batch-key"));
-        var retry = await ResultsAsync(await Client.PostJsonAsync("/api/orders/batch", Batch, "batch-key"));
+        var first = await ResultsAsync(await Client.PostJsonAsync("/api/orders/batch", Batch("b-explicit"), "batch-key"));
+        var retry = await ResultsAsync(await Client.PostJsonAsync("/api/orders/batch", Batch("b-explicit"), "batch-key"));
 
         retry.Should().Equal(first);
         first.Select(r => r.Status).Should().Equal("accepted", "accepted", "accepted");
         first[0].OrderId.Should().Be(OrderIds.ForBatchEntry("batch-key", 0));
         first[2].OrderId.Should().Be("b-explicit");
-        Api.Store.BulkSaves.Should().ContainSingle("the retry had nothing new to save");
+        Wire.SaveCalls.Should().ContainSingle("the retry had nothing new to save");
         Api.Workflows.Verify(w => w.ScheduleNewWorkflowAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object>()), Times.Exactly(3));
     }
 
     [Fact]
     public async Task Batches_with_other_keys_or_no_key_create_new_orders()
     {
-        var keyed = await ResultsAsync(await Client.PostJsonAsync("/api/orders/batch", Batch, "key-a"));
-        var other = await ResultsAsync(await Client.PostJsonAsync("/api/orders/batch", Batch, "key-b"));
-        var unkeyed = await ResultsAsync(await Client.PostJsonAsync("/api/orders/batch", Batch));
+        var keyed = await ResultsAsync(await Client.PostJsonAsync("/api/orders/batch", Batch("b-explicit-2"), "key-a"));
+        var other = await ResultsAsync(await Client.PostJsonAsync("/api/orders/batch", Batch("b-explicit-2"), "key-b"));
+        var unkeyed = await ResultsAsync(await Client.PostJsonAsync("/api/orders/batch", Batch("b-explicit-2")));
 
         other[0].OrderId.Should().NotBe(keyed[0].OrderId);
         unkeyed[0].OrderId.Should().NotBe(keyed[0].OrderId).And.NotBe(other[0].OrderId);
-        other[2].Should().Be(new Result("b-explicit", "accepted"), "a keyed entry naming a stored order with the same body is that order");
-        unkeyed[2].Should().Be(new Result("b-explicit", "duplicate"), "without a key an existing id is a duplicate, as before");
+        other[2].Should().Be(new Result("b-explicit-2", "accepted"), "a keyed entry naming a stored order with the same body is that order");
+        unkeyed[2].Should().Be(new Result("b-explicit-2", "duplicate"), "without a key an existing id is a duplicate, as before");
         Api.Workflows.Verify(w => w.ScheduleNewWorkflowAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object>()), Times.Exactly(7));
     }
 
@@ -45,23 +46,24 @@ public sealed class BatchIdempotencyTests(OrderApiFactory api) : OrderApiTests(a
     {
         var request = TestOrders.Request();
         var id = OrderIds.ForBatchEntry("stuck-key", 0);
-        Api.Store.Put(id, StoredOrder.Create(id, request, "USD", RequestFingerprint.Of(request), TestOrders.Now.AddMinutes(-5)));
+        await State.PutAsync(id, StoredOrder.Create(id, request, "USD", RequestFingerprint.Of(request), TestOrders.Now.AddMinutes(-5)));
+        Wire.Clear();
 
         var results = await ResultsAsync(await Client.PostJsonAsync("/api/orders/batch", new { orders = new[] { request } }, "stuck-key"));
 
         results.Should().ContainSingle().Which.Should().Be(new Result(id, "accepted"));
-        Api.Store.BulkSaves.Should().BeEmpty();
+        Wire.SaveCalls.Should().BeEmpty();
         Api.Workflows.Verify(w => w.ScheduleNewWorkflowAsync(nameof(OrderWorkflow), id, It.IsAny<OrderWorkflowInput>()), Times.Once);
     }
 
     [Fact]
     public async Task An_idempotency_key_that_is_too_long_is_a_400_naming_the_header()
     {
-        var response = await Client.PostJsonAsync("/api/orders/batch", Batch, new string('k', CreateOrderEndpoint.MaxIdempotencyKeyLength + 1));
+        var response = await Client.PostJsonAsync("/api/orders/batch", Batch("b-explicit-3"), new string('k', IdempotencyKeyHeaderValidator.MaxLength + 1));
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await response.JsonAsync()).GetProperty("errors").TryGetProperty("Idempotency-Key", out _).Should().BeTrue();
-        Api.Store.BulkSaves.Should().BeEmpty();
+        Wire.SaveCalls.Should().BeEmpty();
     }
 
     private static async Task<List<Result>> ResultsAsync(HttpResponseMessage response)

@@ -11,7 +11,8 @@ public sealed class BatchOrdersTests(OrderApiFactory api) : OrderApiTests(api)
     [Fact]
     public async Task Mixed_batch_accepts_the_valid_orders_in_one_bulk_save_and_reports_each_entry()
     {
-        Api.Store.Put("ord-old", TestOrders.Stored("ord-old"));
+        await State.PutAsync("ord-old", TestOrders.Stored("ord-old"));
+        Wire.Clear();
         var invalid = TestOrders.Request("b-bad") with { Items = [new OrderItem("sku-1", 0, 5m)] };
         var orders = new object?[] { TestOrders.Request(), invalid, TestOrders.Request("b-1"), TestOrders.Request("b-1"), TestOrders.Request("ord-old"), null };
 
@@ -25,15 +26,15 @@ public sealed class BatchOrdersTests(OrderApiFactory api) : OrderApiTests(api)
         results[2].GetProperty("orderId").GetString().Should().Be("b-1");
         var generatedId = results[0].GetProperty("orderId").GetString()!;
 
-        var bulk = Api.Store.BulkSaves.Should().ContainSingle().Subject;
+        var bulk = Wire.SaveCalls.Should().ContainSingle("batch orders are saved by the bulk call only").Subject;
         bulk.Select(i => i.Key).Should().Equal(generatedId, "b-1");
-        bulk.Should().OnlyContain(i => i.StateOptions!.Concurrency == ConcurrencyMode.FirstWrite && i.StateOptions.Consistency == ConsistencyMode.Strong);
-        Api.Store.Saves.Should().BeEmpty("batch orders are saved by the bulk call only");
-        Api.Store.Get<OrderPlatform.OrderService.Storage.StoredOrder>("ord-old")!.CustomerId.Should().Be("cust-1");
+        bulk.Should().OnlyContain(i => i.Concurrency == ConcurrencyMode.FirstWrite && i.Consistency == ConsistencyMode.Strong && i.ETag.Length == 0);
+        bulk.Should().OnlyContain(i => i.Metadata["contentType"] == "application/json");
+        (await State.GetAsync<OrderPlatform.OrderService.Storage.StoredOrder>("ord-old"))!.CustomerId.Should().Be("cust-1");
         Api.Workflows.Verify(w => w.ScheduleNewWorkflowAsync(nameof(OrderWorkflow), generatedId, It.IsAny<OrderWorkflowInput>()), Times.Once);
         Api.Workflows.Verify(w => w.ScheduleNewWorkflowAsync(nameof(OrderWorkflow), "b-1", It.IsAny<OrderWorkflowInput>()), Times.Once);
         Api.Workflows.Verify(w => w.ScheduleNewWorkflowAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object>()), Times.Exactly(2));
-        Api.Dapr.Verify(d => d.PublishEventAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<OrderPlatform.Contracts.Events.OrderEvent>(), It.IsAny<Dictionary<string, string>>(), It.IsAny<CancellationToken>()), Times.Exactly(2));
+        Wire.Published.Should().HaveCount(2);
     }
 
     [Fact]
@@ -43,7 +44,7 @@ public sealed class BatchOrdersTests(OrderApiFactory api) : OrderApiTests(api)
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         (await response.JsonAsync()).GetProperty("results")[0].GetProperty("errors").EnumerateObject().Select(e => e.Name).Should().Equal("customerId");
-        Api.Store.BulkSaves.Should().BeEmpty();
+        Wire.SaveCalls.Should().BeEmpty();
         Api.Workflows.VerifyNoOtherCalls();
     }
 
@@ -56,6 +57,6 @@ public sealed class BatchOrdersTests(OrderApiFactory api) : OrderApiTests(api)
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await response.ErrorKeysAsync()).Should().Equal("orders");
-        Api.Store.BulkSaves.Should().BeEmpty();
+        Wire.SaveCalls.Should().BeEmpty();
     }
 }

@@ -29,11 +29,12 @@ public sealed class CreateOrderTests(OrderApiFactory api) : OrderApiTests(api)
     {
         await Client.PostJsonAsync("/api/orders", TestOrders.Request("ord-101"));
 
-        var save = Api.Store.Saves.Should().ContainSingle(s => s.Key == "ord-101").Subject;
+        var save = Wire.Saves.Should().ContainSingle(s => s.Key == "ord-101").Subject;
         save.ETag.Should().BeEmpty("no ETag + first-write means the key must not exist yet");
-        save.Options.Concurrency.Should().Be(ConcurrencyMode.FirstWrite);
-        save.Options.Consistency.Should().Be(ConsistencyMode.Strong);
-        var doc = Api.Store.Json("ord-101");
+        save.Concurrency.Should().Be(ConcurrencyMode.FirstWrite);
+        save.Consistency.Should().Be(ConsistencyMode.Strong);
+        save.Metadata.Should().Equal(new Dictionary<string, string> { ["contentType"] = "application/json" }, "a JSON document the state query can filter, kept forever");
+        var doc = await State.JsonAsync("ord-101");
         doc.GetProperty("kind").GetString().Should().Be("order");
         doc.GetProperty("customerId").GetString().Should().Be("cust-1");
         doc.GetProperty("status").GetString().Should().Be("pending");
@@ -62,12 +63,16 @@ public sealed class CreateOrderTests(OrderApiFactory api) : OrderApiTests(api)
     {
         await Client.PostJsonAsync("/api/orders", TestOrders.Request("ord-104"));
 
-        Api.Dapr.Verify(d => d.PublishEventAsync(
-            Components.PubSub, Topics.Orders,
-            It.Is<OrderEvent>(e => e.OrderId == "ord-104" && e.Type == OrderEventTypes.Created && e.CustomerId == "cust-1" && e.Total == 60m),
-            It.Is<Dictionary<string, string>>(m =>
-                m["ttlInSeconds"] == "900" && m["cloudevent.type"] == "order_created" && m["cloudevent.id"] == "ord-104:order_created"),
-            It.IsAny<CancellationToken>()), Times.Once);
+        var published = Wire.Published.Should().ContainSingle().Subject;
+        (published.PubsubName, published.Topic).Should().Be((Components.PubSub, Topics.Orders));
+        published.DataAs<OrderEvent>().Should().Match<OrderEvent>(e =>
+            e.OrderId == "ord-104" && e.Type == OrderEventTypes.Created && e.CustomerId == "cust-1" && e.Total == 60m);
+        published.Metadata.Should().Contain(new Dictionary<string, string>
+        {
+            ["ttlInSeconds"] = "900",
+            ["cloudevent.type"] = "order_created",
+            ["cloudevent.id"] = "ord-104:order_created",
+        });
     }
 
     [Fact]
@@ -77,13 +82,13 @@ public sealed class CreateOrderTests(OrderApiFactory api) : OrderApiTests(api)
 
         var orderId = (await response.JsonAsync()).GetProperty("orderId").GetString()!;
         orderId.Should().MatchRegex("^[A-Za-z0-9_-]{1,64}$");
-        Api.Store.Contains(orderId).Should().BeTrue();
+        (await State.ContainsAsync(orderId)).Should().BeTrue();
     }
 
     [Fact]
     public async Task An_explicit_order_id_that_exists_is_a_409_and_starts_nothing()
     {
-        Api.Store.Put("ord-105", TestOrders.Stored("ord-105"));
+        await State.PutAsync("ord-105", TestOrders.Stored("ord-105"));
 
         var response = await Client.PostJsonAsync("/api/orders", TestOrders.Request("ord-105"));
 

@@ -11,7 +11,7 @@ public sealed class GetOrderTests(OrderApiFactory api) : OrderApiTests(api)
     public async Task Get_returns_the_order_with_its_workflow_status()
     {
         var stored = TestOrders.Stored("ord-200", OrderStatus.Paid) with { PaymentId = "pay-7" };
-        Api.Store.Put("ord-200", stored);
+        await State.PutAsync("ord-200", stored);
         var created = new DateTime(2026, 3, 14, 9, 30, 1, DateTimeKind.Utc);
         Api.Workflows.Setup(w => w.GetWorkflowStateAsync("ord-200", It.IsAny<bool>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(WorkflowStates.Create("ord-200", WorkflowRuntimeStatus.Running, created, created.AddMinutes(2)));
@@ -35,7 +35,7 @@ public sealed class GetOrderTests(OrderApiFactory api) : OrderApiTests(api)
     [Fact]
     public async Task Get_reports_an_unknown_workflow_when_the_instance_is_missing()
     {
-        Api.Store.Put("ord-201", TestOrders.Stored("ord-201"));
+        await State.PutAsync("ord-201", TestOrders.Stored("ord-201"));
 
         var body = await (await Client.GetAsync(new Uri("/api/orders/ord-201", UriKind.Relative))).JsonAsync();
 

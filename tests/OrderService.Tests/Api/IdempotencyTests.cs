@@ -1,4 +1,5 @@
 using System.Net;
+using OrderPlatform.OrderService.Storage;
 using OrderPlatform.OrderService.Workflow;
 using OrderService.Tests.Support;
 
@@ -34,8 +35,24 @@ public sealed class IdempotencyTests(OrderApiFactory api) : OrderApiTests(api)
     [Fact]
     public async Task Racing_requests_with_one_key_produce_one_order()
     {
-        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Client.PostJsonAsync("/api/orders", TestOrders.Request(), "key-race")));
+        // Every request's claim waits at the sidecar's door until all eight are there: none of them has seen the key
+        // held, all eight inserts race on the same key.
+        const int Racers = 8;
+        var claims = 0;
+        var allThere = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Api.Hooks.Before("SaveState", async ct =>
+        {
+            if (Interlocked.Increment(ref claims) == Racers)
+            {
+                allThere.TrySetResult();
+            }
 
+            await allThere.Task.WaitAsync(TimeSpan.FromSeconds(30), ct);
+        });
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, Racers).Select(_ => Client.PostJsonAsync("/api/orders", TestOrders.Request(), "key-race")));
+
+        Wire.Saves.Count(s => s.Key.StartsWith(StateKeys.IdempotencyPrefix, StringComparison.Ordinal)).Should().Be(Racers, "every request tried to claim the key");
         responses.Should().OnlyContain(r => r.StatusCode == HttpStatusCode.Accepted || r.StatusCode == HttpStatusCode.OK);
         responses.Count(r => r.StatusCode == HttpStatusCode.Accepted).Should().Be(1);
         var ids = await Task.WhenAll(responses.Select(async r => (await r.JsonAsync()).GetProperty("orderId").GetString()));
@@ -48,21 +65,24 @@ public sealed class IdempotencyTests(OrderApiFactory api) : OrderApiTests(api)
     {
         await Client.PostJsonAsync("/api/orders", TestOrders.Request(), "key-3");
 
-        var claim = Api.Store.Saves.Should().ContainSingle(s => s.Key.StartsWith("idempotency:", StringComparison.Ordinal)).Subject;
+        var claim = Wire.Saves.Should().ContainSingle(s => s.Key.StartsWith("idempotency:", StringComparison.Ordinal)).Subject;
+        claim.Key.Should().Be(StateKeys.Idempotency("key-3"));
         claim.ETag.Should().BeEmpty();
-        claim.Options.Concurrency.Should().Be(Dapr.Client.ConcurrencyMode.FirstWrite);
-        Api.Store.Json(claim.Key).GetProperty("kind").GetString().Should().Be("idempotency");
+        claim.Concurrency.Should().Be(Dapr.Client.ConcurrencyMode.FirstWrite);
+        claim.Metadata.Should().Equal(new Dictionary<string, string> { ["contentType"] = "application/json", ["ttlInSeconds"] = "86400" });
+        (await State.JsonAsync(claim.Key)).GetProperty("kind").GetString().Should().Be("idempotency");
     }
 
     [Fact]
     public async Task A_key_whose_order_id_was_taken_by_another_order_is_a_409_and_the_key_is_given_back()
     {
-        Api.Store.Put("ord-taken", TestOrders.Stored("ord-taken", customerId: "someone-else"));
+        await State.PutAsync("ord-taken", TestOrders.Stored("ord-taken", customerId: "someone-else"));
 
         var response = await Client.PostJsonAsync("/api/orders", TestOrders.Request("ord-taken"), "key-4");
 
         response.StatusCode.Should().Be(HttpStatusCode.Conflict);
-        Api.Store.Saves.Select(s => s.Key).Where(k => k.StartsWith("idempotency:", StringComparison.Ordinal))
-            .Should().ContainSingle().Which.Should().Match(k => !Api.Store.Contains(k));
+        var claimed = Wire.Saves.Select(s => s.Key).Where(k => k.StartsWith("idempotency:", StringComparison.Ordinal)).Should().ContainSingle().Subject;
+        Wire.Deletes.Should().Equal(claimed);
+        (await State.ContainsAsync(claimed)).Should().BeFalse();
     }
 }

@@ -19,19 +19,20 @@ public sealed class OperatorEndpointsTests(OrderApiFactory api) : OrderApiTests(
     [Fact]
     public async Task An_order_that_has_not_failed_is_a_409_problem_and_stays_as_it_was()
     {
-        Api.Store.Put("ord-live", TestOrders.Stored("ord-live", OrderStatus.Paid));
+        await State.PutAsync("ord-live", TestOrders.Stored("ord-live", OrderStatus.Paid));
+        Wire.Clear();
 
         var response = await Client.PostAsync(new Uri("/api/orders/ord-live/compensate", UriKind.Relative), null);
 
         response.StatusCode.Should().Be(HttpStatusCode.Conflict);
         (await response.JsonAsync()).GetProperty("detail").GetString().Should().Contain("Paid");
-        Api.Store.Saves.Should().BeEmpty();
+        Wire.Saves.Should().BeEmpty();
     }
 
     [Fact]
     public async Task Committing_the_stock_of_an_order_that_has_not_shipped_is_a_409_problem()
     {
-        Api.Store.Put("ord-pending", TestOrders.Stored("ord-pending"));
+        await State.PutAsync("ord-pending", TestOrders.Stored("ord-pending"));
 
         var response = await Client.PostAsync(new Uri("/api/orders/ord-pending/commit-stock", UriKind.Relative), null);
 

@@ -1,54 +1,66 @@
 using Dapr.Client;
 using Dapr.Workflow;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using OrderPlatform.Contracts;
-using OrderPlatform.Contracts.Events;
 using OrderPlatform.OrderService.Downstream;
+using OrderPlatform.Testing;
 using OrderService.Tests.Support;
 
 namespace OrderService.Tests.Api;
 
 /// <summary>
-/// The order API in-process with a mocked <see cref="DaprClient"/> (over <see cref="FakeStateStore"/>), a mocked
-/// <see cref="IDaprWorkflowClient"/>, a fixed clock, inventory-service's check-stock faked (<see cref="FakeInventory"/>),
-/// and the Dapr workflow worker removed (it would dial a sidecar).
+/// The order API in-process against the dev sidecar hosted in the test process (<see cref="SidecarServiceFactory{TProgram}"/>:
+/// real DaprClient, real gRPC, the repository's components), every state and pub/sub request read on the way by
+/// <see cref="Wire"/>. Kept as fakes: the <see cref="IDaprWorkflowClient"/> (these tests check what the API schedules
+/// and raises; the workflow itself is tested with WorkflowHarness, and the worker, which would run orders through
+/// faked downstream services, is removed), inventory-service's check-stock at the HttpClient level
+/// (<see cref="FakeInventory"/>) and the clock.
 /// </summary>
-public sealed class OrderApiFactory : WebApplicationFactory<Program>
+public sealed class OrderApiFactory() : SidecarServiceFactory<Program>(AppIds.OrderService)
 {
-    public Mock<DaprClient> Dapr { get; } = new();
+    private OrdersState? state;
+
     public Mock<IDaprWorkflowClient> Workflows { get; } = new();
-    internal FakeStateStore Store { get; private set; } = new();
     public FakeTimeProvider Clock { get; } = new(TestOrders.Now);
     internal FakeInventory Inventory { get; } = new();
+    internal DaprWire Wire { get; private set; } = null!;
 
-    /// <summary>Fresh mocks and an empty store for the next test (tests of the collection run one at a time).</summary>
+    /// <summary><c>orders-store</c> as order-service's app-id sees it, beside the service.</summary>
+    internal OrdersState State => state ??= new OrdersState(Dapr);
+
+    /// <summary>
+    /// Fresh mocks and records for the next test (tests of the collection run one at a time). The store is not
+    /// emptied: each test uses its own order ids and idempotency keys.
+    /// </summary>
     public void Reset()
     {
-        Dapr.Reset();
         Workflows.Reset();
-        Store = new FakeStateStore();
-        Store.Attach(Dapr);
-        Inventory.Reset();
-        Dapr.Setup(d => d.PublishEventAsync(Components.PubSub, Topics.Orders, It.IsAny<OrderEvent>(), It.IsAny<Dictionary<string, string>>(), It.IsAny<CancellationToken>()))
-            .Returns(Task.CompletedTask);
         Workflows.Setup(w => w.ScheduleNewWorkflowAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object>()))
             .ReturnsAsync((string _, string id, object _) => id);
+        Inventory.Reset();
+        Wire?.Clear();
+        Hooks.Before("SaveState", null);
+        Hooks.ResetCounts();
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        base.ConfigureWebHost(builder);
         builder.UseSetting("Orders:ApprovalThreshold", "1000");
         builder.UseSetting("Orders:EventTtlSeconds", "900");
+        // The clock is fake: a conflict retry must not wait on it.
+        builder.UseSetting("StateStore:ConflictDelay", "00:00:00");
+        builder.UseSetting("StateStore:ConflictMaxDelay", "00:00:00");
         builder.ConfigureTestServices(services =>
         {
+            Wire ??= new DaprWire(Hooks);
             services.RemoveAll<DaprClient>();
-            services.AddSingleton(Dapr.Object);
+            services.AddSingleton(_ => Sidecar.CreateClient(Wire));
             services.RemoveAll<IDaprWorkflowClient>();
             services.AddSingleton(Workflows.Object);
             services.AddHttpClient<InventoryClient>().ConfigurePrimaryHttpMessageHandler(Inventory.CreateHandler);
@@ -69,17 +81,21 @@ public sealed class OrderApiCollection : ICollectionFixture<OrderApiFactory>
     public const string Name = "order-api";
 }
 
-/// <summary>Base for API tests: one shared host, reset before each test.</summary>
+/// <summary>Base for API tests: one shared host and sidecar, mocks and records reset before each test.</summary>
 [Collection(OrderApiCollection.Name)]
 public abstract class OrderApiTests
 {
     protected OrderApiTests(OrderApiFactory api)
     {
         Api = api;
-        api.Reset();
         Client = api.CreateClient();
+        api.Reset();
     }
 
     protected OrderApiFactory Api { get; }
     protected HttpClient Client { get; }
+
+    internal OrdersState State => Api.State;
+
+    internal DaprWire Wire => Api.Wire;
 }

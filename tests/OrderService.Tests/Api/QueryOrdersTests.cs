@@ -1,55 +1,90 @@
 using System.Net;
+using System.Text.Json;
 using System.Text.Json.Nodes;
-using Dapr.Client;
-using OrderPlatform.Contracts;
 using OrderPlatform.Contracts.Orders;
+using OrderPlatform.OrderService.Orders.Query;
 using OrderPlatform.OrderService.Storage;
 using OrderService.Tests.Support;
 
 namespace OrderService.Tests.Api;
 
-public sealed class QueryOrdersTests(OrderApiFactory api) : OrderApiTests(api)
+/// <summary>
+/// GET /api/orders through the state query API of the dev sidecar. Its own host and sidecar (a class fixture, not the
+/// shared collection), so the store holds only the documents these tests arrange.
+/// </summary>
+public sealed class QueryOrdersTests : IClassFixture<OrderApiFactory>
 {
-    private readonly List<string> queries = [];
+    private readonly OrderApiFactory api;
+    private readonly HttpClient client;
 
-    private void Returns(string? token, params StoredOrder[] orders) =>
-        Api.Dapr.Setup(d => d.QueryStateAsync<StoredOrder>(Components.OrdersStore, It.IsAny<string>(), It.IsAny<IReadOnlyDictionary<string, string>>(), It.IsAny<CancellationToken>()))
-            .Callback((string _, string query, IReadOnlyDictionary<string, string> _, CancellationToken _) => queries.Add(query))
-            .ReturnsAsync(new StateQueryResponse<StoredOrder>([.. orders.Select(o => new StateQueryItem<StoredOrder>(o.OrderId, o, "1", string.Empty))], token!, new Dictionary<string, string>()));
+    public QueryOrdersTests(OrderApiFactory api)
+    {
+        this.api = api;
+        client = api.CreateClient();
+        api.Reset();
+    }
 
     [Fact]
-    public async Task Filters_on_customer_and_status_sorts_newest_first_and_pages()
+    public void The_query_filters_order_documents_on_customer_and_status_newest_first_one_page()
     {
-        Returns("next-page", TestOrders.Stored("ord-2", OrderStatus.Paid), TestOrders.Stored("ord-1", OrderStatus.Paid));
-
-        var response = await Client.GetAsync(new Uri("/api/orders?customerId=cust-1&status=Paid&pageSize=5&token=tok-1", UriKind.Relative));
-
-        response.StatusCode.Should().Be(HttpStatusCode.OK);
-        JsonNode.DeepEquals(JsonNode.Parse(queries.Single()), JsonNode.Parse("""
+        JsonNode.DeepEquals(JsonNode.Parse(OrderStateQuery.Build("cust-1", OrderStatus.Paid, 5, "tok-1")), JsonNode.Parse("""
             {
               "filter": { "AND": [ { "EQ": { "kind": "order" } }, { "EQ": { "customerId": "cust-1" } }, { "EQ": { "status": "paid" } } ] },
               "sort": [ { "key": "createdAt", "order": "DESC" } ],
               "page": { "limit": 5, "token": "tok-1" }
             }
-            """)).Should().BeTrue(queries.Single());
-        var body = await response.JsonAsync();
-        body.GetProperty("continuationToken").GetString().Should().Be("next-page");
-        body.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("orderId").GetString()).Should().Equal("ord-2", "ord-1");
-        body.GetProperty("items")[0].TryGetProperty("workflow", out _).Should().BeFalse();
+            """)).Should().BeTrue();
+        var unfiltered = JsonNode.Parse(OrderStateQuery.Build(null, null, OrderQueryParameters.DefaultPageSize, null))!;
+        JsonNode.DeepEquals(unfiltered["filter"], JsonNode.Parse("""{ "EQ": { "kind": "order" } }""")).Should().BeTrue();
+        unfiltered["page"]!.ToJsonString().Should().Be("""{"limit":20}""");
     }
 
     [Fact]
-    public async Task Without_parameters_only_order_documents_are_asked_for_with_the_default_page()
+    public async Task Filters_on_customer_and_status_sorts_newest_first_and_pages()
     {
-        Returns(null);
+        await PutAsync("q-1", "cust-q", OrderStatus.Paid, minutes: 1);
+        await PutAsync("q-2", "cust-q", OrderStatus.Paid, minutes: 2);
+        await PutAsync("q-3", "cust-q", OrderStatus.Pending, minutes: 3);
+        await PutAsync("q-4", "cust-other", OrderStatus.Paid, minutes: 4);
+        await PutAsync("q-5", "cust-q", OrderStatus.Paid, minutes: 5);
 
-        var response = await Client.GetAsync(new Uri("/api/orders", UriKind.Relative));
+        var response = await client.GetAsync(new Uri("/api/orders?customerId=cust-q&status=Paid&pageSize=2", UriKind.Relative));
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
-        var query = JsonNode.Parse(queries.Single())!;
-        JsonNode.DeepEquals(query["filter"], JsonNode.Parse("""{ "EQ": { "kind": "order" } }""")).Should().BeTrue();
-        query["page"]!.ToJsonString().Should().Be("""{"limit":20}""");
-        (await response.JsonAsync()).TryGetProperty("continuationToken", out _).Should().BeFalse();
+        var body = await response.JsonAsync();
+        Ids(body).Should().Equal("q-5", "q-2");
+        body.GetProperty("items")[0].TryGetProperty("workflow", out _).Should().BeFalse();
+        var token = body.GetProperty("continuationToken").GetString();
+        var next = await (await client.GetAsync(new Uri($"/api/orders?customerId=cust-q&status=Paid&pageSize=2&token={Uri.EscapeDataString(token!)}", UriKind.Relative))).JsonAsync();
+        Ids(next).Should().Equal("q-1");
+        next.TryGetProperty("continuationToken", out _).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task Without_parameters_only_order_documents_come_back_twenty_to_a_page()
+    {
+        var arranged = Enumerable.Range(0, 21).Select(i => $"all-{i:00}").ToList();
+        foreach (var (id, i) in arranged.Select((id, i) => (id, i)))
+        {
+            await PutAsync(id, "cust-all", OrderStatus.Pending, minutes: 100 + i);
+        }
+
+        // Not an order: kind "idempotency" (without the kind filter it would come back and fail to read as an order).
+        await api.State.PutAsync(StateKeys.Idempotency("query-key"), new IdempotencyRecord("hash", "all-00", TestOrders.Now));
+
+        var first = await client.GetAsync(new Uri("/api/orders", UriKind.Relative));
+
+        first.StatusCode.Should().Be(HttpStatusCode.OK);
+        var page = await first.JsonAsync();
+        Ids(page).Should().HaveCount(OrderQueryParameters.DefaultPageSize).And.StartWith(["all-20", "all-19"]);
+        var seen = new List<string>(Ids(page));
+        while (page.TryGetProperty("continuationToken", out var token))
+        {
+            page = await (await client.GetAsync(new Uri($"/api/orders?token={Uri.EscapeDataString(token.GetString()!)}", UriKind.Relative))).JsonAsync();
+            seen.AddRange(Ids(page));
+        }
+
+        seen.Should().OnlyHaveUniqueItems().And.Contain(arranged).And.NotContain(id => id.StartsWith(StateKeys.IdempotencyPrefix, StringComparison.Ordinal));
     }
 
     [Theory]
@@ -61,12 +96,16 @@ public sealed class QueryOrdersTests(OrderApiFactory api) : OrderApiTests(api)
     [InlineData("customerId=a%20b", "customerId")]
     public async Task Invalid_parameters_are_a_400_naming_them(string queryString, string field)
     {
-        Returns(null);
-
-        var response = await Client.GetAsync(new Uri("/api/orders?" + queryString, UriKind.Relative));
+        var response = await client.GetAsync(new Uri("/api/orders?" + queryString, UriKind.Relative));
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await response.ErrorKeysAsync()).Should().Equal(field);
-        queries.Should().BeEmpty();
+        api.Hooks.Calls("QueryStateAlpha1").Should().Be(0);
     }
+
+    private Task PutAsync(string orderId, string customerId, OrderStatus status, int minutes) =>
+        api.State.PutAsync(orderId, TestOrders.Stored(orderId, status, customerId) with { CreatedAt = TestOrders.Now.AddMinutes(minutes) });
+
+    private static List<string> Ids(JsonElement page) =>
+        [.. page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("orderId").GetString()!)];
 }

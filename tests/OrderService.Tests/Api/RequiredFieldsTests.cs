@@ -60,7 +60,7 @@ public sealed class RequiredFieldsTests(OrderApiFactory api) : OrderApiTests(api
     [Fact]
     public async Task Approve_with_a_mistyped_member_is_refused_and_nothing_is_signalled()
     {
-        Api.Store.Put("ord-a", TestOrders.Stored("ord-a", OrderStatus.AwaitingApproval));
+        await State.PutAsync("ord-a", TestOrders.Stored("ord-a", OrderStatus.AwaitingApproval));
 
         var response = await Client.PostRawAsync("/api/orders/ord-a/approve", """{"approved":false,"reasn":"too big"}""");
 
@@ -71,7 +71,7 @@ public sealed class RequiredFieldsTests(OrderApiFactory api) : OrderApiTests(api
     [Fact]
     public async Task Cancel_with_a_mistyped_member_is_refused_and_nothing_is_signalled()
     {
-        Api.Store.Put("ord-c", TestOrders.Stored("ord-c"));
+        await State.PutAsync("ord-c", TestOrders.Stored("ord-c"));
 
         var response = await Client.PostRawAsync("/api/orders/ord-c/cancel", """{"reson":"changed my mind"}""");
 
@@ -87,7 +87,7 @@ public sealed class RequiredFieldsTests(OrderApiFactory api) : OrderApiTests(api
         var response = await Client.PostRawAsync("/api/orders/batch", json);
 
         (await ErrorsAsync(response)).Should().ContainKey(field).WhoseValue.Should().Equal(message);
-        Api.Store.BulkSaves.Should().BeEmpty();
+        Wire.SaveCalls.Should().BeEmpty();
         Api.Workflows.VerifyNoOtherCalls();
     }
 
@@ -97,7 +97,7 @@ public sealed class RequiredFieldsTests(OrderApiFactory api) : OrderApiTests(api
         var response = await Client.PostRawAsync("/api/orders/batch", $$"""{"orders":[{{Order().ToJsonString()}}],"dryRun":true}""");
 
         (await ErrorsAsync(response)).Should().ContainKey("dryRun");
-        Api.Store.BulkSaves.Should().BeEmpty();
+        Wire.SaveCalls.Should().BeEmpty();
         Api.Workflows.VerifyNoOtherCalls();
     }
 
@@ -121,7 +121,7 @@ public sealed class RequiredFieldsTests(OrderApiFactory api) : OrderApiTests(api
         Errors(results[1]).Should().ContainKey("items[0].quantity").WhoseValue.Should().Equal("'quantity' is required.");
         Errors(results[2]).Should().ContainKey("paymentTokn");
         Errors(results[3]).Should().ContainKey("order");
-        Api.Store.BulkSaves.Should().ContainSingle().Which.Select(i => i.Key).Should().Equal("b-good");
+        Wire.SaveCalls.Should().ContainSingle().Which.Select(i => i.Key).Should().Equal("b-good");
     }
 
     private static Dictionary<string, string[]> Errors(JsonElement result) =>
@@ -136,7 +136,7 @@ public sealed class RequiredFieldsTests(OrderApiFactory api) : OrderApiTests(api
 
     private void AssertNothingHappened()
     {
-        Api.Store.Saves.Should().BeEmpty();
+        Wire.SaveCalls.Should().BeEmpty();
         Api.Workflows.VerifyNoOtherCalls();
     }
 }

@@ -13,7 +13,7 @@ public sealed class SignalTests(OrderApiFactory api) : OrderApiTests(api)
     [InlineData(OrderStatus.Paid)]
     public async Task Cancel_of_a_cancellable_order_raises_CancelOrder_and_is_a_202(OrderStatus status)
     {
-        Api.Store.Put("ord-300", TestOrders.Stored("ord-300", status));
+        await State.PutAsync("ord-300", TestOrders.Stored("ord-300", status));
 
         var response = await Client.PostJsonAsync("/api/orders/ord-300/cancel", new { reason = "changed my mind" });
 
@@ -25,7 +25,7 @@ public sealed class SignalTests(OrderApiFactory api) : OrderApiTests(api)
     [Fact]
     public async Task Cancel_without_a_body_uses_the_default_reason()
     {
-        Api.Store.Put("ord-301", TestOrders.Stored("ord-301"));
+        await State.PutAsync("ord-301", TestOrders.Stored("ord-301"));
 
         var response = await Client.PostAsync(new Uri("/api/orders/ord-301/cancel", UriKind.Relative), content: null);
 
@@ -40,7 +40,7 @@ public sealed class SignalTests(OrderApiFactory api) : OrderApiTests(api)
     [InlineData(OrderStatus.Cancelled)]
     public async Task Cancel_once_shipped_or_finished_is_a_409(OrderStatus status)
     {
-        Api.Store.Put("ord-302", TestOrders.Stored("ord-302", status));
+        await State.PutAsync("ord-302", TestOrders.Stored("ord-302", status));
 
         var response = await Client.PostJsonAsync("/api/orders/ord-302/cancel", new { });
 
@@ -61,7 +61,7 @@ public sealed class SignalTests(OrderApiFactory api) : OrderApiTests(api)
     [Fact]
     public async Task Approve_of_an_order_awaiting_approval_raises_ApprovalDecision_and_is_a_202()
     {
-        Api.Store.Put("ord-310", TestOrders.Stored("ord-310", OrderStatus.AwaitingApproval));
+        await State.PutAsync("ord-310", TestOrders.Stored("ord-310", OrderStatus.AwaitingApproval));
 
         var response = await Client.PostJsonAsync("/api/orders/ord-310/approve", new { approved = false, approver = "alice", reason = "fraud check" });
 
@@ -72,7 +72,7 @@ public sealed class SignalTests(OrderApiFactory api) : OrderApiTests(api)
     [Fact]
     public async Task Approve_of_an_order_not_awaiting_approval_is_a_409()
     {
-        Api.Store.Put("ord-311", TestOrders.Stored("ord-311", OrderStatus.Reserved));
+        await State.PutAsync("ord-311", TestOrders.Stored("ord-311", OrderStatus.Reserved));
 
         var response = await Client.PostJsonAsync("/api/orders/ord-311/approve", new { approved = true });
 
@@ -91,7 +91,7 @@ public sealed class SignalTests(OrderApiFactory api) : OrderApiTests(api)
     [Fact]
     public async Task Approve_without_a_decision_is_a_400_naming_approved()
     {
-        Api.Store.Put("ord-312", TestOrders.Stored("ord-312", OrderStatus.AwaitingApproval));
+        await State.PutAsync("ord-312", TestOrders.Stored("ord-312", OrderStatus.AwaitingApproval));
 
         var response = await Client.PostJsonAsync("/api/orders/ord-312/approve", new { approver = "alice" });
 

@@ -2,7 +2,7 @@ using System.Net;
 using Dapr.Workflow;
 using OrderPlatform.Contracts.Events;
 using OrderPlatform.Contracts.Orders;
-using OrderPlatform.OrderService.Orders.Create;
+using OrderPlatform.OrderService.Orders.Intake;
 using OrderPlatform.OrderService.Storage;
 using OrderPlatform.OrderService.Workflow;
 using OrderService.Tests.Support;
@@ -20,22 +20,22 @@ public sealed class StartRecoveryTests(OrderApiFactory api) : OrderApiTests(api)
     [Fact]
     public async Task A_replay_starts_the_workflow_of_a_pending_order_whose_workflow_never_started()
     {
-        var order = SeedPendingOrder("ord-stuck", age: TimeSpan.FromMinutes(5));
+        var order = await SeedPendingOrderAsync("ord-stuck", age: TimeSpan.FromMinutes(5));
 
         var response = await Client.PostJsonAsync("/api/orders", TestOrders.Request("ord-stuck"), Key);
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         Api.Workflows.Verify(w => w.ScheduleNewWorkflowAsync(nameof(OrderWorkflow), order.OrderId,
             It.Is<OrderWorkflowInput>(i => i.PaymentToken == "tok_mastercard" && i.Total == order.Total)), Times.Once);
-        Api.Dapr.Verify(d => d.PublishEventAsync(OrderPlatform.Contracts.Components.PubSub, OrderPlatform.Contracts.Topics.Orders,
-            It.Is<OrderEvent>(e => e.OrderId == order.OrderId && e.Type == OrderEventTypes.Created),
-            It.IsAny<Dictionary<string, string>>(), It.IsAny<CancellationToken>()), Times.Once);
+        var published = Wire.Published.Should().ContainSingle().Subject;
+        (published.PubsubName, published.Topic).Should().Be((OrderPlatform.Contracts.Components.PubSub, OrderPlatform.Contracts.Topics.Orders));
+        published.DataAs<OrderEvent>().Should().Match<OrderEvent>(e => e.OrderId == order.OrderId && e.Type == OrderEventTypes.Created);
     }
 
     [Fact]
     public async Task A_replay_leaves_an_order_whose_workflow_exists_alone()
     {
-        var order = SeedPendingOrder("ord-running", age: TimeSpan.FromMinutes(5));
+        var order = await SeedPendingOrderAsync("ord-running", age: TimeSpan.FromMinutes(5));
         Api.Workflows.Setup(w => w.GetWorkflowStateAsync(order.OrderId, false, It.IsAny<CancellationToken>()))
             .ReturnsAsync(WorkflowStates.Create(order.OrderId, WorkflowRuntimeStatus.Running, TestOrders.Now.UtcDateTime, TestOrders.Now.UtcDateTime));
 
@@ -47,7 +47,7 @@ public sealed class StartRecoveryTests(OrderApiFactory api) : OrderApiTests(api)
     [Fact]
     public async Task A_replay_within_the_start_grace_does_not_race_the_request_still_starting_it()
     {
-        SeedPendingOrder("ord-fresh", age: OrderStarter.StartGrace - TimeSpan.FromSeconds(1));
+        await SeedPendingOrderAsync("ord-fresh", age: OrderStarter.StartGrace - TimeSpan.FromSeconds(1));
 
         (await Client.PostJsonAsync("/api/orders", TestOrders.Request("ord-fresh"), Key)).StatusCode.Should().Be(HttpStatusCode.OK);
 
@@ -60,7 +60,7 @@ public sealed class StartRecoveryTests(OrderApiFactory api) : OrderApiTests(api)
     {
         var request = TestOrders.Request("ord-paid");
         var paid = StoredOrder.Create("ord-paid", request, "USD", RequestFingerprint.Of(request), TestOrders.Now.AddMinutes(-5)) with { Status = OrderStatus.Paid };
-        Seed(paid, request);
+        await SeedAsync(paid, request);
 
         (await Client.PostJsonAsync("/api/orders", request, Key)).StatusCode.Should().Be(HttpStatusCode.OK);
 
@@ -68,17 +68,17 @@ public sealed class StartRecoveryTests(OrderApiFactory api) : OrderApiTests(api)
     }
 
     /// <summary>What a first request leaves when its save succeeded and its workflow schedule failed.</summary>
-    private StoredOrder SeedPendingOrder(string orderId, TimeSpan age)
+    private async Task<StoredOrder> SeedPendingOrderAsync(string orderId, TimeSpan age)
     {
         var request = TestOrders.Request(orderId);
         var order = StoredOrder.Create(orderId, request, "USD", RequestFingerprint.Of(request), TestOrders.Now - age);
-        Seed(order, request);
+        await SeedAsync(order, request);
         return order;
     }
 
-    private void Seed(StoredOrder order, CreateOrderRequest request)
+    private async Task SeedAsync(StoredOrder order, CreateOrderRequest request)
     {
-        Api.Store.Put(order.OrderId, order);
-        Api.Store.Put(IdempotencyStore.StateKey(Key), new IdempotencyRecord(RequestFingerprint.Of(request), order.OrderId, order.CreatedAt));
+        await State.PutAsync(order.OrderId, order);
+        await State.PutAsync(StateKeys.Idempotency(Key), new IdempotencyRecord(RequestFingerprint.Of(request), order.OrderId, order.CreatedAt));
     }
 }

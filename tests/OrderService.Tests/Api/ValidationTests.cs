@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using OrderPlatform.ServiceDefaults.Validation;
 using OrderService.Tests.Support;
 
 namespace OrderService.Tests.Api;
@@ -9,10 +10,11 @@ public sealed class ValidationTests(OrderApiFactory api) : OrderApiTests(api)
     public static TheoryData<string, string, object> BadFields => new()
     {
         { "customerId", "$.customerId", "" },
-        { "customerId", "$.customerId", new string('c', 65) },
+        { "customerId", "$.customerId", new string('c', Identifiers.MaxLength + 1) },
         { "customerId", "$.customerId", "has space" },
         { "orderId", "$.orderId", "bad/id" },
-        { "orderId", "$.orderId", new string('o', 65) },
+        { "orderId", "$.orderId", new string('o', Identifiers.MaxLength + 1) },
+        { "orderId", "$.orderId", "idempotency:" + new string('0', 64) },
         { "items", "$.items", new JsonArray() },
         { "items", "$.items", new JsonArray([.. Enumerable.Range(0, 101).Select(_ => JsonNode.Parse("""{"productId":"p","quantity":1,"unitPrice":1}"""))]) },
         { "items[0].productId", "$.items[0].productId", "" },
@@ -43,7 +45,7 @@ public sealed class ValidationTests(OrderApiFactory api) : OrderApiTests(api)
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await response.ErrorKeysAsync()).Should().Equal(field);
-        Api.Store.Saves.Should().BeEmpty();
+        Wire.SaveCalls.Should().BeEmpty();
         Api.Workflows.VerifyNoOtherCalls();
     }
 
@@ -63,7 +65,7 @@ public sealed class ValidationTests(OrderApiFactory api) : OrderApiTests(api)
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
-        Api.Store.Saves.Should().BeEmpty();
+        Wire.SaveCalls.Should().BeEmpty();
     }
 
     [Fact]
@@ -82,7 +84,7 @@ public sealed class ValidationTests(OrderApiFactory api) : OrderApiTests(api)
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await response.ErrorKeysAsync()).Should().Equal("Idempotency-Key");
-        Api.Store.Saves.Should().BeEmpty();
+        Wire.SaveCalls.Should().BeEmpty();
     }
 
     private static void Set(JsonNode root, string path, JsonNode? value)

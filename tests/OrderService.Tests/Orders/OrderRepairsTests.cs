@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Dapr.Client;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using OrderPlatform.Contracts.Inventory;
@@ -10,7 +9,6 @@ using OrderPlatform.OrderService.Downstream;
 using OrderPlatform.OrderService.Orders.Operators;
 using OrderPlatform.OrderService.Storage;
 using OrderPlatform.ServiceDefaults;
-using OrderService.Tests.Api;
 using OrderService.Tests.Support;
 
 namespace OrderService.Tests.Orders;
@@ -19,32 +17,35 @@ namespace OrderService.Tests.Orders;
 /// Operator actions: compensating a failed or cancelled order (refund, release) and committing a shipped order's stock,
 /// each attempt written to the order's history.
 /// </summary>
-public sealed class OrderRepairsTests
+public sealed class OrderRepairsTests : IAsyncLifetime
 {
-    private readonly FakeStateStore store = new();
     private readonly Downstream downstream = new();
-    private readonly OrderRepairs handler;
+    private OrdersSidecar sidecar = null!;
+    private OrderRepairs handler = null!;
 
-    public OrderRepairsTests()
+    private OrdersState Store => sidecar.State;
+
+    public async Task InitializeAsync()
     {
-        var dapr = new Mock<DaprClient>();
-        store.Attach(dapr);
+        sidecar = await OrdersSidecar.StartAsync();
         handler = new OrderRepairs(
-            new OperatorActions(new OrderRepository(dapr.Object), new FakeTimeProvider(TestOrders.Now.AddHours(1)), NullLogger<OperatorActions>.Instance),
+            new OperatorActions(new OrderRepository(sidecar.Store()), new FakeTimeProvider(TestOrders.Now.AddHours(1)), NullLogger<OperatorActions>.Instance),
             new PaymentClient(new HttpClient(downstream) { BaseAddress = new Uri("http://payment-service/") }),
             new InventoryClient(new HttpClient(downstream) { BaseAddress = new Uri("http://inventory-service/") }));
     }
 
+    public async Task DisposeAsync() => await sidecar.DisposeAsync();
+
     [Fact]
     public async Task A_failed_order_is_refunded_and_released_and_the_attempt_is_in_its_history()
     {
-        store.Put("ord-1", TestOrders.Stored("ord-1", OrderStatus.Failed));
+        await Store.PutAsync("ord-1", TestOrders.Stored("ord-1", OrderStatus.Failed));
 
         var outcome = await handler.CompensateAsync("ord-1", CancellationToken.None);
 
         outcome.Problems.Should().BeEmpty();
         downstream.Calls.Should().Equal("/refund ord-1", "/release ord-1");
-        var last = store.Get<StoredOrder>("ord-1")!.History[^1];
+        var last = (await Store.GetAsync<StoredOrder>("ord-1"))!.History[^1];
         last.Should().Be(new OrderStatusChange(OrderStatus.Failed, TestOrders.Now.AddHours(1), "operator compensation: refund Refunded, stock release Released"));
         outcome.Order!.Status.Should().Be(OrderStatus.Failed);
     }
@@ -52,14 +53,14 @@ public sealed class OrderRepairsTests
     [Fact]
     public async Task A_step_that_still_fails_is_reported_and_recorded_and_the_other_step_still_runs()
     {
-        store.Put("ord-2", TestOrders.Stored("ord-2", OrderStatus.Cancelled));
+        await Store.PutAsync("ord-2", TestOrders.Stored("ord-2", OrderStatus.Cancelled));
         downstream.FailRefundWith = HttpStatusCode.ServiceUnavailable;
 
         var outcome = await handler.CompensateAsync("ord-2", CancellationToken.None);
 
         outcome.Problems.Should().ContainSingle().Which.Should().StartWith("refund failed:").And.Contain("503");
         downstream.Calls.Should().Equal("/refund ord-2", "/release ord-2");
-        store.Get<StoredOrder>("ord-2")!.History[^1].Detail.Should()
+        (await Store.GetAsync<StoredOrder>("ord-2"))!.History[^1].Detail.Should()
             .StartWith("operator compensation incomplete: refund failed").And.EndWith("(stock release Released)");
     }
 
@@ -69,13 +70,13 @@ public sealed class OrderRepairsTests
     [InlineData(OrderStatus.Completed)]
     public async Task Only_failed_or_cancelled_orders_are_compensated(OrderStatus status)
     {
-        store.Put("ord-3", TestOrders.Stored("ord-3", status));
+        await Store.PutAsync("ord-3", TestOrders.Stored("ord-3", status));
 
         var outcome = await handler.CompensateAsync("ord-3", CancellationToken.None);
 
         outcome.Conflict.Should().Contain(status.ToString());
         downstream.Calls.Should().BeEmpty();
-        store.Get<StoredOrder>("ord-3")!.History.Should().HaveCount(TestOrders.Stored("ord-3", status).History.Count);
+        (await Store.GetAsync<StoredOrder>("ord-3"))!.History.Should().HaveCount(TestOrders.Stored("ord-3", status).History.Count);
     }
 
     [Fact]
@@ -90,27 +91,27 @@ public sealed class OrderRepairsTests
     [Fact]
     public async Task A_shipped_orders_stock_is_committed_and_recorded()
     {
-        store.Put("ord-5", TestOrders.Stored("ord-5", OrderStatus.Completed));
+        await Store.PutAsync("ord-5", TestOrders.Stored("ord-5", OrderStatus.Completed));
 
         var outcome = await handler.CommitStockAsync("ord-5", CancellationToken.None);
 
         outcome.Problems.Should().BeEmpty();
         downstream.Calls.Should().Equal("/commit ord-5");
-        store.Get<StoredOrder>("ord-5")!.History[^1].Detail.Should().Be("operator stock commit: stock commit Committed");
+        (await Store.GetAsync<StoredOrder>("ord-5"))!.History[^1].Detail.Should().Be("operator stock commit: stock commit Committed");
     }
 
     [Fact]
     public async Task A_commit_that_is_refused_is_a_problem_and_only_shipped_or_completed_orders_are_committed()
     {
-        store.Put("ord-6", TestOrders.Stored("ord-6", OrderStatus.Shipped));
-        store.Put("ord-7", TestOrders.Stored("ord-7", OrderStatus.Failed));
+        await Store.PutAsync("ord-6", TestOrders.Stored("ord-6", OrderStatus.Shipped));
+        await Store.PutAsync("ord-7", TestOrders.Stored("ord-7", OrderStatus.Failed));
         downstream.CommitAnswer = ReservationStatus.NotFound;
 
         var refused = await handler.CommitStockAsync("ord-6", CancellationToken.None);
         var notShipped = await handler.CommitStockAsync("ord-7", CancellationToken.None);
 
         refused.Problems.Should().Equal("stock commit NotFound");
-        store.Get<StoredOrder>("ord-6")!.History[^1].Detail.Should().Be("operator stock commit incomplete: stock commit NotFound");
+        (await Store.GetAsync<StoredOrder>("ord-6"))!.History[^1].Detail.Should().Be("operator stock commit incomplete: stock commit NotFound");
         notShipped.Conflict.Should().Contain("Failed");
         downstream.Calls.Should().Equal("/commit ord-6");
     }

@@ -1,55 +1,64 @@
 using Dapr.Client;
 using Microsoft.Extensions.Options;
-using OrderPlatform.Contracts;
-using OrderPlatform.OrderService.Orders;
+using OrderPlatform.OrderService;
 using OrderPlatform.OrderService.Storage;
+using OrderService.Tests.Support;
 
 namespace OrderService.Tests.Storage;
 
 /// <summary>Idempotency records are claimed insert-only and expire through the state store's ttlInSeconds.</summary>
-public sealed class IdempotencyStoreTests
+public sealed class IdempotencyStoreTests : IAsyncLifetime
 {
-    private readonly Mock<DaprClient> dapr = new();
-    private IReadOnlyDictionary<string, string>? savedMetadata;
-    private StateOptions? savedOptions;
+    private OrdersSidecar sidecar = null!;
 
-    public IdempotencyStoreTests() =>
-        dapr.Setup(d => d.TrySaveStateAsync(Components.OrdersStore, It.IsAny<string>(), It.IsAny<IdempotencyRecord>(), string.Empty,
-                It.IsAny<StateOptions>(), It.IsAny<IReadOnlyDictionary<string, string>>(), It.IsAny<CancellationToken>()))
-            .Callback((string _, string _, IdempotencyRecord _, string _, StateOptions options, IReadOnlyDictionary<string, string> metadata, CancellationToken _) =>
-                (savedOptions, savedMetadata) = (options, metadata))
-            .ReturnsAsync(true);
+    public async Task InitializeAsync() => sidecar = await OrdersSidecar.StartAsync();
+
+    public async Task DisposeAsync() => await sidecar.DisposeAsync();
 
     [Fact]
     public async Task A_claimed_key_is_remembered_for_24_hours_by_default()
     {
-        var claimed = await Store(new OrdersOptions()).ClaimAsync("key-1", Record());
+        var claimed = await Store(new OrderServiceOptions()).ClaimAsync("key-1", Record());
 
         claimed.Should().BeNull("this call claimed the key");
-        savedMetadata.Should().Equal(new Dictionary<string, string> { ["ttlInSeconds"] = "86400" });
-        savedOptions!.Concurrency.Should().Be(ConcurrencyMode.FirstWrite);
+        var save = sidecar.Wire.Saves.Should().ContainSingle().Subject;
+        save.Key.Should().Be(StateKeys.Idempotency("key-1"));
+        save.ETag.Should().BeEmpty();
+        save.Concurrency.Should().Be(ConcurrencyMode.FirstWrite);
+        save.Metadata.Should().Equal(new Dictionary<string, string> { ["contentType"] = "application/json", ["ttlInSeconds"] = "86400" });
     }
 
     [Fact]
     public async Task The_ttl_follows_the_configured_IdempotencyKeyTtl_rounded_up_to_whole_seconds()
     {
-        await Store(new OrdersOptions { IdempotencyKeyTtl = TimeSpan.FromMinutes(90.5) }).ClaimAsync("key-2", Record());
+        await Store(new OrderServiceOptions { IdempotencyKeyTtl = TimeSpan.FromMinutes(90.5) }).ClaimAsync("key-2", Record());
 
-        savedMetadata!["ttlInSeconds"].Should().Be("5430");
+        sidecar.Wire.Saves.Single().Metadata["ttlInSeconds"].Should().Be("5430");
+    }
+
+    [Fact]
+    public async Task A_key_already_claimed_answers_the_record_that_holds_it()
+    {
+        var store = Store(new OrderServiceOptions());
+        await store.ClaimAsync("key-3", Record());
+
+        var held = await store.ClaimAsync("key-3", new IdempotencyRecord("other-hash", "ord-2", DateTimeOffset.UnixEpoch));
+
+        held.Should().Be(Record());
     }
 
     [Fact]
     public void A_ttl_shorter_than_a_minute_is_refused_at_start_up()
     {
         var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
-        var options = new OrdersOptions { IdempotencyKeyTtl = TimeSpan.FromSeconds(5) };
+        var options = new OrderServiceOptions { IdempotencyKeyTtl = TimeSpan.FromSeconds(5) };
 
         System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options, new(options), results, validateAllProperties: true)
             .Should().BeFalse();
-        results.Should().ContainSingle(r => r.MemberNames.Contains(nameof(OrdersOptions.IdempotencyKeyTtl)));
+        results.Should().ContainSingle(r => r.MemberNames.Contains(nameof(OrderServiceOptions.IdempotencyKeyTtl)));
     }
 
-    private IdempotencyStore Store(OrdersOptions options) => new(dapr.Object, Options.Create(options));
+    private IdempotencyStore Store(OrderServiceOptions options) => new(sidecar.Store(), Options.Create(options));
 
     private static IdempotencyRecord Record() => new("hash", "ord-1", DateTimeOffset.UnixEpoch);
 }

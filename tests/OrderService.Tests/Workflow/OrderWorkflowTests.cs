@@ -21,8 +21,8 @@ public sealed class OrderWorkflowTests
             nameof(CheckStockActivity), nameof(ReserveStockActivity), "Record:Reserved",
             nameof(ProcessPaymentActivity), "Record:Paid", nameof(ShipOrderActivity), nameof(CommitStockActivity),
             "Record:Shipped", "Record:Completed");
-        h.Update(OrderStatus.Paid).Should().Match<OrderPlatform.OrderService.Storage.OrderStatusUpdate>(u => u.PaymentId == "pay-1" && u.EventType == OrderEventTypes.Paid);
-        h.Update(OrderStatus.Shipped).Should().Match<OrderPlatform.OrderService.Storage.OrderStatusUpdate>(u => u.TrackingNumber == "TRACK-1" && u.EventType == OrderEventTypes.Shipped);
+        h.Update(OrderStatus.Paid).Should().Match<OrderPlatform.OrderService.Workflow.OrderStatusUpdate>(u => u.PaymentId == "pay-1" && u.EventType == OrderEventTypes.Paid);
+        h.Update(OrderStatus.Shipped).Should().Match<OrderPlatform.OrderService.Workflow.OrderStatusUpdate>(u => u.TrackingNumber == "TRACK-1" && u.EventType == OrderEventTypes.Shipped);
         h.Update(OrderStatus.Completed).EventType.Should().Be(OrderEventTypes.Completed);
         h.Update(OrderStatus.Reserved).EventType.Should().BeNull();
         h.Updates.Should().OnlyContain(u => u.OrderId == "ord-1" && u.At == new DateTimeOffset(WorkflowHarness.Now));
@@ -132,9 +132,9 @@ public sealed class OrderWorkflowTests
     public async Task Failure_after_shipping_is_not_compensated_and_fails_the_workflow()
     {
         h.Answer<OrderStatus>(nameof(RecordOrderStatusActivity), i =>
-            ((OrderPlatform.OrderService.Storage.OrderStatusUpdate)i).Status == OrderStatus.Completed
+            ((OrderPlatform.OrderService.Workflow.OrderStatusUpdate)i).Status == OrderStatus.Completed
                 ? throw new Dapr.Workflow.WorkflowTaskFailedException("x", new Dapr.Workflow.WorkflowTaskFailureDetails("E", "state store down", null))
-                : ((OrderPlatform.OrderService.Storage.OrderStatusUpdate)i).Status);
+                : ((OrderPlatform.OrderService.Workflow.OrderStatusUpdate)i).Status);
 
         var act = () => h.RunAsync();
 

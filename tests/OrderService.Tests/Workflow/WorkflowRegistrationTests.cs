@@ -1,8 +1,8 @@
 using Dapr.Workflow;
 using Dapr.Workflow.Abstractions;
 using Dapr.Workflow.Worker;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using OrderPlatform.OrderService.Workflow;
@@ -24,11 +24,10 @@ public sealed class WorkflowRegistrationTests : IDisposable
 
     public WorkflowRegistrationTests()
     {
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
-        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace)).AddFakeLogging();
-        services.AddOrderWorkflow();
-        provider = services.BuildServiceProvider();
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace)).AddFakeLogging();
+        builder.AddOrderWorkflow();
+        provider = builder.Services.BuildServiceProvider();
         factory = provider.GetRequiredService<IWorkflowsFactory>();
     }
 

@@ -18,7 +18,7 @@ public sealed class BatchEntryReader(IOptions<HttpJsonOptions> json)
     {
         if (entry.ValueKind == JsonValueKind.Null)
         {
-            return new BatchEntry(null, new Dictionary<string, string[]> { [EntryField] = ["The order is required."] });
+            return new BatchEntry(null, new Dictionary<string, string[]> { [EntryField] = [JsonBodyErrors.Required(EntryField)] });
         }
 
         try

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FluentValidation;
 using OrderPlatform.Contracts.Orders;
 
 namespace OrderPlatform.OrderService.Orders.Batch;
@@ -11,6 +12,15 @@ namespace OrderPlatform.OrderService.Orders.Batch;
 public sealed record BatchCreateOrdersRequest(IReadOnlyList<JsonElement> Orders)
 {
     public const int MaxOrders = 100;
+}
+
+/// <summary>The batch as a whole: 1 to <see cref="BatchCreateOrdersRequest.MaxOrders"/> entries (each entry is judged on its own).</summary>
+public sealed class BatchCreateOrdersRequestValidator : AbstractValidator<BatchCreateOrdersRequest>
+{
+    public BatchCreateOrdersRequestValidator() =>
+        RuleFor(r => r.Orders)
+            .Must(orders => orders.Count is > 0 and <= BatchCreateOrdersRequest.MaxOrders)
+            .WithMessage($"'{{PropertyName}}' must hold 1 to {BatchCreateOrdersRequest.MaxOrders} orders.");
 }
 
 /// <summary>One entry as read: the request, or the errors that kept it from being read (keys as for a single create).</summary>

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
-using OrderPlatform.OrderService.Orders.Create;
+using OrderPlatform.OrderService.Orders.Intake;
 
 namespace OrderPlatform.OrderService.Orders.Batch;
 
@@ -10,22 +9,11 @@ namespace OrderPlatform.OrderService.Orders.Batch;
 /// </summary>
 internal static class BatchOrdersEndpoint
 {
-    public static async Task<Results<Ok<BatchCreateOrdersResponse>, ValidationProblem>> HandleAsync(
+    public static async Task<Ok<BatchCreateOrdersResponse>> HandleAsync(
         BatchCreateOrdersRequest request,
-        [FromHeader(Name = CreateOrderEndpoint.IdempotencyHeader)] string? idempotencyKey,
+        [AsParameters] IdempotencyKeyHeader idempotency,
         BatchEntryReader reader,
         BatchOrdersHandler handler,
-        CancellationToken ct)
-    {
-        var errors = new Dictionary<string, string[]>();
-        if (request.Orders.Count is 0 or > BatchCreateOrdersRequest.MaxOrders)
-        {
-            errors["orders"] = [$"orders must hold 1 to {BatchCreateOrdersRequest.MaxOrders} orders."];
-        }
-
-        CreateOrderEndpoint.CheckIdempotencyKey(idempotencyKey, errors);
-        return errors.Count > 0
-            ? TypedResults.ValidationProblem(errors)
-            : TypedResults.Ok(await handler.HandleAsync([.. request.Orders.Select(reader.Read)], idempotencyKey, ct));
-    }
+        CancellationToken ct) =>
+        TypedResults.Ok(await handler.HandleAsync([.. request.Orders.Select(reader.Read)], idempotency.Value, ct));
 }

@@ -1,7 +1,7 @@
 using FluentValidation;
 using Microsoft.Extensions.Options;
 using OrderPlatform.Contracts.Orders;
-using OrderPlatform.OrderService.Orders.Create;
+using OrderPlatform.OrderService.Orders.Intake;
 using OrderPlatform.OrderService.Storage;
 
 namespace OrderPlatform.OrderService.Orders.Batch;
@@ -16,7 +16,7 @@ namespace OrderPlatform.OrderService.Orders.Batch;
 /// </summary>
 public sealed class BatchOrdersHandler(
     IValidator<CreateOrderRequest> validator, OrderRepository orders, ProductCheck products, OrderStarter starter, TimeProvider clock,
-    IOptions<OrdersOptions> options)
+    IOptions<OrderServiceOptions> options)
 {
     public async Task<BatchCreateOrdersResponse> HandleAsync(IReadOnlyList<BatchEntry> entries, string? idempotencyKey, CancellationToken ct)
     {
@@ -92,9 +92,8 @@ public sealed class BatchOrdersHandler(
         var errors = new List<IDictionary<string, string[]>>(entries.Count);
         foreach (var (request, readErrors) in entries)
         {
-            errors.Add(readErrors ?? (request is null
-                ? new Dictionary<string, string[]> { ["order"] = ["The order is required."] }
-                : (await validator.ValidateAsync(request, ct)).ToDictionary()));
+            // The reader gives every entry either a request or its errors.
+            errors.Add(readErrors ?? (await validator.ValidateAsync(request!, ct)).ToDictionary());
         }
 
         var valid = requests.Where((_, index) => errors[index].Count == 0).Select(r => r!).ToList();

@@ -1,32 +1,22 @@
-using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using OrderPlatform.Contracts.Orders;
+using OrderPlatform.OrderService.Orders.Intake;
 
 namespace OrderPlatform.OrderService.Orders.Create;
 
-/// <summary><c>POST /api/orders</c>: 202 + Location for a new order, 200 for an idempotent replay, 400, 409, 422.</summary>
+/// <summary>
+/// <c>POST /api/orders</c>: 202 + Location for a new order, 200 for an idempotent replay, 409, 422 (the body and the
+/// <c>Idempotency-Key</c> header are validated by the route's filters: 400).
+/// </summary>
 internal static class CreateOrderEndpoint
 {
-    public const string IdempotencyHeader = "Idempotency-Key";
-    public const int MaxIdempotencyKeyLength = 128;
-
-    public static async Task<Results<Accepted<OrderView>, Ok<OrderView>, ValidationProblem, ProblemHttpResult>> HandleAsync(
+    public static async Task<Results<Accepted<OrderView>, Ok<OrderView>, ProblemHttpResult>> HandleAsync(
         CreateOrderRequest request,
-        [FromHeader(Name = IdempotencyHeader)] string? idempotencyKey,
-        IValidator<CreateOrderRequest> validator,
+        [AsParameters] IdempotencyKeyHeader idempotency,
         CreateOrderHandler handler,
         CancellationToken ct)
     {
-        var errors = (await validator.ValidateAsync(request, ct)).ToDictionary();
-        CheckIdempotencyKey(idempotencyKey, errors);
-
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
-
-        var outcome = await handler.HandleAsync(request, idempotencyKey, ct);
+        var outcome = await handler.HandleAsync(request, idempotency.Value, ct);
         if (outcome.UnknownProducts is { } unknown)
         {
             return ApiProblems.UnknownProducts(unknown);
@@ -39,14 +29,5 @@ internal static class CreateOrderEndpoint
 
         var view = OrderView.From(outcome.Order);
         return outcome.Created ? TypedResults.Accepted(ApiProblems.Location(view.OrderId), view) : TypedResults.Ok(view);
-    }
-
-    /// <summary>A given Idempotency-Key must be 1 to <see cref="MaxIdempotencyKeyLength"/> characters (create and batch).</summary>
-    public static void CheckIdempotencyKey(string? idempotencyKey, IDictionary<string, string[]> errors)
-    {
-        if (idempotencyKey is not null && (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > MaxIdempotencyKeyLength))
-        {
-            errors[IdempotencyHeader] = [$"{IdempotencyHeader} must be 1 to {MaxIdempotencyKeyLength} characters."];
-        }
     }
 }

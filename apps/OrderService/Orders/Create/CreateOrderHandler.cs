@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using OrderPlatform.Contracts.Orders;
+using OrderPlatform.OrderService.Orders.Intake;
 using OrderPlatform.OrderService.Storage;
 
 namespace OrderPlatform.OrderService.Orders.Create;
@@ -14,7 +15,7 @@ public sealed record CreateOrderOutcome(
 /// </summary>
 public sealed class CreateOrderHandler(
     OrderRepository orders, IdempotencyStore idempotency, ProductCheck products, OrderStarter starter, TimeProvider clock,
-    IOptions<OrdersOptions> options)
+    IOptions<OrderServiceOptions> options)
 {
     public async Task<CreateOrderOutcome> HandleAsync(CreateOrderRequest request, string? idempotencyKey, CancellationToken ct)
     {

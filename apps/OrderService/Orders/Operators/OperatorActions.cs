@@ -1,10 +1,25 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using OrderPlatform.Contracts.Orders;
 using OrderPlatform.OrderService.Storage;
 
 namespace OrderPlatform.OrderService.Orders.Operators;
 
 /// <summary>What an operator action did: the order afterwards, or why nothing was done.</summary>
-public sealed record OperatorOutcome(StoredOrder? Order, bool Found, string? Conflict = null, IReadOnlyList<string>? Problems = null);
+public sealed record OperatorOutcome(StoredOrder? Order, bool Found, string? Conflict = null, IReadOnlyList<string>? Problems = null)
+{
+    /// <summary>
+    /// 200 + the order once every step is done; 502 when a step still fails (the attempt is in the order's history:
+    /// call again); 404; 409 for an order the action does not apply to.
+    /// </summary>
+    internal Results<Ok<OrderView>, ProblemHttpResult> ToResult(string id) => this switch
+    {
+        { Found: false } => ApiProblems.NotFound(id),
+        { Order: null } => ApiProblems.Conflict(Conflict ?? "The action does not apply to this order."),
+        { Problems.Count: > 0 } => TypedResults.Problem(
+            string.Join("; ", Problems), statusCode: StatusCodes.Status502BadGateway, title: "Operator action incomplete"),
+        _ => TypedResults.Ok(OrderView.From(Order)),
+    };
+}
 
 /// <summary>One idempotent downstream call of an operator action: its name and what it answered.</summary>
 public sealed record OperatorStep(string What, Func<CancellationToken, Task<string>> RunAsync, Func<string, bool>? Succeeded = null);

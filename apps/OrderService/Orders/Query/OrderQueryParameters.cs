@@ -1,9 +1,10 @@
 using FluentValidation;
 using OrderPlatform.Contracts.Orders;
+using OrderPlatform.ServiceDefaults.Validation;
 
 namespace OrderPlatform.OrderService.Orders.Query;
 
-/// <summary>Query string of <c>GET /api/orders</c>, bound as text so a bad value is a 400 naming its parameter.</summary>
+/// <summary>Query string of <c>GET /api/orders</c>, bound as text so a bad value is a 400 naming its parameter (the route's validation filter).</summary>
 public sealed record OrderQueryParameters(string? CustomerId, string? Status, string? PageSize, string? Token)
 {
     public const int DefaultPageSize = 20;
@@ -21,22 +22,18 @@ public sealed class OrderQueryParametersValidator : AbstractValidator<OrderQuery
 {
     public OrderQueryParametersValidator()
     {
-        RuleFor(p => p.CustomerId)
-            .Matches(OrderIds.Pattern()).WithMessage("customerId must be 1-64 characters of A-Z, a-z, 0-9, '-' or '_'.")
-            .When(p => p.CustomerId is not null)
-            .OverridePropertyName("customerId");
+        RuleFor(p => p.CustomerId!)
+            .Identifier()
+            .When(p => p.CustomerId is not null);
         RuleFor(p => p.Status)
             .Must(s => OrderQueryParameters.IsStatus(s!)).WithMessage($"status must be one of: {string.Join(", ", Enum.GetNames<OrderStatus>())}.")
-            .When(p => p.Status is not null)
-            .OverridePropertyName("status");
+            .When(p => p.Status is not null);
         RuleFor(p => p.PageSize)
             .Must(s => int.TryParse(s, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= OrderQueryParameters.MaxPageSize)
             .WithMessage($"pageSize must be a whole number from 1 to {OrderQueryParameters.MaxPageSize}.")
-            .When(p => p.PageSize is not null)
-            .OverridePropertyName("pageSize");
+            .When(p => p.PageSize is not null);
         RuleFor(p => p.Token)
             .NotEmpty().MaximumLength(4096).WithMessage("token must be 1 to 4096 characters.")
-            .When(p => p.Token is not null)
-            .OverridePropertyName("token");
+            .When(p => p.Token is not null);
     }
 }

@@ -1,4 +1,5 @@
 using Dapr.Workflow;
+using Microsoft.AspNetCore.Http.HttpResults;
 using OrderPlatform.Contracts.Orders;
 using OrderPlatform.OrderService.Storage;
 using OrderPlatform.OrderService.Workflow;
@@ -6,7 +7,16 @@ using OrderPlatform.OrderService.Workflow;
 namespace OrderPlatform.OrderService.Orders.Signals;
 
 /// <summary>The outcome of a cancel/approve request: the order when the event was raised, else not found or a conflict.</summary>
-public sealed record SignalOutcome(StoredOrder? Order, bool Found, string? Conflict);
+public sealed record SignalOutcome(StoredOrder? Order, bool Found, string? Conflict)
+{
+    /// <summary>202 + the order when the event was raised, else 404 or 409 ProblemDetails.</summary>
+    internal Results<Accepted<OrderView>, ProblemHttpResult> ToResult(string id) => this switch
+    {
+        { Order: { } order } => TypedResults.Accepted(ApiProblems.Location(order.OrderId), OrderView.From(order)),
+        { Found: false } => ApiProblems.NotFound(id),
+        _ => ApiProblems.Conflict(Conflict ?? "The order is not in a state that accepts this request."),
+    };
+}
 
 /// <summary>Raises the workflow's external events after checking the order is in a state that accepts them.</summary>
 public sealed class OrderSignalHandler(OrderRepository orders, IDaprWorkflowClient workflows)
@@ -19,7 +29,7 @@ public sealed class OrderSignalHandler(OrderRepository orders, IDaprWorkflowClie
 
     public async Task<SignalOutcome> CancelAsync(string orderId, string? reason, CancellationToken ct)
     {
-        var order = OrderIds.IsValid(orderId) ? await orders.GetAsync(orderId, ct) : null;
+        var order = await orders.GetAsync(orderId, ct);
         if (order is null || !IsCancellable(order.Status))
         {
             return new SignalOutcome(null, order is not null, $"Order '{orderId}' is {order?.Status} and can no longer be cancelled.");
@@ -33,7 +43,7 @@ public sealed class OrderSignalHandler(OrderRepository orders, IDaprWorkflowClie
     public async Task<SignalOutcome> ApproveAsync(string orderId, ApprovalRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var order = OrderIds.IsValid(orderId) ? await orders.GetAsync(orderId, ct) : null;
+        var order = await orders.GetAsync(orderId, ct);
         if (order is null || order.Status != OrderStatus.AwaitingApproval)
         {
             return new SignalOutcome(null, order is not null, $"Order '{orderId}' is {order?.Status}, not AwaitingApproval.");

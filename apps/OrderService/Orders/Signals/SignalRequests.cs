@@ -12,14 +12,14 @@ public sealed class ApprovalRequestValidator : AbstractValidator<ApprovalRequest
 {
     public ApprovalRequestValidator()
     {
-        RuleFor(r => r.Approved).NotNull().WithMessage("approved (true or false) is required.").OverridePropertyName("approved");
-        RuleFor(r => r.Approver).MaximumLength(128).OverridePropertyName("approver");
-        RuleFor(r => r.Reason).MaximumLength(500).OverridePropertyName("reason");
+        RuleFor(r => r.Approved).NotNull();
+        RuleFor(r => r.Approver).MaximumLength(128);
+        RuleFor(r => r.Reason).MaximumLength(500);
     }
 }
 
 public sealed class CancelOrderRequestValidator : AbstractValidator<CancelOrderRequest>
 {
     public CancelOrderRequestValidator() =>
-        RuleFor(r => r.Reason).MaximumLength(500).OverridePropertyName("reason");
+        RuleFor(r => r.Reason).MaximumLength(500);
 }

@@ -6,10 +6,10 @@ using OrderPlatform.OrderService.Events;
 using OrderPlatform.OrderService.Storage;
 using OrderPlatform.OrderService.Workflow;
 
-namespace OrderPlatform.OrderService.Orders.Create;
+namespace OrderPlatform.OrderService.Orders.Intake;
 
 /// <summary>Starts a saved order: schedules its workflow (instance id = order id) and publishes <c>order_created</c>.</summary>
-public sealed class OrderStarter(IDaprWorkflowClient workflows, OrderEventPublisher events, IOptions<OrdersOptions> options, TimeProvider clock)
+public sealed class OrderStarter(IDaprWorkflowClient workflows, OrderEventPublisher events, IOptions<OrderServiceOptions> options, TimeProvider clock)
 {
     /// <summary>How long a pending order may be without its workflow before a replay starts it (its own request may still be starting it).</summary>
     public static readonly TimeSpan StartGrace = TimeSpan.FromSeconds(30);

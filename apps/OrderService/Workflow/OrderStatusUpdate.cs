@@ -1,6 +1,7 @@
 using OrderPlatform.Contracts.Orders;
+using OrderPlatform.OrderService.Storage;
 
-namespace OrderPlatform.OrderService.Storage;
+namespace OrderPlatform.OrderService.Workflow;
 
 /// <summary>One workflow step's change to the stored order; <paramref name="EventType"/> is published when set.</summary>
 public sealed record OrderStatusUpdate(

@@ -3,7 +3,7 @@ using System.Text.Json;
 using OrderPlatform.Contracts.Orders;
 using OrderPlatform.ServiceDefaults;
 
-namespace OrderPlatform.OrderService.Orders.Create;
+namespace OrderPlatform.OrderService.Orders.Intake;
 
 /// <summary>SHA-256 of the request re-serialized with JsonDefaults: the same body (whatever its whitespace) → the same hash.</summary>
 public static class RequestFingerprint

@@ -1,9 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace OrderPlatform.OrderService.Orders;
+namespace OrderPlatform.OrderService;
 
-/// <summary>The <c>Orders</c> configuration section (validated at start-up).</summary>
-public sealed class OrdersOptions
+/// <summary>order-service's configuration: the <c>Orders</c> section (validated at start-up).</summary>
+public sealed class OrderServiceOptions
 {
     public const string SectionName = "Orders";
 

@@ -2,7 +2,7 @@ using OrderPlatform.Contracts.Inventory;
 using OrderPlatform.Contracts.Orders;
 using OrderPlatform.OrderService.Downstream;
 
-namespace OrderPlatform.OrderService.Orders.Create;
+namespace OrderPlatform.OrderService.Orders.Intake;
 
 /// <summary>
 /// Before an order is stored: which of its products do not exist, asked of inventory-service's <c>check-stock</c>.

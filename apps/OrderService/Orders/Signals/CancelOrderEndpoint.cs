@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace OrderPlatform.OrderService.Orders.Signals;
+
+/// <summary><c>POST /api/orders/{id}/cancel</c> (optional body): 202 when <c>CancelOrder</c> was raised, 404, 409.</summary>
+internal static class CancelOrderEndpoint
+{
+    public static async Task<Results<Accepted<OrderView>, ProblemHttpResult>> HandleAsync(
+        string id,
+        [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] CancelOrderRequest? request,
+        OrderSignalHandler handler,
+        CancellationToken ct) =>
+        (await handler.CancelAsync(id, request?.Reason, ct)).ToResult(id);
+}
