@@ -75,9 +75,9 @@ public sealed class ShipTests : ShippingTest
     [InlineData(true)]
     public async Task Losing_the_insert_to_another_request_returns_the_winners_shipment(bool insertFailsWithAnError)
     {
-        // Redis answers a first-write insert on an existing key with an ETag mismatch; state.postgresql v1 with a
-        // unique-constraint error (components-contrib internal/component/postgresql/postgresdbaccess.go): either way the
-        // kit's re-read tells the lost race from a fault.
+        // A store may refuse an insert on an existing key with an error that is no ETag mismatch (state.postgresql v1: a
+        // unique-constraint error, components-contrib internal/component/postgresql/postgresdbaccess.go): the kit's
+        // re-read of the key tells the lost race from a fault either way.
         var client = Factory.CreateClient();
         var winner = new Shipment("o-4", "cust-1", ShipmentStatus.Shipped, "TRK-WINNER000001", null, [], Requests.Berlin, DateTimeOffset.UnixEpoch);
         var raced = 0;
