@@ -1,29 +1,26 @@
 using System.Net;
+using Microsoft.Extensions.Options;
 using OrderPlatform.Contracts.Shipping;
 using OrderPlatform.ShippingService.Shipments;
 using ShippingService.Tests.Infrastructure;
 
 namespace ShippingService.Tests;
 
-public sealed class DestinationTests : IDisposable
+public sealed class DestinationTests : ShippingTest
 {
-    private readonly ShippingApiFactory factory = new();
-
-    public void Dispose() => factory.Dispose();
-
     [Theory]
     [InlineData("AQ")]
     [InlineData("aq")]
     public async Task Unserviceable_country_is_rejected_with_a_reason_that_is_recorded(string country)
     {
-        var response = await factory.CreateClient().PostJsonAsync("/ship", Requests.Ship("o-aq", Requests.Berlin with { Country = country }));
+        var response = await Factory.CreateClient().PostJsonAsync("/ship", Requests.Ship("o-aq", Requests.Berlin with { Country = country }));
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         var result = await response.ReadAsync<ShipmentResult>();
         result.Status.Should().Be(ShipmentStatus.Rejected);
         result.TrackingNumber.Should().BeNull();
         result.Reason.Should().Contain("country").And.Contain(country);
-        var stored = factory.Store.Get<Shipment>("shipment-o-aq")!;
+        var stored = (await Factory.StoredAsync("o-aq"))!;
         stored.Status.Should().Be(ShipmentStatus.Rejected);
         stored.Reason.Should().Be(result.Reason);
     }
@@ -31,18 +28,18 @@ public sealed class DestinationTests : IDisposable
     [Fact]
     public async Task Unserviceable_postal_code_is_rejected_with_a_reason()
     {
-        var response = await factory.CreateClient().PostJsonAsync("/ship", Requests.Ship("o-pc", Requests.Berlin with { PostalCode = "00000" }));
+        var response = await Factory.CreateClient().PostJsonAsync("/ship", Requests.Ship("o-pc", Requests.Berlin with { PostalCode = "00000" }));
 
         var result = await response.ReadAsync<ShipmentResult>();
         result.Status.Should().Be(ShipmentStatus.Rejected);
         result.Reason.Should().Contain("postal code").And.Contain("00000");
-        factory.Store.Get<Shipment>("shipment-o-pc")!.Status.Should().Be(ShipmentStatus.Rejected);
+        (await Factory.StoredAsync("o-pc"))!.Status.Should().Be(ShipmentStatus.Rejected);
     }
 
     [Fact]
     public async Task No_address_means_collect_in_store_with_a_tracking_number()
     {
-        var response = await factory.CreateClient().PostJsonAsync("/ship", Requests.Ship("o-cis", address: null));
+        var response = await Factory.CreateClient().PostJsonAsync("/ship", Requests.Ship("o-cis", address: null));
 
         var result = await response.ReadAsync<ShipmentResult>();
         result.Status.Should().Be(ShipmentStatus.Shipped);
@@ -53,9 +50,9 @@ public sealed class DestinationTests : IDisposable
     [Fact]
     public async Task Unserviceable_lists_come_from_configuration()
     {
-        factory.Settings["Shipping:UnserviceableCountries:0"] = "KP";
-        factory.Settings["Shipping:UnserviceablePostalCodes:0"] = "99999";
-        var client = factory.CreateClient();
+        Factory.Settings["Shipping:UnserviceableCountries:0"] = "KP";
+        Factory.Settings["Shipping:UnserviceablePostalCodes:0"] = "99999";
+        var client = Factory.CreateClient();
 
         var korea = await (await client.PostJsonAsync("/ship", Requests.Ship("o-kp", Requests.Berlin with { Country = "KP" }))).ReadAsync<ShipmentResult>();
         var postal = await (await client.PostJsonAsync("/ship", Requests.Ship("o-99", Requests.Berlin with { PostalCode = "99999" }))).ReadAsync<ShipmentResult>();
@@ -64,5 +61,17 @@ public sealed class DestinationTests : IDisposable
         korea.Status.Should().Be(ShipmentStatus.Rejected);
         postal.Status.Should().Be(ShipmentStatus.Rejected);
         antarctica.Status.Should().Be(ShipmentStatus.Shipped);
+    }
+
+    [Theory]
+    [InlineData("Shipping:UnserviceableCountries:1", "UnserviceableCountries")]
+    [InlineData("Shipping:UnserviceablePostalCodes:1", "UnserviceablePostalCodes")]
+    public void A_blank_unserviceable_entry_stops_the_service_at_start_up(string setting, string named)
+    {
+        Factory.Settings[setting] = " ";
+
+        var start = () => Factory.CreateClient();
+
+        start.Should().Throw<OptionsValidationException>().Which.Message.Should().Contain(named);
     }
 }

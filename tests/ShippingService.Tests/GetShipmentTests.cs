@@ -5,16 +5,12 @@ using ShippingService.Tests.Infrastructure;
 
 namespace ShippingService.Tests;
 
-public sealed class GetShipmentTests : IDisposable
+public sealed class GetShipmentTests : ShippingTest
 {
-    private readonly ShippingApiFactory factory = new();
-
-    public void Dispose() => factory.Dispose();
-
     [Fact]
     public async Task Get_returns_the_stored_shipment()
     {
-        var client = factory.CreateClient();
+        var client = Factory.CreateClient();
         var shipped = await (await client.PostJsonAsync("/ship", Requests.Ship("o-10", Requests.Berlin))).ReadAsync<ShipmentResult>();
 
         var response = await client.GetAsync("/api/shipments/o-10");
@@ -28,11 +24,34 @@ public sealed class GetShipmentTests : IDisposable
     }
 
     [Fact]
+    public async Task Get_returns_a_shipment_another_replica_stored()
+    {
+        var client = Factory.CreateClient();
+        var stored = new Shipment("o-11", "cust-1", ShipmentStatus.Rejected, null, "no carrier", [], Requests.Berlin, DateTimeOffset.UnixEpoch);
+        await Factory.StoreAsync(stored);
+
+        var shipment = await (await client.GetAsync("/api/shipments/o-11")).ReadAsync<Shipment>();
+
+        shipment.Should().BeEquivalentTo(stored);
+    }
+
+    [Fact]
     public async Task Get_unknown_order_is_a_404_problem()
     {
-        var response = await factory.CreateClient().GetAsync("/api/shipments/nope");
+        var response = await Factory.CreateClient().GetAsync("/api/shipments/nope");
 
         response.StatusCode.Should().Be(HttpStatusCode.NotFound);
         response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+    }
+
+    [Fact]
+    public async Task An_id_no_shipment_can_have_is_not_looked_up()
+    {
+        var client = Factory.CreateClient();
+
+        var response = await client.GetAsync("/api/shipments/o%7C%7C1");
+
+        response.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        Factory.Hooks.Calls(GetState).Should().Be(0);
     }
 }

@@ -1,10 +1,12 @@
 using OrderPlatform.Contracts.Shipping;
+using OrderPlatform.ShippingService.Storage;
 
 namespace OrderPlatform.ShippingService.Shipments;
 
 /// <summary>
 /// <c>POST /ship</c>: idempotent by order id. The first outcome (shipped with a tracking number, or rejected with a
-/// reason) is stored with a first-write insert; repeats, and the loser of a race, get the stored outcome back.
+/// reason) is stored with an insert-if-absent; repeats, and the loser of a race (which the kit's <c>StateStore</c>
+/// recognises by re-reading the key), get the stored outcome back.
 /// </summary>
 public sealed class ShipmentHandler(
     ShipmentRepository repository,

@@ -1,49 +1,43 @@
+using FluentValidation;
+using OrderPlatform.Contracts.Inventory;
+using OrderPlatform.Contracts.Orders;
 using OrderPlatform.Contracts.Shipping;
-using OrderPlatform.ShippingService.Http;
+using OrderPlatform.ServiceDefaults.Validation;
 
 namespace OrderPlatform.ShippingService.Shipments;
 
-/// <summary>Field-level checks of a <see cref="ShipmentRequest"/>; keys are JSON paths (<c>items[0].quantity</c>).</summary>
-public static class ShipmentRequestValidator
+/// <summary>
+/// Rules for <c>POST /ship</c> beyond what the strict body reader enforces (presence): ids, at least one line,
+/// positive quantities, no blank address field. Errors are keyed by JSON path (<c>items[1].quantity</c>, <c>address.country</c>).
+/// </summary>
+public sealed class ShipmentRequestValidator : AbstractValidator<ShipmentRequest>
 {
-    public static Dictionary<string, string[]> Validate(ShipmentRequest request)
+    public ShipmentRequestValidator()
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var errors = new ValidationErrors();
-        errors.Required("orderId", request.OrderId);
-        errors.Required("customerId", request.CustomerId);
+        RuleFor(r => r.OrderId).Identifier();
+        RuleFor(r => r.CustomerId).Identifier();
+        RuleFor(r => r.Items).NotEmpty();
+        RuleForEach(r => r.Items).NotNull().SetValidator(new StockLineValidator());
+        RuleFor(r => r.Address!).SetValidator(new AddressValidator()).When(r => r.Address is not null);
+    }
 
-        if (request.Items is null || request.Items.Count == 0)
+    private sealed class StockLineValidator : AbstractValidator<StockLine>
+    {
+        public StockLineValidator()
         {
-            errors.Add("items", "At least one item is required.");
+            RuleFor(l => l.ProductId).Identifier();
+            RuleFor(l => l.Quantity).GreaterThan(0);
         }
-        else
+    }
+
+    private sealed class AddressValidator : AbstractValidator<ShippingAddress>
+    {
+        public AddressValidator()
         {
-            for (var i = 0; i < request.Items.Count; i++)
-            {
-                var item = request.Items[i];
-                if (item is null)
-                {
-                    errors.Add($"items[{i}]", "The item is required.");
-                    continue;
-                }
-
-                errors.Required($"items[{i}].productId", item.ProductId);
-                if (item.Quantity <= 0)
-                {
-                    errors.Add($"items[{i}].quantity", "The quantity must be greater than zero.");
-                }
-            }
+            RuleFor(a => a.Street).NotEmpty();
+            RuleFor(a => a.City).NotEmpty();
+            RuleFor(a => a.PostalCode).NotEmpty();
+            RuleFor(a => a.Country).NotEmpty();
         }
-
-        if (request.Address is { } address)
-        {
-            errors.Required("address.street", address.Street);
-            errors.Required("address.city", address.City);
-            errors.Required("address.postalCode", address.PostalCode);
-            errors.Required("address.country", address.Country);
-        }
-
-        return errors.ToDictionary();
     }
 }
