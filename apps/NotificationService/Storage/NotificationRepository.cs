@@ -43,7 +43,8 @@ public sealed class NotificationRepository(StateStore store, TimeProvider time, 
         var ttl = options.Value.ProcessedMarkerTtl;
         return store.RetryOnConflictAsync(async token =>
         {
-            // Two value types under two keys: read as JSON in one bulk call, then typed.
+            // Two value types under two keys: read as JSON in one bulk call, then typed. The transaction checks both keys
+            // again (list ETag, marker insert), so a stale read costs a retry, never a lost or doubled notification.
             var found = await store.GetManyAsync<JsonElement>([markerKey, listKey], token);
             if (found[markerKey].Exists)
             {
