@@ -7,12 +7,9 @@ using OrderPlatform.ServiceDefaults;
 
 namespace NotificationService.Tests;
 
-public sealed class DeadLetterTests : IDisposable
+public sealed class DeadLetterTests : NotificationServiceTest
 {
     private const string Route = "/events/orders/deadletter";
-    private readonly NotificationApiFactory factory = new();
-
-    public void Dispose() => factory.Dispose();
 
     [Fact]
     public async Task Dead_lettered_event_is_recorded_for_operators()
@@ -20,7 +17,7 @@ public sealed class DeadLetterTests : IDisposable
         var body = DaprDelivery.Envelope("o-1:order_paid", OrderEventTypes.Paid,
             DaprDelivery.Data(DaprDelivery.Event(OrderEventTypes.Paid, customerId: "")), Topics.OrdersDeadLetter).ToJsonString();
 
-        var response = await factory.CreateClient().DeliverAsync(Route, body);
+        var response = await Factory.CreateClient().DeliverAsync(Route, body);
 
         (await response.TopicStatusAsync()).Should().Be("SUCCESS");
         var recorded = (await GetAsync()).Should().ContainSingle().Subject;
@@ -29,13 +26,13 @@ public sealed class DeadLetterTests : IDisposable
         recorded.Source.Should().Be(AppIds.OrderService);
         recorded.Topic.Should().Be(Topics.OrdersDeadLetter);
         recorded.Data.Should().Contain("\"orderId\":\"o-1\"");
-        recorded.ReceivedAt.Should().Be(factory.Time.GetUtcNow());
+        recorded.ReceivedAt.Should().Be(Factory.Time.GetUtcNow());
     }
 
     [Fact]
     public async Task Body_that_is_not_a_CloudEvent_is_recorded_raw_with_the_problem()
     {
-        var response = await factory.CreateClient().DeliverAsync(Route, "garbage");
+        var response = await Factory.CreateClient().DeliverAsync(Route, "garbage");
 
         (await response.TopicStatusAsync()).Should().Be("SUCCESS");
         var recorded = (await GetAsync()).Should().ContainSingle().Subject;
@@ -47,7 +44,7 @@ public sealed class DeadLetterTests : IDisposable
     [Fact]
     public async Task Redelivered_dead_letter_is_recorded_once()
     {
-        var client = factory.CreateClient();
+        var client = Factory.CreateClient();
         var body = DaprDelivery.Envelope("evt-d", "order_paid", null, Topics.OrdersDeadLetter).ToJsonString();
 
         await client.DeliverAsync(Route, body);
@@ -59,27 +56,45 @@ public sealed class DeadLetterTests : IDisposable
     [Fact]
     public async Task Dead_letters_are_bounded_and_listed_newest_first()
     {
-        factory.Settings["Notifications:MaxDeadLetters"] = "2";
-        var client = factory.CreateClient();
+        Factory.Settings["Notifications:MaxDeadLetters"] = "2";
+        var client = Factory.CreateClient();
         foreach (var id in new[] { "d-1", "d-2", "d-3" })
         {
             await client.DeliverAsync(Route, DaprDelivery.Envelope(id, "x", null, Topics.OrdersDeadLetter).ToJsonString());
-            factory.Time.Advance(TimeSpan.FromSeconds(1));
+            Factory.Time.Advance(TimeSpan.FromSeconds(1));
         }
 
         (await GetAsync()).Select(d => d.Id).Should().Equal("d-3", "d-2");
     }
 
-    [Fact]
-    public async Task Store_failure_while_recording_asks_Dapr_to_retry()
+    [Theory]
+    [InlineData("GetState")]
+    [InlineData("SaveState")]
+    public async Task Store_failure_while_recording_asks_Dapr_to_retry(string method)
     {
-        factory.Store.FailReads<List<DeadLetter>>();
+        Factory.Hooks.Fail(method);
 
-        var response = await factory.CreateClient().DeliverAsync(Route, "garbage");
+        var response = await Factory.CreateClient().DeliverAsync(Route, "garbage");
 
         (await response.TopicStatusAsync()).Should().Be("RETRY");
+        (await Factory.StoredKeysAsync()).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Dead_letters_recorded_at_the_same_time_are_all_kept()
+    {
+        var client = Factory.CreateClient();
+        var barrier = new CallBarrier(2);
+        Factory.Hooks.Before("SaveState", barrier.ArriveAsync);
+
+        var statuses = await Task.WhenAll(new[] { "d-1", "d-2" }.Select(async id =>
+            await (await client.DeliverAsync(Route, DaprDelivery.Envelope(id, "x", null, Topics.OrdersDeadLetter).ToJsonString())).TopicStatusAsync()));
+
+        statuses.Should().AllBe("SUCCESS");
+        (await GetAsync()).Select(d => d.Id).Should().BeEquivalentTo("d-1", "d-2");
+        Factory.Hooks.Calls("SaveState").Should().Be(3, "both raced at the same ETag; the loser read again and saved once more");
     }
 
     private async Task<List<DeadLetter>> GetAsync() =>
-        (await factory.CreateClient().GetFromJsonAsync<List<DeadLetter>>("/api/notifications/deadletters", JsonDefaults.Options))!;
+        (await Factory.CreateClient().GetFromJsonAsync<List<DeadLetter>>("/api/notifications/deadletters", JsonDefaults.Options))!;
 }

@@ -4,12 +4,9 @@ using OrderPlatform.Contracts.Events;
 
 namespace NotificationService.Tests;
 
-public sealed class MalformedEventTests : IDisposable
+public sealed class MalformedEventTests : NotificationServiceTest
 {
     private const string PaidPath = "/events/orders/order_paid";
-    private readonly NotificationApiFactory factory = new();
-
-    public void Dispose() => factory.Dispose();
 
     public static TheoryData<string, string> Malformed()
     {
@@ -41,16 +38,16 @@ public sealed class MalformedEventTests : IDisposable
     [MemberData(nameof(Malformed))]
     public async Task Malformed_event_is_dropped_so_Dapr_dead_letters_it_and_nothing_is_stored(string because, string body)
     {
-        var response = await factory.CreateClient().DeliverAsync(PaidPath, body);
+        var response = await Factory.CreateClient().DeliverAsync(PaidPath, body);
 
         (await response.TopicStatusAsync()).Should().Be("DROP", because);
-        factory.Store.Keys.Should().BeEmpty();
+        (await Factory.StoredKeysAsync()).Should().Be(0);
     }
 
     [Fact]
     public async Task Non_CloudEvent_on_the_default_route_is_dropped()
     {
-        var response = await factory.CreateClient().DeliverAsync("/events/orders/unknown", "{}");
+        var response = await Factory.CreateClient().DeliverAsync("/events/orders/unknown", "{}");
 
         (await response.TopicStatusAsync()).Should().Be("DROP");
     }

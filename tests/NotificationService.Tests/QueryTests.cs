@@ -8,17 +8,14 @@ using OrderPlatform.ServiceDefaults;
 
 namespace NotificationService.Tests;
 
-public sealed class QueryTests : IDisposable
+public sealed class QueryTests : NotificationServiceTest
 {
     private static readonly DateTimeOffset T0 = new(2030, 1, 1, 10, 0, 0, TimeSpan.Zero);
-    private readonly NotificationApiFactory factory = new();
-
-    public void Dispose() => factory.Dispose();
 
     [Fact]
     public async Task Returns_the_customers_notifications_newest_first()
     {
-        var client = factory.CreateClient();
+        var client = Factory.CreateClient();
         // Delivered out of order: paid arrives before created. Newest = latest occurrence.
         await client.DeliverAsync(DaprDelivery.Event(OrderEventTypes.Paid, at: T0.AddMinutes(1)));
         await client.DeliverAsync(DaprDelivery.Event(OrderEventTypes.Created, at: T0));
@@ -34,30 +31,33 @@ public sealed class QueryTests : IDisposable
     [Fact]
     public async Task Unknown_customer_gets_an_empty_list()
     {
-        var response = await factory.CreateClient().GetAsync("/api/notifications?customerId=nobody");
+        var response = await Factory.CreateClient().GetAsync("/api/notifications?customerId=nobody");
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         (await response.Content.ReadFromJsonAsync<JsonElement>()).GetArrayLength().Should().Be(0);
     }
 
     [Theory]
-    [InlineData("/api/notifications")]
-    [InlineData("/api/notifications?customerId=")]
-    [InlineData("/api/notifications?customerId=%20")]
-    public async Task Missing_customerId_is_a_400_naming_it(string url)
+    [InlineData("/api/notifications", "'customerId' is required.")]
+    [InlineData("/api/notifications?customerId=", "'customerId' is required.")]
+    [InlineData("/api/notifications?customerId=%20", "'customerId' is required.")]
+    [InlineData("/api/notifications?customerId=c%2F1", "'customerId' may contain only letters, digits, '.', '_', ':' and '-'.")]
+    public async Task Missing_or_invalid_customerId_is_a_400_naming_it(string url, string error)
     {
-        var response = await factory.CreateClient().GetAsync(url);
+        var response = await Factory.CreateClient().GetAsync(url);
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        problem.GetProperty("errors").TryGetProperty("customerId", out _).Should().BeTrue();
+        problem.GetProperty("errors").EnumerateObject().Should().ContainSingle()
+            .Which.Should().BeEquivalentTo(new { Name = "customerId" }, o => o.ExcludingMissingMembers());
+        problem.GetProperty("errors").GetProperty("customerId").EnumerateArray().Select(e => e.GetString()).Should().Equal(error);
     }
 
     [Fact]
     public async Task Keeps_at_most_the_configured_number_per_customer_dropping_the_oldest()
     {
-        factory.Settings["Notifications:MaxPerCustomer"] = "2";
-        var client = factory.CreateClient();
+        Factory.Settings["Notifications:MaxPerCustomer"] = "2";
+        var client = Factory.CreateClient();
         foreach (var (type, minute) in new[] { (OrderEventTypes.Created, 0), (OrderEventTypes.Paid, 1), (OrderEventTypes.Shipped, 2) })
         {
             await client.DeliverAsync(DaprDelivery.Event(type, at: T0.AddMinutes(minute)));

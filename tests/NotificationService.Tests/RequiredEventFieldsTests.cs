@@ -9,12 +9,8 @@ namespace NotificationService.Tests;
 /// An order event whose data lacks a required field (or has it null) is dropped, so Dapr dead-letters it, and nothing is
 /// stored: it never becomes a notification with a defaulted value ("total 0.00"). Unknown members are skipped.
 /// </summary>
-public sealed class RequiredEventFieldsTests : IDisposable
+public sealed class RequiredEventFieldsTests : NotificationServiceTest
 {
-    private readonly NotificationApiFactory factory = new();
-
-    public void Dispose() => factory.Dispose();
-
     private static JsonObject Envelope(Action<JsonObject> changeData)
     {
         var data = DaprDelivery.Data(DaprDelivery.Event(OrderEventTypes.Paid))!.AsObject();
@@ -30,11 +26,11 @@ public sealed class RequiredEventFieldsTests : IDisposable
     [InlineData("orderId")]
     public async Task An_event_missing_a_required_field_is_dropped_and_nothing_is_stored(string field)
     {
-        var response = await factory.CreateClient().DeliverAsync(
+        var response = await Factory.CreateClient().DeliverAsync(
             DaprDelivery.OrderEventPath(OrderEventTypes.Paid), Envelope(d => d.Remove(field)).ToJsonString());
 
         (await response.TopicStatusAsync()).Should().Be("DROP");
-        factory.Store.Keys.Should().BeEmpty();
+        (await Factory.StoredKeysAsync()).Should().Be(0);
     }
 
     [Theory]
@@ -43,11 +39,11 @@ public sealed class RequiredEventFieldsTests : IDisposable
     [InlineData("type")]
     public async Task An_event_with_a_required_field_null_is_dropped_and_nothing_is_stored(string field)
     {
-        var response = await factory.CreateClient().DeliverAsync(
+        var response = await Factory.CreateClient().DeliverAsync(
             DaprDelivery.OrderEventPath(OrderEventTypes.Paid), Envelope(d => d[field] = null).ToJsonString());
 
         (await response.TopicStatusAsync()).Should().Be("DROP");
-        factory.Store.Keys.Should().BeEmpty();
+        (await Factory.StoredKeysAsync()).Should().Be(0);
     }
 
     [Fact]
@@ -56,10 +52,10 @@ public sealed class RequiredEventFieldsTests : IDisposable
         var envelope = Envelope(d => d["loyaltyPoints"] = 12);
         envelope["partitionkey"] = "o-1";
 
-        var response = await factory.CreateClient().DeliverAsync(DaprDelivery.OrderEventPath(OrderEventTypes.Paid), envelope.ToJsonString());
+        var response = await Factory.CreateClient().DeliverAsync(DaprDelivery.OrderEventPath(OrderEventTypes.Paid), envelope.ToJsonString());
 
         (await response.TopicStatusAsync()).Should().Be("SUCCESS");
-        factory.Store.Get<List<Notification>>("notifications-c-1").Should().ContainSingle()
+        (await Factory.StateAsync<List<Notification>>("notifications-c-1")).Should().ContainSingle()
             .Which.Message.Should().Be("Your order o-1 was paid (42.50).");
     }
 }

@@ -1,39 +1,37 @@
 using NotificationService.Tests.Infrastructure;
 using OrderPlatform.Contracts.Events;
 using OrderPlatform.NotificationService.Notifications;
-using OrderPlatform.NotificationService.State;
+using OrderPlatform.NotificationService.Storage;
 
 namespace NotificationService.Tests;
 
-public sealed class StoreFailureTests : IDisposable
+public sealed class StoreFailureTests : NotificationServiceTest
 {
-    private readonly NotificationApiFactory factory = new();
-
-    public void Dispose() => factory.Dispose();
-
-    [Fact]
-    public async Task Store_failure_asks_Dapr_to_retry_and_marks_nothing()
+    [Theory]
+    [InlineData("GetBulkState")]
+    [InlineData("ExecuteStateTransaction")]
+    public async Task Store_failure_asks_Dapr_to_retry_and_marks_nothing(string method)
     {
-        factory.Store.FailReads<List<Notification>>();
+        Factory.Hooks.Fail(method);
 
-        var response = await factory.CreateClient().DeliverAsync(DaprDelivery.Event(OrderEventTypes.Paid));
+        var response = await Factory.CreateClient().DeliverAsync(DaprDelivery.Event(OrderEventTypes.Paid));
 
         (await response.TopicStatusAsync()).Should().Be("RETRY");
-        factory.Store.Keys.Should().BeEmpty();
+        (await Factory.StoredKeysAsync()).Should().Be(0);
     }
 
     [Fact]
     public async Task After_a_retried_failure_the_redelivery_is_stored()
     {
-        factory.Store.FailReads<ProcessedMarker>();
-        var client = factory.CreateClient();
+        Factory.Hooks.Fail("ExecuteStateTransaction", times: 1);
+        var client = Factory.CreateClient();
         var paid = DaprDelivery.Event(OrderEventTypes.Paid);
         (await (await client.DeliverAsync(paid)).TopicStatusAsync()).Should().Be("RETRY");
 
-        factory.Store.Handle<ProcessedMarker>();
         (await (await client.DeliverAsync(paid)).TopicStatusAsync()).Should().Be("SUCCESS");
 
-        factory.Store.Get<List<Notification>>("notifications-c-1").Should().ContainSingle();
+        (await Factory.StateAsync<List<Notification>>("notifications-c-1")).Should().ContainSingle();
+        (await Factory.StateAsync<ProcessedMarker>("processed-o-1:order_paid")).Should().NotBeNull();
     }
 
     [Fact]
@@ -41,29 +39,31 @@ public sealed class StoreFailureTests : IDisposable
     {
         var other = NotificationComposer.Compose("evt-other", OrderEventTypes.Created, DaprDelivery.Event(OrderEventTypes.Created), DateTimeOffset.UnixEpoch);
         var raced = false;
-        factory.Store.BeforeSave = key =>
+        Factory.Hooks.Before("ExecuteStateTransaction", async ct =>
         {
-            if (key == "notifications-c-1" && !raced)
+            if (!raced)
             {
                 raced = true;
-                factory.Store.Put(key, new List<Notification> { other });
+                await Factory.PutAsync("notifications-c-1", new List<Notification> { other }, ct);
             }
-        };
+        });
 
-        var response = await factory.CreateClient().DeliverAsync(DaprDelivery.Event(OrderEventTypes.Paid), id: "evt-mine");
+        var response = await Factory.CreateClient().DeliverAsync(DaprDelivery.Event(OrderEventTypes.Paid), id: "evt-mine");
 
         (await response.TopicStatusAsync()).Should().Be("SUCCESS");
-        factory.Store.Get<List<Notification>>("notifications-c-1")!.Select(n => n.Id).Should().BeEquivalentTo("evt-mine", "evt-other");
+        (await Factory.StateAsync<List<Notification>>("notifications-c-1"))!.Select(n => n.Id).Should().BeEquivalentTo("evt-mine", "evt-other");
+        Factory.Hooks.Calls("ExecuteStateTransaction").Should().Be(2, "the lost transaction and the one after reading again");
     }
 
     [Fact]
-    public async Task Endless_ETag_conflicts_end_in_RETRY_instead_of_looping()
+    public async Task Endless_ETag_conflicts_end_in_RETRY_after_the_configured_attempts()
     {
-        factory.Store.BeforeSave = key => factory.Store.Put(key, new List<Notification>());
+        Factory.Hooks.Before("ExecuteStateTransaction", ct => Factory.PutAsync("notifications-c-1", new List<Notification>(), ct));
 
-        var response = await factory.CreateClient().DeliverAsync(DaprDelivery.Event(OrderEventTypes.Paid));
+        var response = await Factory.CreateClient().DeliverAsync(DaprDelivery.Event(OrderEventTypes.Paid));
 
         (await response.TopicStatusAsync()).Should().Be("RETRY");
-        factory.Store.Keys.Should().NotContain(k => k.StartsWith("processed-", StringComparison.Ordinal));
+        (await Factory.StateAsync<ProcessedMarker>("processed-o-1:order_paid")).Should().BeNull();
+        Factory.Hooks.Calls("ExecuteStateTransaction").Should().Be(5, "appsettings.json: StateStore:ConflictAttempts 5");
     }
 }

@@ -8,12 +8,8 @@ namespace NotificationService.Tests;
 /// <c>GET /dapr/subscribe</c> as daprd reads it. Dapr parses it with Go's case-insensitive JSON decoding
 /// (<c>pubsubName</c> = <c>pubsubname</c>) and accepts paths with or without the leading slash.
 /// </summary>
-public sealed class SubscribeTests : IDisposable
+public sealed class SubscribeTests : NotificationServiceTest
 {
-    private readonly NotificationApiFactory factory = new();
-
-    public void Dispose() => factory.Dispose();
-
     [Fact]
     public async Task Orders_subscription_has_a_rule_per_event_type_a_default_route_and_the_dead_letter_topic()
     {
@@ -42,7 +38,7 @@ public sealed class SubscribeTests : IDisposable
     [Fact]
     public async Task Every_route_in_the_subscription_is_served()
     {
-        var client = factory.CreateClient();
+        var client = Factory.CreateClient();
         var orders = await SubscriptionAsync("orders");
         var paths = Property(Property(orders, "routes"), "rules").EnumerateArray().Select(r => Path(Property(r, "path")))
             .Append("/events/orders/unknown").Append("/events/orders/deadletter");
@@ -56,7 +52,7 @@ public sealed class SubscribeTests : IDisposable
 
     private async Task<JsonElement> SubscriptionAsync(string topic)
     {
-        var json = await factory.CreateClient().GetStringAsync("/dapr/subscribe");
+        var json = await Factory.CreateClient().GetStringAsync("/dapr/subscribe");
         var subscriptions = JsonDocument.Parse(json).RootElement.EnumerateArray().ToList();
         subscriptions.Should().HaveCount(2);
         return subscriptions.Single(s => Property(s, "topic").GetString() == topic);

@@ -65,18 +65,19 @@ public sealed class InProcessSidecar : IAsyncDisposable
 
     /// <summary>
     /// A DaprClient acting as the app (to arrange or inspect state beside the service under test); with
-    /// <paramref name="hooks"/>, its gRPC calls pass through them; <paramref name="httpEndpoint"/> replaces the
-    /// sidecar's HTTP endpoint (health, invocation) for a test that stands in for it.
+    /// <paramref name="grpcHandler"/> (<see cref="DaprCallHooks"/>, or a handler in front of them), its gRPC calls pass
+    /// through it; <paramref name="httpEndpoint"/> replaces the sidecar's HTTP endpoint (health, invocation) for a test
+    /// that stands in for it.
     /// </summary>
-    public DaprClient CreateClient(DaprCallHooks? hooks = null, Uri? httpEndpoint = null)
+    public DaprClient CreateClient(HttpMessageHandler? grpcHandler = null, Uri? httpEndpoint = null)
     {
         var builder = new DaprClientBuilder()
             .UseGrpcEndpoint(GrpcEndpoint.ToString())
             .UseHttpEndpoint((httpEndpoint ?? HttpEndpoint).ToString())
             .UseJsonSerializationOptions(JsonDefaults.Options);
-        if (hooks is not null)
+        if (grpcHandler is not null)
         {
-            builder.UseGrpcChannelOptions(new Grpc.Net.Client.GrpcChannelOptions { HttpHandler = hooks, DisposeHttpClient = false });
+            builder.UseGrpcChannelOptions(new Grpc.Net.Client.GrpcChannelOptions { HttpHandler = grpcHandler, DisposeHttpClient = false });
         }
 
         return builder.Build();

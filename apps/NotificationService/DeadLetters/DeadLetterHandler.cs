@@ -2,7 +2,8 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Dapr;
 using OrderPlatform.NotificationService.Events;
-using OrderPlatform.NotificationService.State;
+using OrderPlatform.NotificationService.Storage;
+using OrderPlatform.ServiceDefaults.State;
 
 namespace OrderPlatform.NotificationService.DeadLetters;
 

@@ -1,16 +1,17 @@
 using Dapr;
 using OrderPlatform.NotificationService.Notifications;
-using OrderPlatform.NotificationService.State;
+using OrderPlatform.NotificationService.Storage;
+using OrderPlatform.ServiceDefaults.State;
 
 namespace OrderPlatform.NotificationService.Events;
 
 /// <summary>
 /// One order event delivery: malformed → DROP (Dapr dead-letters it), already processed → SUCCESS with nothing stored,
-/// otherwise the customer's notification is appended and the event id marked processed. State-store failures → RETRY.
+/// otherwise the customer's notification and the event's marker are stored together. State-store failures, and ETag
+/// conflicts beyond <c>StateStore:ConflictAttempts</c>, → RETRY (Dapr redelivers).
 /// </summary>
 public sealed class OrderEventProcessor(
     CloudEventReader reader,
-    ProcessedEvents processed,
     NotificationRepository notifications,
     TimeProvider time,
     ILogger<OrderEventProcessor> logger)
@@ -39,16 +40,17 @@ public sealed class OrderEventProcessor(
         var eventId = cloudEvent.Id!;
         try
         {
-            if (await processed.ContainsAsync(eventId, cancellationToken))
+            var notification = NotificationComposer.Compose(eventId, routeType, orderEvent, time.GetUtcNow());
+            var write = await notifications.AddOnceAsync(notification, cancellationToken);
+            if (write == NotificationWrite.Added)
             {
-                logger.LogInformation("Event {EventId} was already processed; acknowledging the redelivery.", eventId);
-                return TopicResponse.Success;
+                logger.LogInformation("Notified customer {CustomerId} of {Type} for order {OrderId}.", orderEvent.CustomerId, routeType, orderEvent.OrderId);
+            }
+            else
+            {
+                logger.LogInformation("Event {EventId} was already processed ({Write}); acknowledging the redelivery.", eventId, write);
             }
 
-            var notification = NotificationComposer.Compose(eventId, routeType, orderEvent, time.GetUtcNow());
-            await notifications.AddAsync(notification, cancellationToken);
-            await processed.MarkAsync(eventId, routeType, cancellationToken);
-            logger.LogInformation("Notified customer {CustomerId} of {Type} for order {OrderId}.", orderEvent.CustomerId, routeType, orderEvent.OrderId);
             return TopicResponse.Success;
         }
         catch (Exception ex) when (ex is DaprException or StateConflictException)

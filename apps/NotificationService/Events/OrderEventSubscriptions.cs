@@ -5,29 +5,23 @@ using OrderPlatform.Contracts.Events;
 namespace OrderPlatform.NotificationService.Events;
 
 /// <summary>
-/// Programmatic subscription (ACA has no declarative ones): one routing rule per <see cref="OrderEventTypes"/> value on
-/// topic <c>orders</c>, a default route for unknown types, and <c>orders-deadletter</c> as the dead-letter topic.
-/// <c>MapSubscribeHandler()</c> serves the resulting <c>GET /dapr/subscribe</c>.
+/// The programmatic subscription (ACA has no declarative ones): one routing rule per <see cref="OrderEventTypes"/>
+/// value on topic <c>orders</c>, a default route for unknown types, <c>orders-deadletter</c> as the dead-letter topic,
+/// and that topic's own route. <c>MapSubscribeHandler()</c> serves them as <c>GET /dapr/subscribe</c>.
 /// </summary>
 public static class OrderEventSubscriptions
 {
-    public static IEndpointRouteBuilder MapOrderEventSubscriptions(this IEndpointRouteBuilder app)
-    {
-        var priority = 0;
-        foreach (var type in OrderEventTypes.All)
-        {
-            app.MapPost(OrderEventRoutes.For(type),
-                    (HttpRequest request, OrderEventProcessor handler, CancellationToken ct) => handler.HandleAsync(type, request, ct))
-                .WithTopic(Orders(OrderEventRoutes.MatchFor(type), priority++))
-                .WithName($"OrderEvent_{type}");
-        }
+    public const string UnknownPath = "/events/orders/unknown";
+    public const string DeadLetterPath = "/events/orders/deadletter";
 
-        app.MapPost(OrderEventRoutes.Unknown,
-                (HttpRequest request, UnknownEventProcessor handler, CancellationToken ct) => handler.HandleAsync(request, ct))
-            .WithTopic(Orders(match: null, priority))
-            .WithName("OrderEvent_unknown");
-        return app;
-    }
+    /// <summary>The path Dapr delivers one <see cref="OrderEventTypes"/> value to, e.g. <c>/events/orders/order_paid</c>.</summary>
+    public static string PathFor(string eventType) => $"/events/orders/{eventType}";
+
+    /// <summary>The routing rule for <paramref name="eventType"/>, evaluated by Dapr against the CloudEvent.</summary>
+    public static TopicOptions Rule(string eventType, int priority) => Orders($"event.type == \"{eventType}\"", priority);
+
+    /// <summary>The default route: events no rule matches.</summary>
+    public static TopicOptions Default(int priority) => Orders(match: null, priority);
 
     private static TopicOptions Orders(string? match, int priority) => new()
     {

@@ -1,37 +1,77 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Dapr.Client;
+using Grpc.Net.Client;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using OrderPlatform.Contracts;
-using OrderPlatform.NotificationService.DeadLetters;
-using OrderPlatform.NotificationService.Notifications;
-using OrderPlatform.NotificationService.State;
+using OrderPlatform.Testing;
+using P = Dapr.Client.Autogen.Grpc.v1;
 
 namespace NotificationService.Tests.Infrastructure;
 
-/// <summary>The real app on TestServer (no ports), <see cref="DaprClient"/> mocked over an in-memory store, fake time.</summary>
-public sealed class NotificationApiFactory : WebApplicationFactory<Program>
+/// <summary>
+/// notification-service on TestServer with the dev sidecar in the test process (<c>notification-store</c> as the
+/// repository's components/ declare it) and fake time. <see cref="Settings"/> apply when the first client is created.
+/// </summary>
+public sealed class NotificationApiFactory() : SidecarServiceFactory<Program>(AppIds.NotificationService)
 {
-    public InMemoryStateStore Store { get; } = new InMemoryStateStore(Components.NotificationStore)
-        .Handle<List<Notification>>()
-        .Handle<List<DeadLetter>>()
-        .Handle<ProcessedMarker>();
-
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2030, 1, 1, 12, 0, 0, TimeSpan.Zero));
 
     public Dictionary<string, string?> Settings { get; } = [];
 
+    /// <summary>A state value as the service stored it (default when the key does not exist).</summary>
+    public Task<T?> StateAsync<T>(string key)
+    {
+        _ = Server;
+        return Dapr.GetStateAsync<T?>(Components.NotificationStore, key);
+    }
+
+    /// <summary>Stores a value beside the service, as another replica (or an earlier version) would have.</summary>
+    public Task PutAsync<T>(string key, T value, CancellationToken ct = default)
+    {
+        _ = Server;
+        return Dapr.SaveStateAsync(Components.NotificationStore, key, value, cancellationToken: ct);
+    }
+
+    /// <summary>How many live keys <c>notification-store</c> holds (the dev sidecar's <c>GET /v1.0/dev/memory</c>).</summary>
+    public async Task<int> StoredKeysAsync()
+    {
+        _ = Server;
+        using var http = new HttpClient { BaseAddress = Sidecar.HttpEndpoint };
+        var report = await http.GetFromJsonAsync<JsonElement>("/v1.0/dev/memory");
+        return report.GetProperty("stateStores").TryGetProperty(Components.NotificationStore, out var store)
+            ? store.GetProperty("keys").GetInt32()
+            : 0;
+    }
+
+    /// <summary>When the key expires (Dapr's <c>ttlExpireTime</c> GetState metadata), null without a TTL.</summary>
+    public async Task<DateTimeOffset?> TtlExpireTimeAsync(string key)
+    {
+        _ = Server;
+        // Dapr.Client's GetState calls drop the response metadata: ask through the generated gRPC client.
+        using var channel = GrpcChannel.ForAddress(Sidecar.GrpcEndpoint);
+        var response = await new P.Dapr.DaprClient(channel).GetStateAsync(new P.GetStateRequest { StoreName = Components.NotificationStore, Key = key });
+        return response.Metadata.TryGetValue("ttlExpireTime", out var text)
+            ? DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal)
+            : null;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        base.ConfigureWebHost(builder);
         builder.UseDefaultServiceProvider(o =>
         {
             o.ValidateOnBuild = true;
             o.ValidateScopes = true;
         });
+        // Conflict retries wait on the service's TimeProvider, which is fake here: no backoff, so they never wait on it.
+        builder.UseSetting("StateStore:ConflictDelay", "00:00:00");
+        builder.UseSetting("StateStore:ConflictMaxDelay", "00:00:00");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -39,8 +79,6 @@ public sealed class NotificationApiFactory : WebApplicationFactory<Program>
 
         builder.ConfigureTestServices(services =>
         {
-            services.RemoveAll<DaprClient>();
-            services.AddSingleton(Store.Dapr.Object);
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Time);
         });
