@@ -14,8 +14,14 @@ param environmentName string
 @metadata({ azd: { type: 'location' } })
 param location string
 
-@description('Object id of the person running azd (Key Vault Secrets Officer, to set payment-gateway-key). Empty: none.')
+@description('Object id of the principal running azd (Key Vault Secrets Officer on payment-gateway-key). Empty: none.')
 param principalId string = ''
+
+// azd fills AZURE_PRINCIPAL_TYPE with the type of the signed-in principal: 'User' for a person, 'ServicePrincipal' in
+// CD (a service principal or managed identity). A role assignment whose principalType does not match fails.
+@allowed(['User', 'ServicePrincipal'])
+@description('Type of principalId as azd reports it (AZURE_PRINCIPAL_TYPE).')
+param principalType string = 'User'
 
 @description('Turns on ACA built-in authentication (Microsoft Entra ID) on the ingress app.')
 param enableBuiltInAuth bool = false
@@ -70,6 +76,7 @@ module platform 'platform.bicep' = {
     tags: tags
     token: token
     principalId: principalId
+    principalType: principalType
     appIds: map(services, s => s.appId)
     pubSubName: pubSubName
     databases: map(services, s => s.database)

@@ -14,6 +14,9 @@ param token string
 @description('Object id of the person running azd (may set Key Vault secrets). Empty: none.')
 param principalId string
 
+@description('Type of principalId: User or ServicePrincipal.')
+param principalType string
+
 @description('App-ids: one user-assigned identity each, and each an Entra principal on PostgreSQL.')
 param appIds string[]
 
@@ -65,7 +68,7 @@ module postgres 'core/postgres.bicep' = {
 
 module keyVault 'core/keyvault.bicep' = {
   name: 'keyvault'
-  params: { location: location, tags: tags, name: 'kv-${token}', vaultOfficerPrincipalId: principalId }
+  params: { location: location, tags: tags, name: 'kv-${token}', vaultOfficerPrincipalId: principalId, vaultOfficerPrincipalType: principalType }
 }
 
 module environment 'core/container-apps-environment.bicep' = {

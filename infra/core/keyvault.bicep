@@ -11,6 +11,10 @@ param name string
 @description('Object id of a person who may set secrets (Key Vault Secrets Officer). Empty: none.')
 param vaultOfficerPrincipalId string = ''
 
+@allowed(['User', 'ServicePrincipal'])
+@description('Type of vaultOfficerPrincipalId (azd: AZURE_PRINCIPAL_TYPE).')
+param vaultOfficerPrincipalType string = 'User'
+
 var officerRole = 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7'
 
 resource vault 'Microsoft.KeyVault/vaults@2025-05-01' = {
@@ -32,7 +36,7 @@ resource officer 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!emp
   scope: vault
   properties: {
     principalId: vaultOfficerPrincipalId
-    principalType: 'User'
+    principalType: vaultOfficerPrincipalType
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', officerRole)
   }
 }

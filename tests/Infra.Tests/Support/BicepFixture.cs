@@ -12,6 +12,10 @@ public sealed class BicepFixture : IAsyncLifetime
     public const string EnvironmentName = "infratest";
     public const string Location = "westeurope";
 
+    /// <summary>The deployer as CD signs in: a service principal (azd: AZURE_PRINCIPAL_ID / AZURE_PRINCIPAL_TYPE).</summary>
+    public const string DeployerPrincipalId = "00000000-0000-0000-0000-00000000cccc";
+    public const string DeployerPrincipalType = "ServicePrincipal";
+
     private readonly string work = Directory.CreateTempSubdirectory("infra-tests-").FullName;
 
     public IReadOnlyList<string> BicepFiles { get; } = Directory
@@ -41,7 +45,8 @@ public sealed class BicepFixture : IAsyncLifetime
         var paramFile = Path.Combine(work, "snapshot.bicepparam");
         var mainPath = Path.GetRelativePath(work, Path.Combine(RepoPaths.Infra, "main.bicep")).Replace('\\', '/');
         await File.WriteAllTextAsync(paramFile,
-            $"using '{mainPath}'\nparam environmentName = '{EnvironmentName}'\nparam location = '{Location}'\n");
+            $"using '{mainPath}'\nparam environmentName = '{EnvironmentName}'\nparam location = '{Location}'\n" +
+            $"param principalId = '{DeployerPrincipalId}'\nparam principalType = '{DeployerPrincipalType}'\n");
 
         var lint = BicepCli.RunAsync(RepoPaths.Root, "lint", "--pattern", "infra/**/*.bicep", "--diagnostics-format", "sarif");
         var build = BicepCli.RunAsync(RepoPaths.Root, "build", "--pattern", "infra/**/*.bicep", "--outdir", BuildDirectory,
