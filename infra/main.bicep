@@ -23,6 +23,13 @@ param principalId string = ''
 @description('Type of principalId as azd reports it (AZURE_PRINCIPAL_TYPE).')
 param principalType string = 'User'
 
+// main.parameters.json: `$(secretOrRandomPassword)`, azd's generator (crypto-random letters, digits and symbols).
+// Written to Key Vault only by the provision that creates payment-service: later provisions (CD's fresh azd
+// environments generate a new value every time) never overwrite the key, so stored payment signatures stay valid.
+@secure()
+@description('payment-gateway-key for the first provision (azd generates it); ignored once payment-service exists.')
+param paymentGatewayKey string = ''
+
 @description('Turns on ACA built-in authentication (Microsoft Entra ID) on the ingress app.')
 param enableBuiltInAuth bool = false
 
@@ -52,6 +59,8 @@ var pubSubAppIds = ['order-service', 'notification-service']
 var topicOrders = 'orders'
 var topicDeadLetter = 'orders-deadletter'
 var subscriber = 'notification-service'
+// The one secret in Key Vault (components/secrets.json holds the same key for local runs).
+var gatewayKeySecret = 'payment-gateway-key'
 
 // Per service: its Dapr state store, the PostgreSQL database behind it, and how it scales.
 var services = [
@@ -77,6 +86,8 @@ module platform 'platform.bicep' = {
     token: token
     principalId: principalId
     principalType: principalType
+    gatewayKeyName: gatewayKeySecret
+    gatewayKeyValue: paymentServiceExists ? '' : paymentGatewayKey
     appIds: map(services, s => s.appId)
     pubSubName: pubSubName
     databases: map(services, s => s.database)
@@ -95,7 +106,7 @@ module wiring 'app/wiring.bicep' = {
     services: map(services, s => { appId: s.appId, store: s.store, database: s.database })
     workflowStore: { name: 'workflow-store', appId: 'order-service' }
     pubSub: { name: pubSubName, appIds: pubSubAppIds }
-    vaultStore: { name: 'secret-store', appId: 'payment-service' }
+    vaultStore: { name: 'secret-store', appId: 'payment-service', secretName: gatewayKeySecret }
     topicOrders: topicOrders
     topicDeadLetter: topicDeadLetter
     subscriber: subscriber

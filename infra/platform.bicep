@@ -17,6 +17,13 @@ param principalId string
 @description('Type of principalId: User or ServicePrincipal.')
 param principalType string
 
+@description('Name of the Key Vault secret the secret store serves.')
+param gatewayKeyName string
+
+@secure()
+@description('Value to write to that secret (empty: leave the vault\'s value alone).')
+param gatewayKeyValue string
+
 @description('App-ids: one user-assigned identity each, and each an Entra principal on PostgreSQL.')
 param appIds string[]
 
@@ -68,7 +75,15 @@ module postgres 'core/postgres.bicep' = {
 
 module keyVault 'core/keyvault.bicep' = {
   name: 'keyvault'
-  params: { location: location, tags: tags, name: 'kv-${token}', vaultOfficerPrincipalId: principalId, vaultOfficerPrincipalType: principalType }
+  params: {
+    location: location
+    tags: tags
+    name: 'kv-${token}'
+    vaultOfficerPrincipalId: principalId
+    vaultOfficerPrincipalType: principalType
+    secretName: gatewayKeyName
+    initialSecretValue: gatewayKeyValue
+  }
 }
 
 module environment 'core/container-apps-environment.bicep' = {

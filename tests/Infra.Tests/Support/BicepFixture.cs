@@ -46,7 +46,8 @@ public sealed class BicepFixture : IAsyncLifetime
         var mainPath = Path.GetRelativePath(work, Path.Combine(RepoPaths.Infra, "main.bicep")).Replace('\\', '/');
         await File.WriteAllTextAsync(paramFile,
             $"using '{mainPath}'\nparam environmentName = '{EnvironmentName}'\nparam location = '{Location}'\n" +
-            $"param principalId = '{DeployerPrincipalId}'\nparam principalType = '{DeployerPrincipalType}'\n");
+            $"param principalId = '{DeployerPrincipalId}'\nparam principalType = '{DeployerPrincipalType}'\n" +
+            "param paymentGatewayKey = 'snapshot-only-not-a-key'\n");
 
         var lint = BicepCli.RunAsync(RepoPaths.Root, "lint", "--pattern", "infra/**/*.bicep", "--diagnostics-format", "sarif");
         var build = BicepCli.RunAsync(RepoPaths.Root, "build", "--pattern", "infra/**/*.bicep", "--outdir", BuildDirectory,
