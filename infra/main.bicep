@@ -162,4 +162,7 @@ output AZURE_CONTAINER_APPS_ENVIRONMENT_NAME string = platform.outputs.platform.
 output AZURE_KEY_VAULT_NAME string = platform.outputs.platform.keyVaultName
 output AZURE_SERVICEBUS_NAMESPACE string = platform.outputs.platform.serviceBusName
 output AZURE_POSTGRES_HOST string = platform.outputs.platform.postgresHost
+// Per service: its app-id if this provision gave it the placeholder (and TCP probes), else ''. Any app-id in it:
+// provision again after `azd deploy`, which brings back the HTTP probes.
+output SERVICES_ON_PLACEHOLDER array = [for (s, i) in services: apps[i].outputs.usesPlaceholder ? s.appId : '']
 output ORDER_SERVICE_URL string = 'https://${apps[0].outputs.fqdn}'

@@ -21,7 +21,7 @@ param componentIdentityNames string[] = []
 @description('Registry login server.')
 param registryServer string
 
-@description('Image to run; empty on the first provision (a placeholder runs at zero replicas until azd deploys).')
+@description('Image to run; empty on the first provision (a placeholder runs until azd deploys).')
 param image string = ''
 
 @description('Port the container listens on (ASPNETCORE_HTTP_PORTS).')
@@ -30,7 +30,7 @@ param targetPort int = 8080
 @description('True only for the ingress app: external ingress. Every other app gets internal ingress.')
 param external bool = false
 
-@description('Minimum replicas once the real image runs.')
+@description('Minimum replicas, from the first provision on (the placeholder passes its probes).')
 param minReplicas int = 1
 
 @description('Maximum replicas.')
@@ -56,7 +56,23 @@ param resiliency object = {}
 @description('Entra client id of the API app registration for ACA built-in authentication (empty: off).')
 param authClientId string = ''
 
+// The placeholder listens on ASPNETCORE_HTTP_PORTS (set below) but serves only /healthz, not the services' /health/*
+// (dotnet/dotnet-docker samples/aspnetapp/aspnetapp/Program.cs). It gets TCP probes on that port, which it passes, so
+// the apps run at their real minimum from the first provision. `azd deploy` only swaps the image and keeps these
+// probes; the next `azd provision` (CD runs it right after the first deployment) brings the HTTP probes back.
 var placeholderImage = 'mcr.microsoft.com/dotnet/samples:aspnetapp'
+// A re-provision before the first successful `azd deploy` reads the placeholder back as the app's image.
+var usesPlaceholder = empty(image) || image == placeholderImage
+var httpProbes = [
+  { type: 'Startup', httpGet: { path: '/health/live', port: targetPort }, periodSeconds: 3, failureThreshold: 20 }
+  { type: 'Liveness', httpGet: { path: '/health/live', port: targetPort }, periodSeconds: 10 }
+  { type: 'Readiness', httpGet: { path: '/health/ready', port: targetPort }, periodSeconds: 10 }
+]
+var tcpProbes = [
+  { type: 'Startup', tcpSocket: { port: targetPort }, periodSeconds: 3, failureThreshold: 20 }
+  { type: 'Liveness', tcpSocket: { port: targetPort }, periodSeconds: 10 }
+  { type: 'Readiness', tcpSocket: { port: targetPort }, periodSeconds: 10 }
+]
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' existing = {
   name: identityName
@@ -119,7 +135,7 @@ resource app 'Microsoft.App/containerApps@2026-07-01' = {
       containers: [
         {
           name: appId
-          image: empty(image) ? placeholderImage : image
+          image: usesPlaceholder ? placeholderImage : image
           resources: { cpu: json('0.5'), memory: '1Gi' }
           env: [
             { name: 'ASPNETCORE_HTTP_PORTS', value: string(targetPort) }
@@ -127,16 +143,12 @@ resource app 'Microsoft.App/containerApps@2026-07-01' = {
             { name: 'OTEL_SERVICE_NAME', value: appId }
             { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', secretRef: 'appinsights-connection-string' }
           ]
-          probes: [
-            { type: 'Startup', httpGet: { path: '/health/live', port: targetPort }, periodSeconds: 3, failureThreshold: 20 }
-            { type: 'Liveness', httpGet: { path: '/health/live', port: targetPort }, periodSeconds: 10 }
-            { type: 'Readiness', httpGet: { path: '/health/ready', port: targetPort }, periodSeconds: 10 }
-          ]
+          probes: usesPlaceholder ? tcpProbes : httpProbes
         }
       ]
       scale: {
-        // The placeholder has no health endpoints: it stays at zero replicas so the probes cannot fail provisioning.
-        minReplicas: empty(image) ? 0 : minReplicas
+        // Constant: workflow timers, reminders and the retention purger need order-service running from the start.
+        minReplicas: minReplicas
         maxReplicas: maxReplicas
         rules: concat(httpRules, serviceBusRules)
       }
@@ -175,4 +187,5 @@ resource auth 'Microsoft.App/containerApps/authConfigs@2026-07-01' = if (!empty(
 }
 
 output name string = app.name
+output usesPlaceholder bool = usesPlaceholder
 output fqdn string = app.properties.configuration.ingress.fqdn

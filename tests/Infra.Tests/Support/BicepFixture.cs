@@ -34,6 +34,11 @@ public sealed class BicepFixture : IAsyncLifetime
 
     public Snapshot Snapshot { get; private set; } = null!;
 
+    /// <summary>app/container-app.bicep alone, as a provision after `azd deploy` runs it: with the app's real image.</summary>
+    public Snapshot DeployedAppSnapshot { get; private set; } = null!;
+
+    public const string DeployedImage = "crinfratest.azurecr.io/order-platform/order-service-infratest:azd-deploy-1";
+
     public JsonObject CompiledTemplate(string bicepFile) =>
         JsonNode.Parse(File.ReadAllText(Path.Combine(BuildDirectory, Path.ChangeExtension(bicepFile, ".json"))))!.AsObject();
 
@@ -54,13 +59,34 @@ public sealed class BicepFixture : IAsyncLifetime
             "--diagnostics-format", "sarif");
         var snapshot = BicepCli.RunAsync(work, "snapshot", paramFile, "--mode", "overwrite",
             "--subscription-id", "00000000-0000-0000-0000-00000000aaaa", "--tenant-id", "00000000-0000-0000-0000-00000000bbbb");
+        var appParamFile = Path.Combine(work, "deployed-app.bicepparam");
+        var appPath = Path.GetRelativePath(work, Path.Combine(RepoPaths.Infra, "app", "container-app.bicep")).Replace('\\', '/');
+        await File.WriteAllTextAsync(appParamFile, $$"""
+            using '{{appPath}}'
+            param location = '{{Location}}'
+            param tags = {}
+            param appId = 'order-service'
+            param environmentId = '/subscriptions/00000000-0000-0000-0000-00000000aaaa/resourceGroups/rg/providers/Microsoft.App/managedEnvironments/cae'
+            param identityName = 'id-order-service'
+            param registryServer = 'crinfratest.azurecr.io'
+            param image = '{{DeployedImage}}'
+            param applicationInsightsName = 'appi'
+            """);
+        var appSnapshot = BicepCli.RunAsync(work, "snapshot", appParamFile, "--mode", "overwrite",
+            "--subscription-id", "00000000-0000-0000-0000-00000000aaaa", "--tenant-id", "00000000-0000-0000-0000-00000000bbbb",
+            "--resource-group", "rg");
         (Lint, Build, SnapshotRun) = (await lint, await build, await snapshot);
+        var appRun = await appSnapshot;
 
-        var snapshotFile = Path.Combine(work, "snapshot.snapshot.json");
-        if (File.Exists(snapshotFile))
-        {
-            Snapshot = new Snapshot(JsonNode.Parse(await File.ReadAllTextAsync(snapshotFile))!.AsObject());
-        }
+        Snapshot = Load("snapshot.snapshot.json")!;
+        DeployedAppSnapshot = Load("deployed-app.snapshot.json")
+            ?? throw new InvalidOperationException($"bicep snapshot of container-app.bicep failed: {appRun.StdOut}{appRun.StdErr}");
+    }
+
+    private Snapshot? Load(string file)
+    {
+        var path = Path.Combine(work, file);
+        return File.Exists(path) ? new Snapshot(JsonNode.Parse(File.ReadAllText(path))!.AsObject()) : null;
     }
 
     public Task DisposeAsync()

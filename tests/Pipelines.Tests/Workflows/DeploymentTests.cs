@@ -68,6 +68,18 @@ public partial class DeploymentTests
     }
 
     [Fact]
+    public void Provisions_again_after_the_deployment_when_main_bicep_reports_apps_on_the_placeholder()
+    {
+        var runs = Deploy.Steps.Select(s => s.Run ?? string.Empty).ToList();
+        var deploy = runs.FindIndex(r => r.Contains("azd deploy --no-prompt", StringComparison.Ordinal));
+        var again = runs.FindIndex(r => r.Contains("^SERVICES_ON_PLACEHOLDER=", StringComparison.Ordinal));
+        var smoke = runs.FindIndex(r => r.Contains("--filter \"Category=Smoke\"", StringComparison.Ordinal));
+
+        again.Should().BeGreaterThan(deploy).And.BeLessThan(smoke);
+        runs[again].Should().Contain("azd provision --no-prompt");
+    }
+
+    [Fact]
     public void The_azd_project_file_is_at_the_repository_root()
     {
         File.Exists(Repo.PathOf("azure.yaml")).Should().BeTrue("azd provision and azd deploy run from the root and read azure.yaml");
