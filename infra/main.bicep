@@ -1,7 +1,7 @@
 // OrderPlatform on Azure Container Apps: `azd up` provisions this (subscription scope) then deploys the five images.
 targetScope = 'subscription'
 
-import { appResiliency } from 'app/resiliency-values.bicep'
+import { appResiliency, invocationSpec } from 'app/resiliency-values.bicep'
 import { identityName, componentIdentityName } from 'naming.bicep'
 
 @minLength(1)
@@ -140,6 +140,7 @@ module apps 'app/container-app.bicep' = [for (s, i) in services: {
       : { namespace: '', topicName: '', subscriptionName: '', messageCount: 0 }
     applicationInsightsName: platform.outputs.platform.applicationInsightsName
     resiliency: appResiliency[?s.appId] ?? {}
+    invocationResiliencySpec: invocationSpec
     authClientId: s.appId == ingressAppId && enableBuiltInAuth ? authClientId : ''
   }
 }]

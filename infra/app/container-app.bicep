@@ -53,6 +53,9 @@ param applicationInsightsName string
 @description('Resiliency policy for calls TO this app (empty object: none).')
 param resiliency object = {}
 
+@description('JSON of resiliency.yaml\'s policies and app targets. ACA\'s sidecar does not apply them to service invocation, so the app applies them to its invocation clients (InvocationResiliency__Mode=app). Empty: none.')
+param invocationResiliencySpec string = ''
+
 @description('Entra client id of the API app registration for ACA built-in authentication (empty: off).')
 param authClientId string = ''
 
@@ -137,12 +140,15 @@ resource app 'Microsoft.App/containerApps@2026-07-01' = {
           name: appId
           image: usesPlaceholder ? placeholderImage : image
           resources: { cpu: json('0.5'), memory: '1Gi' }
-          env: [
+          env: concat([
             { name: 'ASPNETCORE_HTTP_PORTS', value: string(targetPort) }
             { name: 'AZURE_CLIENT_ID', value: identity.properties.clientId }
             { name: 'OTEL_SERVICE_NAME', value: appId }
             { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', secretRef: 'appinsights-connection-string' }
-          ]
+          ], empty(invocationResiliencySpec) ? [] : [
+            { name: 'InvocationResiliency__Mode', value: 'app' }
+            { name: 'InvocationResiliency__Spec', value: invocationResiliencySpec }
+          ])
           probes: usesPlaceholder ? tcpProbes : httpProbes
         }
       ]
@@ -156,8 +162,9 @@ resource app 'Microsoft.App/containerApps@2026-07-01' = {
   }
 }
 
-// ACA app resiliency applies to calls made TO this app (Dapr service invocation and HTTP through the environment),
-// whoever the caller is; Dapr component policies cover the sidecar's calls to components.
+// ACA app resiliency applies to HTTP calls made TO this app through the environment's service discovery, not to Dapr
+// service invocation (MicrosoftDocs/azure-docs articles/container-apps/service-discovery-resiliency.md): invocation
+// gets resiliency.yaml's app targets in the calling app (invocationResiliencySpec).
 resource appResiliency 'Microsoft.App/containerApps/resiliencyPolicies@2026-03-02-preview' = if (!empty(resiliency)) {
   parent: app
   name: 'callers'
