@@ -130,14 +130,15 @@ module apps 'app/container-app.bicep' = [for (s, i) in services: {
     minReplicas: s.minReplicas
     maxReplicas: s.maxReplicas
     httpConcurrency: s.appId == ingressAppId ? 50 : 0
+    // Both subscriptions wake the subscriber: dead letters must not wait for the next order event.
     serviceBusScale: s.appId == subscriber
-      ? {
+      ? map([topicOrders, topicDeadLetter], t => {
           namespace: platform.outputs.platform.serviceBusName
-          topicName: topicOrders
+          topicName: t
           subscriptionName: subscriber
           messageCount: 20
-        }
-      : { namespace: '', topicName: '', subscriptionName: '', messageCount: 0 }
+        })
+      : []
     applicationInsightsName: platform.outputs.platform.applicationInsightsName
     resiliency: appResiliency[?s.appId] ?? {}
     invocationResiliencySpec: invocationSpec

@@ -39,13 +39,8 @@ param maxReplicas int = 5
 @description('HTTP scale rule: concurrent requests per replica (0: none).')
 param httpConcurrency int = 0
 
-@description('KEDA azure-servicebus rule, authenticated with the app\'s identity (empty namespace: none).')
-param serviceBusScale { namespace: string, topicName: string, subscriptionName: string, messageCount: int } = {
-  namespace: ''
-  topicName: ''
-  subscriptionName: ''
-  messageCount: 0
-}
+@description('KEDA azure-servicebus rules, one per topic subscription, authenticated with the app\'s identity (empty: none).')
+param serviceBusScale { namespace: string, topicName: string, subscriptionName: string, messageCount: int }[] = []
 
 @description('Name of the Application Insights component (its connection string becomes a secret, not a plain env var).')
 param applicationInsightsName string
@@ -83,23 +78,19 @@ resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' 
 
 var identityIds = map(union([identityName], componentIdentityNames), n => resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', n))
 var httpRules = httpConcurrency > 0 ? [{ name: 'http-load', http: { metadata: { concurrentRequests: string(httpConcurrency) } } }] : []
-var serviceBusRules = empty(serviceBusScale.namespace)
-  ? []
-  : [
-      {
-        name: 'servicebus-backlog'
-        custom: {
-          type: 'azure-servicebus'
-          identity: identity.id
-          metadata: {
-            namespace: serviceBusScale.namespace
-            topicName: serviceBusScale.topicName
-            subscriptionName: serviceBusScale.subscriptionName
-            messageCount: string(serviceBusScale.messageCount)
-          }
-        }
-      }
-    ]
+var serviceBusRules = [for rule in serviceBusScale: {
+  name: 'servicebus-${rule.topicName}'
+  custom: {
+    type: 'azure-servicebus'
+    identity: identity.id
+    metadata: {
+      namespace: rule.namespace
+      topicName: rule.topicName
+      subscriptionName: rule.subscriptionName
+      messageCount: string(rule.messageCount)
+    }
+  }
+}]
 
 resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
   name: applicationInsightsName

@@ -33,7 +33,7 @@ module appAccess 'access.bicep' = [for s in services: {
     identityName: identityName(s.appId)
     registryName: platform.registryName
     serviceBusName: platform.serviceBusName
-    scalerSubscriptions: s.appId == subscriber ? ['${topicOrders}/${subscriber}'] : []
+    scalerSubscriptions: s.appId == subscriber ? ['${topicOrders}/${subscriber}', '${topicDeadLetter}/${subscriber}'] : []
     keyVaultName: s.appId == vaultStore.appId ? platform.keyVaultName : ''
     keyVaultSecretName: s.appId == vaultStore.appId ? vaultStore.secretName : ''
   }

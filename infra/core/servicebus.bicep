@@ -47,4 +47,6 @@ module subscriptions 'servicebus-subscriptions.bicep' = [for (t, i) in topics: {
 }]
 
 output name string = namespace.name
-output endpoint string = '${namespace.name}.servicebus.windows.net'
+// Host name from the namespace's own endpoint (https://<name>.<cloud's Service Bus suffix>:443/): no hard-coded
+// suffix, so sovereign clouds work. Bicep's environment().suffixes has no Service Bus entry.
+output endpoint string = split(split(namespace.properties.serviceBusEndpoint, '/')[2], ':')[0]

@@ -101,13 +101,17 @@ public sealed class ContainerAppsTests(BicepFixture bicep)
         ((int)orderScale["minReplicas"]!).Should().BeGreaterThanOrEqualTo(1);
         ((int)orderScale["maxReplicas"]!).Should().BeGreaterThan(1);
 
-        var rule = bicep.Snapshot.ContainerApp(AppIds.NotificationService)["properties"]!["template"]!["scale"]!["rules"]!
-            .AsArray().Single()!["custom"]!;
-        ((string)rule["type"]!).Should().Be("azure-servicebus");
-        ((string)rule["identity"]!).Should().Be(bicep.Snapshot.IdentityId($"id-{AppIds.NotificationService}"));
-        ((string)rule["metadata"]!["topicName"]!).Should().Be(Topics.Orders);
-        ((string)rule["metadata"]!["subscriptionName"]!).Should().Be(AppIds.NotificationService);
-        rule["auth"].Should().BeNull("the rule authenticates with the managed identity, not a connection string");
+        // notification-service scales from zero: a dead letter must wake it as an order event does.
+        var rules = bicep.Snapshot.ContainerApp(AppIds.NotificationService)["properties"]!["template"]!["scale"]!["rules"]!
+            .AsArray().Select(r => r!["custom"]!).ToList();
+        rules.Select(r => (string)r["metadata"]!["topicName"]!).Should().BeEquivalentTo([Topics.Orders, Topics.OrdersDeadLetter]);
+        foreach (var rule in rules)
+        {
+            ((string)rule["type"]!).Should().Be("azure-servicebus");
+            ((string)rule["identity"]!).Should().Be(bicep.Snapshot.IdentityId($"id-{AppIds.NotificationService}"));
+            ((string)rule["metadata"]!["subscriptionName"]!).Should().Be(AppIds.NotificationService);
+            rule["auth"].Should().BeNull("the rule authenticates with the managed identity, not a connection string");
+        }
     }
 
     [Theory]
