@@ -164,6 +164,15 @@ output AZURE_CONTAINER_APPS_ENVIRONMENT_NAME string = platform.outputs.platform.
 output AZURE_KEY_VAULT_NAME string = platform.outputs.platform.keyVaultName
 output AZURE_SERVICEBUS_NAMESPACE string = platform.outputs.platform.serviceBusName
 output AZURE_POSTGRES_HOST string = platform.outputs.platform.postgresHost
+output AZURE_POSTGRES_NAME string = platform.outputs.platform.postgresName
+// Read by azd's postprovision hook (infra/hooks/postprovision.sh): the admin role it signs in as, and the role,
+// identity object id and database of each app.
+output AZURE_POSTGRES_ADMIN string = platform.outputs.platform.postgresAdmin
+output AZURE_POSTGRES_APP_ROLES array = map(range(0, length(services)), i => {
+  role: platform.outputs.appPrincipals[i].role
+  oid: platform.outputs.appPrincipals[i].oid
+  database: services[i].database
+})
 // Per service: its app-id if this provision gave it the placeholder (and TCP probes), else ''. Any app-id in it:
 // provision again after `azd deploy`, which brings back the HTTP probes.
 output SERVICES_ON_PLACEHOLDER array = [for (s, i) in services: apps[i].outputs.usesPlaceholder ? s.appId : '']

@@ -24,7 +24,7 @@ param gatewayKeyName string
 @description('Value to write to that secret (empty: leave the vault\'s value alone).')
 param gatewayKeyValue string
 
-@description('App-ids: one user-assigned identity each, and each an Entra principal on PostgreSQL.')
+@description('App-ids: one user-assigned identity each (its name is also the app\'s PostgreSQL role).')
 param appIds string[]
 
 @description('PostgreSQL databases to create.')
@@ -35,6 +35,9 @@ param pubSubName string
 
 @description('Service Bus topics with their subscriber app-ids.')
 param topics { name: string, subscribers: string[] }[]
+
+// The deployer's role name on PostgreSQL (Entra administrators may have any role name; the token decides who it is).
+var postgresAdminName = empty(principalId) ? '' : 'azd-admin-${uniqueString(principalId)}'
 
 module monitoring 'core/monitoring.bicep' = {
   name: 'monitoring'
@@ -69,7 +72,7 @@ module postgres 'core/postgres.bicep' = {
     tags: tags
     name: 'psql-${token}'
     databases: databases
-    principals: [for (appId, i) in appIds: { name: identityName(appId), principalId: identities[i].outputs.principalId }]
+    administrator: { objectId: principalId, type: principalType, name: postgresAdminName }
   }
 }
 
@@ -105,6 +108,11 @@ output platform object = {
   serviceBusName: serviceBus.outputs.name
   serviceBusEndpoint: serviceBus.outputs.endpoint
   postgresHost: postgres.outputs.host
+  postgresName: postgres.outputs.name
+  postgresAdmin: postgresAdminName
   keyVaultName: keyVault.outputs.name
   applicationInsightsName: monitoring.outputs.applicationInsightsName
 }
+
+@description('Per app-id: its PostgreSQL role (the identity name) and the identity\'s object id.')
+output appPrincipals array = [for (appId, i) in appIds: { role: identityName(appId), oid: identities[i].outputs.principalId }]
