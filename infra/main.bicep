@@ -36,6 +36,11 @@ param enableBuiltInAuth bool = false
 @description('Client id of the Entra app registration whose tokens order-service accepts when enableBuiltInAuth is true.')
 param authClientId string = ''
 
+// Default false: public endpoints, Entra/RBAC-only access, PostgreSQL admitting Azure-internal addresses (see
+// core/postgres.bicep). True: see platform.bicep; azd must then run where it reaches the private endpoints.
+@description('Private-network mode (azd env PRIVATE_NETWORK): VNet, private endpoints, public access off.')
+param privateNetwork bool = false
+
 @description('Whether order-service exists already (azd: SERVICE_ORDER_SERVICE_RESOURCE_EXISTS); re-provisioning keeps its image.')
 param orderServiceExists bool = false
 
@@ -95,6 +100,7 @@ module platform 'platform.bicep' = {
       { name: topicOrders, subscribers: [subscriber] }
       { name: topicDeadLetter, subscribers: [subscriber] }
     ]
+    privateNetwork: privateNetwork
   }
 }
 

@@ -36,6 +36,17 @@ param pubSubName string
 @description('Service Bus topics with their subscriber app-ids.')
 param topics { name: string, subscribers: string[] }[]
 
+@description('Private-network mode: VNet-integrated environment, private endpoints, public access off on PostgreSQL, Service Bus, Key Vault and the registry.')
+param privateNetwork bool = false
+
+// The private endpoints and their DNS zones (Azure public cloud zone names: environment() has no privatelink suffixes).
+var privateLinks = [
+  { name: 'postgres', groupId: 'postgresqlServer', zone: 'privatelink.postgres.database.azure.com' }
+  { name: 'servicebus', groupId: 'namespace', zone: 'privatelink.servicebus.windows.net' }
+  { name: 'keyvault', groupId: 'vault', zone: 'privatelink.vaultcore.azure.net' }
+  { name: 'registry', groupId: 'registry', zone: 'privatelink.azurecr.io' }
+]
+
 // The deployer's role name on PostgreSQL (Entra administrators may have any role name; the token decides who it is).
 var postgresAdminName = empty(principalId) ? '' : 'azd-admin-${uniqueString(principalId)}'
 
@@ -46,7 +57,7 @@ module monitoring 'core/monitoring.bicep' = {
 
 module registry 'core/registry.bicep' = {
   name: 'registry'
-  params: { location: location, tags: tags, name: 'cr${token}' }
+  params: { location: location, tags: tags, name: 'cr${token}', privateNetwork: privateNetwork }
 }
 
 module identities 'core/identity.bicep' = [for appId in appIds: {
@@ -62,7 +73,7 @@ module pubSubIdentity 'core/identity.bicep' = {
 
 module serviceBus 'core/servicebus.bicep' = {
   name: 'servicebus'
-  params: { location: location, tags: tags, name: 'sb-${token}', topics: topics }
+  params: { location: location, tags: tags, name: 'sb-${token}', topics: topics, privateNetwork: privateNetwork }
 }
 
 module postgres 'core/postgres.bicep' = {
@@ -72,6 +83,7 @@ module postgres 'core/postgres.bicep' = {
     tags: tags
     name: 'psql-${token}'
     databases: databases
+    privateNetwork: privateNetwork
     administrator: { objectId: principalId, type: principalType, name: postgresAdminName }
   }
 }
@@ -86,6 +98,7 @@ module keyVault 'core/keyvault.bicep' = {
     vaultOfficerPrincipalType: principalType
     secretName: gatewayKeyName
     initialSecretValue: gatewayKeyValue
+    privateNetwork: privateNetwork
   }
 }
 
@@ -97,8 +110,27 @@ module environment 'core/container-apps-environment.bicep' = {
     name: 'cae-${token}'
     logAnalyticsId: monitoring.outputs.logAnalyticsId
     applicationInsightsName: monitoring.outputs.applicationInsightsName
+    infrastructureSubnetId: privateNetwork ? network!.outputs.containerAppsSubnetId : ''
   }
 }
+
+module network 'core/network.bicep' = if (privateNetwork) {
+  name: 'network'
+  params: { location: location, tags: tags, name: 'vnet-${token}', dnsZones: map(privateLinks, l => l.zone) }
+}
+
+module privateEndpoints 'core/private-endpoint.bicep' = [for (link, i) in privateLinks: if (privateNetwork) {
+  name: 'pe-${link.name}'
+  params: {
+    location: location
+    tags: tags
+    name: 'pe-${link.name}-${token}'
+    subnetId: network!.outputs.privateEndpointsSubnetId
+    serviceId: [postgres.outputs.id, serviceBus.outputs.id, keyVault.outputs.id, registry.outputs.id][i]
+    groupId: link.groupId
+    dnsZoneId: network!.outputs.dnsZoneIds[i]
+  }
+}]
 
 output platform object = {
   environmentId: environment.outputs.id

@@ -22,6 +22,9 @@ param vaultOfficerPrincipalId string = ''
 @description('Type of vaultOfficerPrincipalId (azd: AZURE_PRINCIPAL_TYPE).')
 param vaultOfficerPrincipalType string = 'User'
 
+@description('Private-network mode: public network access off (reached through a private endpoint only).')
+param privateNetwork bool = false
+
 var officerRole = 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7'
 
 resource vault 'Microsoft.KeyVault/vaults@2025-05-01' = {
@@ -36,7 +39,8 @@ resource vault 'Microsoft.KeyVault/vaults@2025-05-01' = {
     softDeleteRetentionInDays: 7
     // Irreversible: a deleted vault (and its name) stays recoverable for the 7 days; azd down cannot purge it.
     enablePurgeProtection: true
-    publicNetworkAccess: 'Enabled'
+    publicNetworkAccess: privateNetwork ? 'Disabled' : 'Enabled'
+    networkAcls: { defaultAction: privateNetwork ? 'Deny' : 'Allow', bypass: 'AzureServices' }
   }
 }
 
@@ -63,4 +67,5 @@ resource officer 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!emp
 }
 
 output name string = vault.name
+output id string = vault.id
 output uri string = vault.properties.vaultUri

@@ -22,6 +22,9 @@ param skuName string = 'Standard_B1ms'
 @description('PostgreSQL major version.')
 param version string = '16'
 
+@description('Private-network mode: public network access off (reached through a private endpoint only).')
+param privateNetwork bool = false
+
 resource server 'Microsoft.DBforPostgreSQL/flexibleServers@2025-08-01' = {
   name: name
   location: location
@@ -37,12 +40,14 @@ resource server 'Microsoft.DBforPostgreSQL/flexibleServers@2025-08-01' = {
       passwordAuth: 'Disabled'
       tenantId: tenant().tenantId
     }
-    network: { publicNetworkAccess: 'Enabled' }
+    network: { publicNetworkAccess: privateNetwork ? 'Disabled' : 'Enabled' }
   }
 }
 
-// Consumption Container Apps have no fixed outbound IPs: allow Azure-internal sources (Entra auth still applies).
-resource allowAzure 'Microsoft.DBforPostgreSQL/flexibleServers/firewallRules@2025-08-01' = {
+// Default (public) mode: Consumption Container Apps have no fixed outbound IPs, so the server admits every address
+// inside Azure (0.0.0.0 is Azure's "Azure services" marker), including other tenants' resources; Entra
+// authentication and the per-database roles still apply. The private-network mode drops this rule.
+resource allowAzure 'Microsoft.DBforPostgreSQL/flexibleServers/firewallRules@2025-08-01' = if (!privateNetwork) {
   parent: server
   name: 'AllowAllAzureServicesAndResourcesWithinAzureIps'
   properties: { startIpAddress: '0.0.0.0', endIpAddress: '0.0.0.0' }
@@ -66,4 +71,5 @@ resource admin 'Microsoft.DBforPostgreSQL/flexibleServers/administrators@2025-08
 }
 
 output name string = server.name
+output id string = server.id
 output host string = server.properties.fullyQualifiedDomainName

@@ -23,8 +23,14 @@ remove_rule() {
   curl -fsS -X DELETE -H "Authorization: Bearer $arm_token" "$rule_url" > /dev/null || true
 }
 
+# Private-network mode: the server has no public access, so this machine must reach its private endpoint.
+if [[ "${PRIVATE_NETWORK:-false}" == "true" ]]; then
+  if ! probe="$("${connect[@]}" --command 'SELECT 1' 2>&1)"; then
+    echo "postprovision: PostgreSQL is private; run azd from a machine that reaches its private endpoint: $probe" >&2
+    exit 1
+  fi
 # The server names the refused client address in its error ("no pg_hba.conf entry for host ...").
-if ! probe="$("${connect[@]}" --command 'SELECT 1' 2>&1)"; then
+elif ! probe="$("${connect[@]}" --command 'SELECT 1' 2>&1)"; then
   ip="$(sed -n 's/.*no pg_hba.conf entry for host "\([0-9a-fA-F.:]*\)".*/\1/p' <<<"$probe" | head -n 1)"
   if [[ -z "$ip" ]]; then
     echo "postprovision: cannot reach PostgreSQL: $probe" >&2

@@ -34,6 +34,9 @@ public sealed class BicepFixture : IAsyncLifetime
 
     public Snapshot Snapshot { get; private set; } = null!;
 
+    /// <summary>main.bicep as the default snapshot, with the private-network mode on.</summary>
+    public Snapshot PrivateSnapshot { get; private set; } = null!;
+
     /// <summary>app/container-app.bicep alone, as a provision after `azd deploy` runs it: with the app's real image.</summary>
     public Snapshot DeployedAppSnapshot { get; private set; } = null!;
 
@@ -59,6 +62,11 @@ public sealed class BicepFixture : IAsyncLifetime
             "--diagnostics-format", "sarif");
         var snapshot = BicepCli.RunAsync(work, "snapshot", paramFile, "--mode", "overwrite",
             "--subscription-id", "00000000-0000-0000-0000-00000000aaaa", "--tenant-id", "00000000-0000-0000-0000-00000000bbbb");
+        var privateParamFile = Path.Combine(work, "private.bicepparam");
+        await File.WriteAllTextAsync(privateParamFile, (await File.ReadAllTextAsync(paramFile)) + "param privateNetwork = true\n");
+        var privateSnapshot = BicepCli.RunAsync(work, "snapshot", privateParamFile, "--mode", "overwrite",
+            "--subscription-id", "00000000-0000-0000-0000-00000000aaaa", "--tenant-id", "00000000-0000-0000-0000-00000000bbbb");
+
         var appParamFile = Path.Combine(work, "deployed-app.bicepparam");
         var appPath = Path.GetRelativePath(work, Path.Combine(RepoPaths.Infra, "app", "container-app.bicep")).Replace('\\', '/');
         await File.WriteAllTextAsync(appParamFile, $$"""
@@ -77,8 +85,11 @@ public sealed class BicepFixture : IAsyncLifetime
             "--resource-group", "rg");
         (Lint, Build, SnapshotRun) = (await lint, await build, await snapshot);
         var appRun = await appSnapshot;
+        var privateRun = await privateSnapshot;
 
         Snapshot = Load("snapshot.snapshot.json")!;
+        PrivateSnapshot = Load("private.snapshot.json")
+            ?? throw new InvalidOperationException($"bicep snapshot with privateNetwork failed: {privateRun.StdOut}{privateRun.StdErr}");
         DeployedAppSnapshot = Load("deployed-app.snapshot.json")
             ?? throw new InvalidOperationException($"bicep snapshot of container-app.bicep failed: {appRun.StdOut}{appRun.StdErr}");
     }
