@@ -1,7 +1,7 @@
 // OrderPlatform on Azure Container Apps: `azd up` provisions this (subscription scope) then deploys the five images.
 targetScope = 'subscription'
 
-import { appResiliency } from 'app/resiliency-values.bicep'
+import { appResiliency, invocationSpec } from 'app/resiliency-values.bicep'
 import { identityName, componentIdentityName } from 'naming.bicep'
 
 @minLength(1)
@@ -14,14 +14,32 @@ param environmentName string
 @metadata({ azd: { type: 'location' } })
 param location string
 
-@description('Object id of the person running azd (Key Vault Secrets Officer, to set payment-gateway-key). Empty: none.')
+@description('Object id of the principal running azd (Key Vault Secrets Officer on payment-gateway-key). Empty: none.')
 param principalId string = ''
+
+// azd fills AZURE_PRINCIPAL_TYPE with the type of the signed-in principal: 'User' for a person, 'ServicePrincipal' in
+// CD (a service principal or managed identity). A role assignment whose principalType does not match fails.
+@allowed(['User', 'ServicePrincipal'])
+@description('Type of principalId as azd reports it (AZURE_PRINCIPAL_TYPE).')
+param principalType string = 'User'
+
+// main.parameters.json: `$(secretOrRandomPassword)`, azd's generator (crypto-random letters, digits and symbols).
+// Written to Key Vault only by the provision that creates payment-service: later provisions (CD's fresh azd
+// environments generate a new value every time) never overwrite the key, so stored payment signatures stay valid.
+@secure()
+@description('payment-gateway-key for the first provision (azd generates it); ignored once payment-service exists.')
+param paymentGatewayKey string = ''
 
 @description('Turns on ACA built-in authentication (Microsoft Entra ID) on the ingress app.')
 param enableBuiltInAuth bool = false
 
 @description('Client id of the Entra app registration whose tokens order-service accepts when enableBuiltInAuth is true.')
 param authClientId string = ''
+
+// Default false: public endpoints, Entra/RBAC-only access, PostgreSQL admitting Azure-internal addresses (see
+// core/postgres.bicep). True: see platform.bicep; azd must then run where it reaches the private endpoints.
+@description('Private-network mode (azd env PRIVATE_NETWORK): VNet, private endpoints, public access off.')
+param privateNetwork bool = false
 
 @description('Whether order-service exists already (azd: SERVICE_ORDER_SERVICE_RESOURCE_EXISTS); re-provisioning keeps its image.')
 param orderServiceExists bool = false
@@ -46,6 +64,8 @@ var pubSubAppIds = ['order-service', 'notification-service']
 var topicOrders = 'orders'
 var topicDeadLetter = 'orders-deadletter'
 var subscriber = 'notification-service'
+// The one secret in Key Vault (components/secrets.json holds the same key for local runs).
+var gatewayKeySecret = 'payment-gateway-key'
 
 // Per service: its Dapr state store, the PostgreSQL database behind it, and how it scales.
 var services = [
@@ -70,6 +90,9 @@ module platform 'platform.bicep' = {
     tags: tags
     token: token
     principalId: principalId
+    principalType: principalType
+    gatewayKeyName: gatewayKeySecret
+    gatewayKeyValue: paymentServiceExists ? '' : paymentGatewayKey
     appIds: map(services, s => s.appId)
     pubSubName: pubSubName
     databases: map(services, s => s.database)
@@ -77,6 +100,7 @@ module platform 'platform.bicep' = {
       { name: topicOrders, subscribers: [subscriber] }
       { name: topicDeadLetter, subscribers: [subscriber] }
     ]
+    privateNetwork: privateNetwork
   }
 }
 
@@ -88,7 +112,7 @@ module wiring 'app/wiring.bicep' = {
     services: map(services, s => { appId: s.appId, store: s.store, database: s.database })
     workflowStore: { name: 'workflow-store', appId: 'order-service' }
     pubSub: { name: pubSubName, appIds: pubSubAppIds }
-    vaultStore: { name: 'secret-store', appId: 'payment-service' }
+    vaultStore: { name: 'secret-store', appId: 'payment-service', secretName: gatewayKeySecret }
     topicOrders: topicOrders
     topicDeadLetter: topicDeadLetter
     subscriber: subscriber
@@ -112,16 +136,18 @@ module apps 'app/container-app.bicep' = [for (s, i) in services: {
     minReplicas: s.minReplicas
     maxReplicas: s.maxReplicas
     httpConcurrency: s.appId == ingressAppId ? 50 : 0
+    // Both subscriptions wake the subscriber: dead letters must not wait for the next order event.
     serviceBusScale: s.appId == subscriber
-      ? {
+      ? map([topicOrders, topicDeadLetter], t => {
           namespace: platform.outputs.platform.serviceBusName
-          topicName: topicOrders
+          topicName: t
           subscriptionName: subscriber
           messageCount: 20
-        }
-      : { namespace: '', topicName: '', subscriptionName: '', messageCount: 0 }
+        })
+      : []
     applicationInsightsName: platform.outputs.platform.applicationInsightsName
     resiliency: appResiliency[?s.appId] ?? {}
+    invocationResiliencySpec: invocationSpec
     authClientId: s.appId == ingressAppId && enableBuiltInAuth ? authClientId : ''
   }
 }]
@@ -144,4 +170,16 @@ output AZURE_CONTAINER_APPS_ENVIRONMENT_NAME string = platform.outputs.platform.
 output AZURE_KEY_VAULT_NAME string = platform.outputs.platform.keyVaultName
 output AZURE_SERVICEBUS_NAMESPACE string = platform.outputs.platform.serviceBusName
 output AZURE_POSTGRES_HOST string = platform.outputs.platform.postgresHost
+output AZURE_POSTGRES_NAME string = platform.outputs.platform.postgresName
+// Read by azd's postprovision hook (infra/hooks/postprovision.sh): the admin role it signs in as, and the role,
+// identity object id and database of each app.
+output AZURE_POSTGRES_ADMIN string = platform.outputs.platform.postgresAdmin
+output AZURE_POSTGRES_APP_ROLES array = map(range(0, length(services)), i => {
+  role: platform.outputs.appPrincipals[i].role
+  oid: platform.outputs.appPrincipals[i].oid
+  database: services[i].database
+})
+// Per service: its app-id if this provision gave it the placeholder (and TCP probes), else ''. Any app-id in it:
+// provision again after `azd deploy`, which brings back the HTTP probes.
+output SERVICES_ON_PLACEHOLDER array = [for (s, i) in services: apps[i].outputs.usesPlaceholder ? s.appId : '']
 output ORDER_SERVICE_URL string = 'https://${apps[0].outputs.fqdn}'

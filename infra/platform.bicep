@@ -14,7 +14,17 @@ param token string
 @description('Object id of the person running azd (may set Key Vault secrets). Empty: none.')
 param principalId string
 
-@description('App-ids: one user-assigned identity each, and each an Entra principal on PostgreSQL.')
+@description('Type of principalId: User or ServicePrincipal.')
+param principalType string
+
+@description('Name of the Key Vault secret the secret store serves.')
+param gatewayKeyName string
+
+@secure()
+@description('Value to write to that secret (empty: leave the vault\'s value alone).')
+param gatewayKeyValue string
+
+@description('App-ids: one user-assigned identity each (its name is also the app\'s PostgreSQL role).')
 param appIds string[]
 
 @description('PostgreSQL databases to create.')
@@ -26,6 +36,20 @@ param pubSubName string
 @description('Service Bus topics with their subscriber app-ids.')
 param topics { name: string, subscribers: string[] }[]
 
+@description('Private-network mode: VNet-integrated environment, private endpoints, public access off on PostgreSQL, Service Bus, Key Vault and the registry.')
+param privateNetwork bool = false
+
+// The private endpoints and their DNS zones (Azure public cloud zone names: environment() has no privatelink suffixes).
+var privateLinks = [
+  { name: 'postgres', groupId: 'postgresqlServer', zone: 'privatelink.postgres.database.azure.com' }
+  { name: 'servicebus', groupId: 'namespace', zone: 'privatelink.servicebus.windows.net' }
+  { name: 'keyvault', groupId: 'vault', zone: 'privatelink.vaultcore.azure.net' }
+  { name: 'registry', groupId: 'registry', zone: 'privatelink.azurecr.io' }
+]
+
+// The deployer's role name on PostgreSQL (Entra administrators may have any role name; the token decides who it is).
+var postgresAdminName = empty(principalId) ? '' : 'azd-admin-${uniqueString(principalId)}'
+
 module monitoring 'core/monitoring.bicep' = {
   name: 'monitoring'
   params: { location: location, tags: tags, logAnalyticsName: 'log-${token}', applicationInsightsName: 'appi-${token}' }
@@ -33,7 +57,7 @@ module monitoring 'core/monitoring.bicep' = {
 
 module registry 'core/registry.bicep' = {
   name: 'registry'
-  params: { location: location, tags: tags, name: 'cr${token}' }
+  params: { location: location, tags: tags, name: 'cr${token}', privateNetwork: privateNetwork }
 }
 
 module identities 'core/identity.bicep' = [for appId in appIds: {
@@ -49,7 +73,7 @@ module pubSubIdentity 'core/identity.bicep' = {
 
 module serviceBus 'core/servicebus.bicep' = {
   name: 'servicebus'
-  params: { location: location, tags: tags, name: 'sb-${token}', topics: topics }
+  params: { location: location, tags: tags, name: 'sb-${token}', topics: topics, privateNetwork: privateNetwork }
 }
 
 module postgres 'core/postgres.bicep' = {
@@ -59,13 +83,23 @@ module postgres 'core/postgres.bicep' = {
     tags: tags
     name: 'psql-${token}'
     databases: databases
-    principals: [for (appId, i) in appIds: { name: identityName(appId), principalId: identities[i].outputs.principalId }]
+    privateNetwork: privateNetwork
+    administrator: { objectId: principalId, type: principalType, name: postgresAdminName }
   }
 }
 
 module keyVault 'core/keyvault.bicep' = {
   name: 'keyvault'
-  params: { location: location, tags: tags, name: 'kv-${token}', vaultOfficerPrincipalId: principalId }
+  params: {
+    location: location
+    tags: tags
+    name: 'kv-${token}'
+    vaultOfficerPrincipalId: principalId
+    vaultOfficerPrincipalType: principalType
+    secretName: gatewayKeyName
+    initialSecretValue: gatewayKeyValue
+    privateNetwork: privateNetwork
+  }
 }
 
 module environment 'core/container-apps-environment.bicep' = {
@@ -76,8 +110,27 @@ module environment 'core/container-apps-environment.bicep' = {
     name: 'cae-${token}'
     logAnalyticsId: monitoring.outputs.logAnalyticsId
     applicationInsightsName: monitoring.outputs.applicationInsightsName
+    infrastructureSubnetId: privateNetwork ? network!.outputs.containerAppsSubnetId : ''
   }
 }
+
+module network 'core/network.bicep' = if (privateNetwork) {
+  name: 'network'
+  params: { location: location, tags: tags, name: 'vnet-${token}', dnsZones: map(privateLinks, l => l.zone) }
+}
+
+module privateEndpoints 'core/private-endpoint.bicep' = [for (link, i) in privateLinks: if (privateNetwork) {
+  name: 'pe-${link.name}'
+  params: {
+    location: location
+    tags: tags
+    name: 'pe-${link.name}-${token}'
+    subnetId: network!.outputs.privateEndpointsSubnetId
+    serviceId: [postgres.outputs.id, serviceBus.outputs.id, keyVault.outputs.id, registry.outputs.id][i]
+    groupId: link.groupId
+    dnsZoneId: network!.outputs.dnsZoneIds[i]
+  }
+}]
 
 output platform object = {
   environmentId: environment.outputs.id
@@ -87,6 +140,11 @@ output platform object = {
   serviceBusName: serviceBus.outputs.name
   serviceBusEndpoint: serviceBus.outputs.endpoint
   postgresHost: postgres.outputs.host
+  postgresName: postgres.outputs.name
+  postgresAdmin: postgresAdminName
   keyVaultName: keyVault.outputs.name
   applicationInsightsName: monitoring.outputs.applicationInsightsName
 }
+
+@description('Per app-id: its PostgreSQL role (the identity name) and the identity\'s object id.')
+output appPrincipals array = [for (appId, i) in appIds: { role: identityName(appId), oid: identities[i].outputs.principalId }]

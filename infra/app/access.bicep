@@ -17,8 +17,11 @@ param receiveSubscriptions string[] = []
 @description('Subscriptions whose runtime properties the KEDA scaler reads, as topic/subscription (Data Owner on each subscription: the management read needs the Manage claim).')
 param scalerSubscriptions string[] = []
 
-@description('Key Vault to grant Key Vault Secrets User on (empty: none).')
+@description('Key Vault whose secret this identity reads (empty: none).')
 param keyVaultName string = ''
+
+@description('The one secret of keyVaultName it may read (Key Vault Secrets User on that secret, not the vault).')
+param keyVaultSecretName string = ''
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' existing = {
   name: identityName
@@ -71,13 +74,13 @@ module scaler 'subscription-role.bicep' = [for s in scalerSubscriptions: {
   params: { serviceBusName: serviceBusName, subscriptionPath: s, identityName: identityName, roleId: roles.serviceBusDataOwner }
 }]
 
-resource vault 'Microsoft.KeyVault/vaults@2025-05-01' existing = if (!empty(keyVaultName)) {
-  name: keyVaultName
+resource vaultSecret 'Microsoft.KeyVault/vaults/secrets@2025-05-01' existing = if (!empty(keyVaultName)) {
+  name: '${keyVaultName}/${keyVaultSecretName}'
 }
 
 resource secretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(keyVaultName)) {
-  name: guid(resourceGroup().id, keyVaultName, identityName, roles.keyVaultSecretsUser)
-  scope: vault
+  name: guid(resourceGroup().id, keyVaultName, keyVaultSecretName, identityName, roles.keyVaultSecretsUser)
+  scope: vaultSecret
   properties: {
     principalId: principalId
     principalType: 'ServicePrincipal'

@@ -1,6 +1,6 @@
 // The Dapr components of the environment: no keys anywhere; each authenticates with the managed identity named
 // by azureClientId, which is attached to every app in its scopes.
-import { timeouts, pubsubRetry, serviceRetry } from 'resiliency-values.bicep'
+import { componentOutbound } from 'resiliency-values.bicep'
 
 @description('Name of the Container Apps environment.')
 param environmentName string
@@ -88,23 +88,20 @@ resource secrets 'Microsoft.App/managedEnvironments/daprComponents@2026-07-01' =
   }
 }
 
-// resiliency.yaml: components.order-pubsub.outbound.retry = pubsubRetry.
+// Every component's outbound policy is its target in components/resiliency.yaml, the same one daprd applies locally;
+// a state store without a target there would get ACA's default policy instead of nothing, so every store has one.
 resource pubsubResiliency 'Microsoft.App/managedEnvironments/daprComponents/resiliencyPolicies@2026-07-01' = {
   parent: pubsub
   name: 'outbound'
   properties: {
-    outboundPolicy: { httpRetryPolicy: pubsubRetry }
+    outboundPolicy: componentOutbound[pubSub.name]
   }
 }
 
-// State calls: the `general` timeout and `serviceRetry` of resiliency.yaml (Dapr never retries ETag conflicts).
 resource storeResiliency 'Microsoft.App/managedEnvironments/daprComponents/resiliencyPolicies@2026-07-01' = [for (s, i) in stateStores: {
   parent: stores[i]
   name: 'outbound'
   properties: {
-    outboundPolicy: {
-      timeoutPolicy: { responseTimeoutInSeconds: timeouts.general }
-      httpRetryPolicy: serviceRetry
-    }
+    outboundPolicy: componentOutbound[s.name]
   }
 }]

@@ -1,49 +1,65 @@
-// The Dapr resiliency policies of components/resiliency.yaml, in the units ACA's resiliency resources take.
-// Infra.Tests parses resiliency.yaml and checks the compiled ARM JSON against it: change both together.
+// components/resiliency.yaml is the one source of the resiliency values: this file loads it at compile time and turns
+// its named policies and targets into the shapes ACA's resiliency resources take. Infra.Tests checks the compiled
+// ARM JSON against the YAML.
+
+// any(): the values are read by name and key below; the YAML's inferred literal types would reject optional keys.
+var resiliency = any(loadYamlContent('../../components/resiliency.yaml'))
+var policies = resiliency.spec.policies
+var targets = resiliency.spec.targets
+
+@description('A Go-style duration as Dapr writes it ("500ms", "5s", "1m", "1h"), in milliseconds.')
+func milliseconds(duration string) int =>
+  endsWith(duration, 'ms')
+    ? int(take(duration, length(duration) - 2))
+    : endsWith(duration, 's')
+        ? int(take(duration, length(duration) - 1)) * 1000
+        : endsWith(duration, 'm') ? int(take(duration, length(duration) - 1)) * 60000 : int(take(duration, length(duration) - 1)) * 3600000
+
+// Dapr's exponential retry starts at 500ms when initialInterval is not set (dapr/dapr pkg/resiliency/policy.go uses
+// dapr/kit retry.DefaultConfig: InitialInterval 500ms).
+var defaultInitialIntervalMs = 500
+
+@description('Named timeouts of resiliency.yaml, in seconds.')
+var timeoutSeconds = toObject(items(policies.timeouts), t => t.key, t => milliseconds(t.value) / 1000)
+
+@description('Named retries of resiliency.yaml as ACA httpRetryPolicy: a constant retry waits `duration` every time.')
+var retries = toObject(items(policies.retries), r => r.key, r => {
+  maxRetries: r.value.maxRetries
+  retryBackOff: r.value.policy == 'constant'
+    ? {
+        initialDelayInMilliseconds: milliseconds(r.value.duration)
+        maxIntervalInMilliseconds: milliseconds(r.value.duration)
+      }
+    : {
+        initialDelayInMilliseconds: contains(r.value, 'initialInterval') ? milliseconds(r.value.initialInterval) : defaultInitialIntervalMs
+        maxIntervalInMilliseconds: milliseconds(r.value.maxInterval)
+      }
+})
 
 @export()
-@description('Named timeouts (timeouts.general, timeouts.important), in seconds.')
-var timeouts = {
-  general: 5
-  important: 30
-}
+@description('Outbound policy (Microsoft.App/managedEnvironments/daprComponents/resiliencyPolicies) per component target of resiliency.yaml.')
+var componentOutbound = toObject(items(targets.components), c => c.key, c => union(
+  contains(c.value.outbound, 'timeout') ? { timeoutPolicy: { responseTimeoutInSeconds: timeoutSeconds[c.value.outbound.timeout] } } : {},
+  contains(c.value.outbound, 'retry') ? { httpRetryPolicy: retries[c.value.outbound.retry] } : {}
+))
 
 @export()
-@description('retries.pubsubRetry: exponential, Dapr\'s default initialInterval 500ms, maxInterval 10s, maxRetries 5.')
-var pubsubRetry = {
-  maxRetries: 5
-  retryBackOff: { initialDelayInMilliseconds: 500, maxIntervalInMilliseconds: 10000 }
-}
+@description('ACA app resiliency (calls TO the app through the environment), from targets.apps. ACA breakers have no open-state timeout or half-open request count: only the trip condition and interval carry over.')
+var appResiliency = toObject(items(targets.apps), a => a.key, a => union(
+  { timeoutPolicy: { responseTimeoutInSeconds: timeoutSeconds[a.value.timeout] } },
+  { httpRetryPolicy: union(retries[a.value.retry], { matches: { errors: ['5xx', 'connect-failure', 'reset'] } }) },
+  contains(a.value, 'circuitBreaker')
+    ? {
+        circuitBreakerPolicy: {
+          // trip: "consecutiveFailures >= N" (or "> N") → ACA's consecutiveErrors.
+          consecutiveErrors: int(last(split(policies.circuitBreakers[a.value.circuitBreaker].trip, ' '))) + (contains(policies.circuitBreakers[a.value.circuitBreaker].trip, '>=') ? 0 : 1)
+          intervalInSeconds: milliseconds(policies.circuitBreakers[a.value.circuitBreaker].interval) / 1000
+          maxEjectionPercent: 100
+        }
+      }
+    : {}
+))
 
 @export()
-@description('retries.serviceRetry: constant 1s (initial delay = max interval), maxRetries 3.')
-var serviceRetry = {
-  maxRetries: 3
-  retryBackOff: { initialDelayInMilliseconds: 1000, maxIntervalInMilliseconds: 1000 }
-}
-
-@export()
-@description('circuitBreakers.paymentCircuitBreaker: trips after 5 consecutive failures, 10s interval, 30s open.')
-var paymentCircuitBreaker = {
-  consecutiveErrors: 5
-  intervalInSeconds: 10
-  timeoutInSeconds: 30
-}
-
-@export()
-@description('ACA app resiliency (calls TO the app), from targets.apps in resiliency.yaml. ACA breakers have no open-state timeout or half-open request count: only the trip condition and interval carry over.')
-var appResiliency = {
-  'payment-service': {
-    timeoutPolicy: { responseTimeoutInSeconds: timeouts.important }
-    httpRetryPolicy: union(serviceRetry, { matches: { errors: ['5xx', 'connect-failure', 'reset'] } })
-    circuitBreakerPolicy: {
-      consecutiveErrors: paymentCircuitBreaker.consecutiveErrors
-      intervalInSeconds: paymentCircuitBreaker.intervalInSeconds
-      maxEjectionPercent: 100
-    }
-  }
-  'inventory-service': {
-    timeoutPolicy: { responseTimeoutInSeconds: timeouts.general }
-    httpRetryPolicy: union(serviceRetry, { matches: { errors: ['5xx', 'connect-failure', 'reset'] } })
-  }
-}
+@description('The policies and app targets of resiliency.yaml as JSON, for apps that apply invocation resiliency themselves.')
+var invocationSpec = string({ policies: policies, targets: { apps: targets.apps } })

@@ -13,8 +13,8 @@ param workflowStore { name: string, appId: string }
 @description('The pub/sub component name and the app-ids in its scopes.')
 param pubSub { name: string, appIds: string[] }
 
-@description('The Key Vault secret store component name and the one app-id in its scopes.')
-param vaultStore { name: string, appId: string }
+@description('The Key Vault secret store component name, the one app-id in its scopes and the one secret it reads.')
+param vaultStore { name: string, appId: string, secretName: string }
 
 @description('Topic the publisher sends order events to.')
 param topicOrders string
@@ -33,8 +33,9 @@ module appAccess 'access.bicep' = [for s in services: {
     identityName: identityName(s.appId)
     registryName: platform.registryName
     serviceBusName: platform.serviceBusName
-    scalerSubscriptions: s.appId == subscriber ? ['${topicOrders}/${subscriber}'] : []
+    scalerSubscriptions: s.appId == subscriber ? ['${topicOrders}/${subscriber}', '${topicDeadLetter}/${subscriber}'] : []
     keyVaultName: s.appId == vaultStore.appId ? platform.keyVaultName : ''
+    keyVaultSecretName: s.appId == vaultStore.appId ? vaultStore.secretName : ''
   }
 }]
 

@@ -15,6 +15,9 @@ param logAnalyticsId string
 @description('Name of the Application Insights component that receives Dapr telemetry.')
 param applicationInsightsName string
 
+@description('Subnet delegated to Microsoft.App/environments (private-network mode); empty: no VNet.')
+param infrastructureSubnetId string = ''
+
 resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
   name: applicationInsightsName
 }
@@ -30,6 +33,9 @@ resource environment 'Microsoft.App/managedEnvironments@2026-07-01' = {
       { name: 'Consumption', workloadProfileType: 'Consumption' }
     ]
     zoneRedundant: false
+    // External environment in the VNet: order-service keeps its public ingress; the services reach PostgreSQL,
+    // Service Bus, Key Vault and the registry through private endpoints.
+    vnetConfiguration: empty(infrastructureSubnetId) ? null : { infrastructureSubnetId: infrastructureSubnetId, internal: false }
   }
 }
 

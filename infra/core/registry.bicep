@@ -8,17 +8,23 @@ param tags object
 @description('Globally unique registry name (alphanumeric).')
 param name string
 
+@description('Private-network mode: public network access off (reached through a private endpoint only).')
+param privateNetwork bool = false
+
 resource registry 'Microsoft.ContainerRegistry/registries@2025-11-01' = {
   name: name
   location: location
   tags: tags
-  sku: { name: 'Basic' }
+  // Private endpoints need the Premium tier.
+  sku: { name: privateNetwork ? 'Premium' : 'Basic' }
   properties: {
     adminUserEnabled: false
     anonymousPullEnabled: false
-    publicNetworkAccess: 'Enabled'
+    publicNetworkAccess: privateNetwork ? 'Disabled' : 'Enabled'
+    networkRuleBypassOptions: 'AzureServices'
   }
 }
 
 output name string = registry.name
+output id string = registry.id
 output loginServer string = registry.properties.loginServer

@@ -15,15 +15,19 @@ param topics { name: string, subscribers: string[] }[]
 @description('Deliveries before Service Bus moves a message to the subscription\'s dead-letter queue.')
 param maxDeliveryCount int = 10
 
+@description('Private-network mode: public network access off (reached through a private endpoint only).')
+param privateNetwork bool = false
+
 resource namespace 'Microsoft.ServiceBus/namespaces@2024-01-01' = {
   name: name
   location: location
   tags: tags
-  sku: { name: 'Standard', tier: 'Standard' }
+  // Private endpoints need the Premium tier (one messaging unit).
+  sku: privateNetwork ? { name: 'Premium', tier: 'Premium', capacity: 1 } : { name: 'Standard', tier: 'Standard' }
   properties: {
     disableLocalAuth: true
     minimumTlsVersion: '1.2'
-    publicNetworkAccess: 'Enabled'
+    publicNetworkAccess: privateNetwork ? 'Disabled' : 'Enabled'
   }
 }
 
@@ -47,4 +51,7 @@ module subscriptions 'servicebus-subscriptions.bicep' = [for (t, i) in topics: {
 }]
 
 output name string = namespace.name
-output endpoint string = '${namespace.name}.servicebus.windows.net'
+output id string = namespace.id
+// Host name from the namespace's own endpoint (https://<name>.<cloud's Service Bus suffix>:443/): no hard-coded
+// suffix, so sovereign clouds work. Bicep's environment().suffixes has no Service Bus entry.
+output endpoint string = split(split(namespace.properties.serviceBusEndpoint, '/')[2], ':')[0]

@@ -22,6 +22,11 @@ public sealed class AzdConventionsTests(BicepFixture bicep)
         ((string)file["environmentName"]!["value"]!).Should().Be("${AZURE_ENV_NAME}");
         ((string)file["location"]!["value"]!).Should().Be("${AZURE_LOCATION}");
         ((string)file["principalId"]!["value"]!).Should().Be("${AZURE_PRINCIPAL_ID}");
+
+        // azd substitutes the signed-in principal's type, "User" or "ServicePrincipal" (Azure/azure-dev
+        // cli/azd/pkg/infra/provisioning/bicep/bicep_provider.go evalParamEnvSubst; current_principal_id_provider.go).
+        ((string)file["principalType"]!["value"]!).Should().Be("${AZURE_PRINCIPAL_TYPE}");
+        Snapshot.Strings(declared["principalType"]!["allowedValues"]).Should().BeEquivalentTo(["User", "ServicePrincipal"]);
     }
 
     [Fact]

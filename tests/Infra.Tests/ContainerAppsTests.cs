@@ -32,15 +32,50 @@ public sealed class ContainerAppsTests(BicepFixture bicep)
         }
     }
 
-    [Theory]
-    [MemberData(nameof(AppIdsData))]
-    public void Each_app_probes_the_service_health_endpoints(string appId)
+    [Fact]
+    public void A_deployed_app_probes_the_service_health_endpoints()
     {
-        var container = bicep.Snapshot.ContainerApp(appId)["properties"]!["template"]!["containers"]![0]!;
+        var container = bicep.DeployedAppSnapshot.ContainerApp(AppIds.OrderService)["properties"]!["template"]!["containers"]![0]!;
+        ((string)container["image"]!).Should().Be(BicepFixture.DeployedImage);
         var probes = container["probes"]!.AsArray().ToDictionary(p => (string)p!["type"]!, p => p!["httpGet"]!);
+        probes.Keys.Should().BeEquivalentTo(["Startup", "Liveness", "Readiness"]);
         ((string)probes["Liveness"]["path"]!).Should().Be("/health/live");
         ((string)probes["Readiness"]["path"]!).Should().Be("/health/ready");
         probes.Values.Select(p => (int)p["port"]!).Should().AllBeEquivalentTo(8080);
+    }
+
+    [Theory]
+    [MemberData(nameof(AppIdsData))]
+    public void The_first_provision_runs_the_placeholder_at_the_real_minimum_with_probes_it_passes(string appId)
+    {
+        // The placeholder serves /healthz and the sample pages only (dotnet/dotnet-docker
+        // samples/aspnetapp/aspnetapp/Program.cs), on ASPNETCORE_HTTP_PORTS: TCP probes on that port are what it passes.
+        var app = bicep.Snapshot.ContainerApp(appId)["properties"]!["template"]!;
+        var container = app["containers"]![0]!;
+        ((string)container["image"]!).Should().Be("mcr.microsoft.com/dotnet/samples:aspnetapp");
+        var port = int.Parse((string)container["env"]!.AsArray().Single(e => (string)e!["name"]! == "ASPNETCORE_HTTP_PORTS")!["value"]!,
+            System.Globalization.CultureInfo.InvariantCulture);
+        var probes = container["probes"]!.AsArray();
+        probes.Select(p => (string)p!["type"]!).Should().BeEquivalentTo(["Startup", "Liveness", "Readiness"]);
+        probes.Should().AllSatisfy(p =>
+        {
+            p!["httpGet"].Should().BeNull();
+            ((int)p["tcpSocket"]!["port"]!).Should().Be(port);
+        });
+
+        // Workflow timers, reminders and the retention purger need order-service up from the first `azd up`.
+        var expectedMinimum = appId == AppIds.NotificationService ? 0 : 1;
+        ((int)app["scale"]!["minReplicas"]!).Should().Be(expectedMinimum);
+    }
+
+    [Fact]
+    public void Main_reports_the_apps_left_on_the_placeholder_so_CD_provisions_again()
+    {
+        var output = bicep.MainTemplate["outputs"]!["SERVICES_ON_PLACEHOLDER"]!["copy"]!["input"]!.ToString();
+        output.Should().Contain("outputs.usesPlaceholder.value");
+        var module = bicep.CompiledTemplate("app/container-app.bicep");
+        module["variables"]!["usesPlaceholder"]!.ToString().Should().Contain("empty(parameters('image'))")
+            .And.Contain("variables('placeholderImage')", "a re-provision before the first deploy reads the placeholder back as the image");
     }
 
     [Theory]
@@ -63,16 +98,20 @@ public sealed class ContainerAppsTests(BicepFixture bicep)
     {
         var orderScale = bicep.Snapshot.ContainerApp(AppIds.OrderService)["properties"]!["template"]!["scale"]!;
         orderScale["rules"]!.AsArray().Should().ContainSingle(r => r!["http"] != null);
-        ((int)orderScale["minReplicas"]!).Should().BeGreaterThanOrEqualTo(0);
+        ((int)orderScale["minReplicas"]!).Should().BeGreaterThanOrEqualTo(1);
         ((int)orderScale["maxReplicas"]!).Should().BeGreaterThan(1);
 
-        var rule = bicep.Snapshot.ContainerApp(AppIds.NotificationService)["properties"]!["template"]!["scale"]!["rules"]!
-            .AsArray().Single()!["custom"]!;
-        ((string)rule["type"]!).Should().Be("azure-servicebus");
-        ((string)rule["identity"]!).Should().Be(bicep.Snapshot.IdentityId($"id-{AppIds.NotificationService}"));
-        ((string)rule["metadata"]!["topicName"]!).Should().Be(Topics.Orders);
-        ((string)rule["metadata"]!["subscriptionName"]!).Should().Be(AppIds.NotificationService);
-        rule["auth"].Should().BeNull("the rule authenticates with the managed identity, not a connection string");
+        // notification-service scales from zero: a dead letter must wake it as an order event does.
+        var rules = bicep.Snapshot.ContainerApp(AppIds.NotificationService)["properties"]!["template"]!["scale"]!["rules"]!
+            .AsArray().Select(r => r!["custom"]!).ToList();
+        rules.Select(r => (string)r["metadata"]!["topicName"]!).Should().BeEquivalentTo([Topics.Orders, Topics.OrdersDeadLetter]);
+        foreach (var rule in rules)
+        {
+            ((string)rule["type"]!).Should().Be("azure-servicebus");
+            ((string)rule["identity"]!).Should().Be(bicep.Snapshot.IdentityId($"id-{AppIds.NotificationService}"));
+            ((string)rule["metadata"]!["subscriptionName"]!).Should().Be(AppIds.NotificationService);
+            rule["auth"].Should().BeNull("the rule authenticates with the managed identity, not a connection string");
+        }
     }
 
     [Theory]

@@ -69,13 +69,26 @@ public sealed class DaprComponentsTests(BicepFixture bicep)
     }
 
     [Fact]
+    public void No_template_hard_codes_a_cloud_specific_host_suffix()
+    {
+        foreach (var file in bicep.BicepFiles)
+        {
+            // Private DNS zone names are the one exception: environment() has no privatelink suffixes.
+            var text = System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(Path.Combine(RepoPaths.Infra, file)), @"'privatelink\.[a-z.]+'", "''");
+            text.Should().NotContainAny(
+                [".servicebus.windows.net", ".vault.azure.net", ".azurecr.io", ".postgres.database.azure.com", ".windows.net", ".azure.com"], file);
+        }
+    }
+
+    [Fact]
     public void Pubsub_uses_service_bus_topics_without_entity_management_and_secret_store_uses_key_vault()
     {
         var pubsub = bicep.Snapshot.DaprComponent(Components.PubSub);
         ((string)pubsub["properties"]!["componentType"]!).Should().Be("pubsub.azure.servicebus.topics");
         var metadata = Snapshot.Metadata(pubsub);
         metadata["disableEntityManagement"].Should().Be("true");
-        metadata["namespaceName"].Should().EndWith(".servicebus.windows.net");
+        // The host comes from the namespace's serviceBusEndpoint, so it is right in every Azure cloud.
+        metadata["namespaceName"].Should().Contain("serviceBusEndpoint");
 
         var secrets = bicep.Snapshot.DaprComponent(Components.SecretStore);
         ((string)secrets["properties"]!["componentType"]!).Should().Be("secretstores.azure.keyvault");

@@ -11,9 +11,6 @@ public sealed partial class ResiliencyTests(BicepFixture bicep)
     private static readonly JsonNode Spec = Yaml.Load("components", "resiliency.yaml")["spec"]!;
     private static readonly JsonNode Policies = Spec["policies"]!;
 
-    // resiliency.yaml has no state-store targets; the Bicep stores use these named policies of it.
-    private static readonly JsonObject StoreDefault = new() { ["timeout"] = "general", ["retry"] = "serviceRetry" };
-
     [GeneratedRegex(@"^consecutiveFailures\s*(>=|>)\s*(\d+)$")]
     private static partial Regex Trip();
 
@@ -25,13 +22,37 @@ public sealed partial class ResiliencyTests(BicepFixture bicep)
     }
 
     [Fact]
-    public void Every_state_store_has_an_outbound_policy_from_the_named_yaml_policies()
+    public void Every_state_store_has_its_own_yaml_target_and_Azure_applies_exactly_that()
     {
-        var stores = bicep.Snapshot.DaprComponents.Where(c => ((string)c["properties"]!["componentType"]!).StartsWith("state.", StringComparison.Ordinal));
-        foreach (var store in stores.Select(Snapshot.ShortName))
+        // ACA gives a state store without a policy a default one; daprd gives it none. Only an explicit target in
+        // resiliency.yaml, applied on both sides, makes a local run retry state calls the way Azure does.
+        var stores = bicep.Snapshot.DaprComponents.Where(c => ((string)c["properties"]!["componentType"]!).StartsWith("state.", StringComparison.Ordinal))
+            .Select(Snapshot.ShortName).ToList();
+        stores.Should().NotBeEmpty();
+        foreach (var store in stores)
         {
-            AssertOutbound(store, Spec["targets"]!["components"]?[store]?["outbound"] ?? StoreDefault);
+            var target = Spec["targets"]!["components"]![store]?["outbound"];
+            target.Should().NotBeNull($"components/resiliency.yaml needs targets.components.{store}.outbound");
+            AssertOutbound(store, target!);
         }
+    }
+
+    [Fact]
+    public void Every_yaml_component_target_is_an_Azure_component_policy_and_back()
+    {
+        var policies = bicep.Snapshot.OfType("Microsoft.App/managedEnvironments/daprComponents/resiliencyPolicies")
+            .Select(p => ((string)p["name"]!).Split('/')[1]);
+        policies.Should().BeEquivalentTo(Spec["targets"]!["components"]!.AsObject().Select(c => c.Key));
+    }
+
+    [Fact]
+    public void Bicep_loads_the_values_from_resiliency_yaml_instead_of_a_copy()
+    {
+        // loadYamlContent() is compiled into the template as a variable holding the file's content.
+        var variables = bicep.CompiledTemplate("app/resiliency-values.bicep")["variables"]!.AsObject();
+        var loaded = variables.Where(v => v.Key.StartsWith("$fxv#", StringComparison.Ordinal)).Select(v => v.Value).Should().ContainSingle().Subject;
+        JsonNode.DeepEquals(loaded, Yaml.Load("components", "resiliency.yaml")).Should().BeTrue(loaded!.ToJsonString());
+        ((string)variables["resiliency"]!).Should().Contain("$fxv#");
     }
 
     [Fact]
@@ -51,6 +72,22 @@ public sealed partial class ResiliencyTests(BicepFixture bicep)
 
         AppIds.All.Should().Contain(targets.Select(t => t.Key));
     }
+
+    [Theory]
+    [MemberData(nameof(AppIdsData))]
+    public void Every_app_is_told_to_apply_the_yaml_invocation_policies_itself(string appId)
+    {
+        // ACA's resiliency policies do not apply to Dapr service invocation (MicrosoftDocs/azure-docs
+        // articles/container-apps/service-discovery-resiliency.md), so the caller applies targets.apps of resiliency.yaml.
+        var env = bicep.Snapshot.ContainerApp(appId)["properties"]!["template"]!["containers"]![0]!["env"]!.AsArray()
+            .ToDictionary(e => (string)e!["name"]!, e => (string?)e!["value"]);
+        env["InvocationResiliency__Mode"].Should().Be("app");
+        var spec = JsonNode.Parse(env["InvocationResiliency__Spec"]!)!;
+        JsonNode.DeepEquals(spec["policies"], Policies).Should().BeTrue(spec.ToJsonString());
+        JsonNode.DeepEquals(spec["targets"]!["apps"], Spec["targets"]!["apps"]).Should().BeTrue(spec.ToJsonString());
+    }
+
+    public static TheoryData<string> AppIdsData => new(AppIds.All);
 
     private void AssertOutbound(string component, JsonNode target)
     {

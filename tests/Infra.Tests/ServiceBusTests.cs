@@ -38,8 +38,11 @@ public sealed class ServiceBusTests(BicepFixture bicep)
             [$"{namespaceId}/topics/{Topics.Orders}", $"{namespaceId}/topics/{Topics.OrdersDeadLetter}"]);
         serviceBusRoles.Where(r => r.Role != Roles.ServiceBusDataSender).Select(r => r.Scope)
             .Should().AllSatisfy(s => s.Should().Contain("/subscriptions/"));
-        serviceBusRoles.Where(r => r.Role == Roles.ServiceBusDataOwner).Should().ContainSingle(
-            "only the KEDA scaler's read of its subscription's message count needs the Manage claim")
-            .Which.Principal.Should().Contain($"/id-{AppIds.NotificationService}'");
+        // Only the KEDA scaler's read of a subscription's message count needs the Manage claim: one per scaled subscription.
+        var owners = serviceBusRoles.Where(r => r.Role == Roles.ServiceBusDataOwner).ToList();
+        owners.Select(r => r.Scope).Should().BeEquivalentTo(
+            [$"{namespaceId}/topics/{Topics.Orders}/subscriptions/{AppIds.NotificationService}",
+             $"{namespaceId}/topics/{Topics.OrdersDeadLetter}/subscriptions/{AppIds.NotificationService}"]);
+        owners.Should().AllSatisfy(r => r.Principal.Should().Contain($"/id-{AppIds.NotificationService}'"));
     }
 }

@@ -12,6 +12,10 @@ public sealed class BicepFixture : IAsyncLifetime
     public const string EnvironmentName = "infratest";
     public const string Location = "westeurope";
 
+    /// <summary>The deployer as CD signs in: a service principal (azd: AZURE_PRINCIPAL_ID / AZURE_PRINCIPAL_TYPE).</summary>
+    public const string DeployerPrincipalId = "00000000-0000-0000-0000-00000000cccc";
+    public const string DeployerPrincipalType = "ServicePrincipal";
+
     private readonly string work = Directory.CreateTempSubdirectory("infra-tests-").FullName;
 
     public IReadOnlyList<string> BicepFiles { get; } = Directory
@@ -30,6 +34,14 @@ public sealed class BicepFixture : IAsyncLifetime
 
     public Snapshot Snapshot { get; private set; } = null!;
 
+    /// <summary>main.bicep as the default snapshot, with the private-network mode on.</summary>
+    public Snapshot PrivateSnapshot { get; private set; } = null!;
+
+    /// <summary>app/container-app.bicep alone, as a provision after `azd deploy` runs it: with the app's real image.</summary>
+    public Snapshot DeployedAppSnapshot { get; private set; } = null!;
+
+    public const string DeployedImage = "crinfratest.azurecr.io/order-platform/order-service-infratest:azd-deploy-1";
+
     public JsonObject CompiledTemplate(string bicepFile) =>
         JsonNode.Parse(File.ReadAllText(Path.Combine(BuildDirectory, Path.ChangeExtension(bicepFile, ".json"))))!.AsObject();
 
@@ -41,20 +53,51 @@ public sealed class BicepFixture : IAsyncLifetime
         var paramFile = Path.Combine(work, "snapshot.bicepparam");
         var mainPath = Path.GetRelativePath(work, Path.Combine(RepoPaths.Infra, "main.bicep")).Replace('\\', '/');
         await File.WriteAllTextAsync(paramFile,
-            $"using '{mainPath}'\nparam environmentName = '{EnvironmentName}'\nparam location = '{Location}'\n");
+            $"using '{mainPath}'\nparam environmentName = '{EnvironmentName}'\nparam location = '{Location}'\n" +
+            $"param principalId = '{DeployerPrincipalId}'\nparam principalType = '{DeployerPrincipalType}'\n" +
+            "param paymentGatewayKey = 'snapshot-only-not-a-key'\n");
 
         var lint = BicepCli.RunAsync(RepoPaths.Root, "lint", "--pattern", "infra/**/*.bicep", "--diagnostics-format", "sarif");
         var build = BicepCli.RunAsync(RepoPaths.Root, "build", "--pattern", "infra/**/*.bicep", "--outdir", BuildDirectory,
             "--diagnostics-format", "sarif");
         var snapshot = BicepCli.RunAsync(work, "snapshot", paramFile, "--mode", "overwrite",
             "--subscription-id", "00000000-0000-0000-0000-00000000aaaa", "--tenant-id", "00000000-0000-0000-0000-00000000bbbb");
-        (Lint, Build, SnapshotRun) = (await lint, await build, await snapshot);
+        var privateParamFile = Path.Combine(work, "private.bicepparam");
+        await File.WriteAllTextAsync(privateParamFile, (await File.ReadAllTextAsync(paramFile)) + "param privateNetwork = true\n");
+        var privateSnapshot = BicepCli.RunAsync(work, "snapshot", privateParamFile, "--mode", "overwrite",
+            "--subscription-id", "00000000-0000-0000-0000-00000000aaaa", "--tenant-id", "00000000-0000-0000-0000-00000000bbbb");
 
-        var snapshotFile = Path.Combine(work, "snapshot.snapshot.json");
-        if (File.Exists(snapshotFile))
-        {
-            Snapshot = new Snapshot(JsonNode.Parse(await File.ReadAllTextAsync(snapshotFile))!.AsObject());
-        }
+        var appParamFile = Path.Combine(work, "deployed-app.bicepparam");
+        var appPath = Path.GetRelativePath(work, Path.Combine(RepoPaths.Infra, "app", "container-app.bicep")).Replace('\\', '/');
+        await File.WriteAllTextAsync(appParamFile, $$"""
+            using '{{appPath}}'
+            param location = '{{Location}}'
+            param tags = {}
+            param appId = 'order-service'
+            param environmentId = '/subscriptions/00000000-0000-0000-0000-00000000aaaa/resourceGroups/rg/providers/Microsoft.App/managedEnvironments/cae'
+            param identityName = 'id-order-service'
+            param registryServer = 'crinfratest.azurecr.io'
+            param image = '{{DeployedImage}}'
+            param applicationInsightsName = 'appi'
+            """);
+        var appSnapshot = BicepCli.RunAsync(work, "snapshot", appParamFile, "--mode", "overwrite",
+            "--subscription-id", "00000000-0000-0000-0000-00000000aaaa", "--tenant-id", "00000000-0000-0000-0000-00000000bbbb",
+            "--resource-group", "rg");
+        (Lint, Build, SnapshotRun) = (await lint, await build, await snapshot);
+        var appRun = await appSnapshot;
+        var privateRun = await privateSnapshot;
+
+        Snapshot = Load("snapshot.snapshot.json")!;
+        PrivateSnapshot = Load("private.snapshot.json")
+            ?? throw new InvalidOperationException($"bicep snapshot with privateNetwork failed: {privateRun.StdOut}{privateRun.StdErr}");
+        DeployedAppSnapshot = Load("deployed-app.snapshot.json")
+            ?? throw new InvalidOperationException($"bicep snapshot of container-app.bicep failed: {appRun.StdOut}{appRun.StdErr}");
+    }
+
+    private Snapshot? Load(string file)
+    {
+        var path = Path.Combine(work, file);
+        return File.Exists(path) ? new Snapshot(JsonNode.Parse(File.ReadAllText(path))!.AsObject()) : null;
     }
 
     public Task DisposeAsync()

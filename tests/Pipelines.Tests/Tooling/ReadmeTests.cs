@@ -40,6 +40,21 @@ public sealed partial class ReadmeTests
         Section().Should().Contain($"runtime {ci.Job("dapr-e2e").EnvValue("DAPR_RUNTIME_VERSION")}");
     }
 
+    [Fact]
+    public void Section_trusts_only_the_deploy_jobs_environment_for_both_identity_kinds_and_removes_the_others()
+    {
+        // azd pipeline config (Azure/azure-dev cli/azd/pkg/pipeline/github_provider.go) creates `<slug>-pull_request`
+        // and `<slug>-<branch>` credentials for a managed identity (its default choice) or a service principal.
+        var environment = Workflow.Load(".github/workflows/azure-dev.yml").Job("deploy").Node["environment"]!["name"]!.ToString();
+        var section = Section();
+
+        section.Should().Contain($"repo:<owner>/<repo>:environment:{environment}");
+        section.Should().Contain("az identity federated-credential create").And.Contain("az ad app federated-credential create");
+        section.Should().Contain("az identity federated-credential delete").And.Contain("az ad app federated-credential delete");
+        section.Should().Contain("<owner>-<repo>-pull_request").And.Contain("<owner>-<repo>-main");
+        section.Should().Contain($"environments/{environment}/deployment-branch-policies");
+    }
+
     private static string Section()
     {
         var start = Readme.IndexOf("\n## CI/CD", StringComparison.Ordinal);

@@ -68,6 +68,18 @@ public partial class DeploymentTests
     }
 
     [Fact]
+    public void Provisions_again_after_the_deployment_when_main_bicep_reports_apps_on_the_placeholder()
+    {
+        var runs = Deploy.Steps.Select(s => s.Run ?? string.Empty).ToList();
+        var deploy = runs.FindIndex(r => r.Contains("azd deploy --no-prompt", StringComparison.Ordinal));
+        var again = runs.FindIndex(r => r.Contains("^SERVICES_ON_PLACEHOLDER=", StringComparison.Ordinal));
+        var smoke = runs.FindIndex(r => r.Contains("--filter \"Category=Smoke\"", StringComparison.Ordinal));
+
+        again.Should().BeGreaterThan(deploy).And.BeLessThan(smoke);
+        runs[again].Should().Contain("azd provision --no-prompt");
+    }
+
+    [Fact]
     public void The_azd_project_file_is_at_the_repository_root()
     {
         File.Exists(Repo.PathOf("azure.yaml")).Should().BeTrue("azd provision and azd deploy run from the root and read azure.yaml");
@@ -85,6 +97,58 @@ public partial class DeploymentTests
         read.Should().NotBeEmpty();
         read.Should().BeSubsetOf(outputs, "azd env get-values lists the outputs of infra/main.bicep");
     }
+
+    [Fact]
+    public void Every_infra_parameter_azd_does_not_compute_is_a_pipeline_variable_the_job_passes_to_azd()
+    {
+        // azd computes these itself (Azure/azure-dev cli/azd/pkg/infra/provisioning/bicep/bicep_provider.go for the
+        // principal; service_target_containerapp.go sets SERVICE_<NAME>_RESOURCE_EXISTS before provisioning); the
+        // job's env sets AZURE_ENV_NAME and AZURE_LOCATION from the variables azd pipeline config always creates.
+        string[] computed = ["AZURE_ENV_NAME", "AZURE_LOCATION", "AZURE_PRINCIPAL_ID", "AZURE_PRINCIPAL_TYPE"];
+        var parameters = ParameterFileVariablePattern().Matches(Repo.ReadText("infra/main.parameters.json"))
+            .Select(m => m.Groups[1].Value)
+            .Where(v => !computed.Contains(v) && !(v.StartsWith("SERVICE_", StringComparison.Ordinal) && v.EndsWith("_RESOURCE_EXISTS", StringComparison.Ordinal)))
+            .Distinct().ToList();
+        var pipelineVariables = (YamlJson.Parse(Repo.ReadText("azure.yaml"))!["pipeline"]?["variables"] as JsonArray ?? [])
+            .Select(v => v!.ToString()).ToList();
+
+        parameters.Should().NotBeEmpty();
+        pipelineVariables.Should().BeEquivalentTo(parameters, "azd pipeline config copies exactly these to GitHub");
+        foreach (var name in parameters)
+        {
+            Deploy.EnvValue(name).Should().Be($"${{{{ vars.{name} }}}}", $"a CD provision must not reset {name} to its default");
+        }
+    }
+
+    [Fact]
+    public void Installs_a_pinned_azd_version()
+    {
+        var step = Deploy.Steps.Single(s => s.Uses != null && s.Uses.StartsWith("Azure/setup-azd@", StringComparison.Ordinal));
+        // Azure/setup-azd action.yml: input `version`, default 'latest'.
+        (step.Node["with"]?["version"]?.ToString()).Should().MatchRegex(@"^\d+\.\d+\.\d+$");
+    }
+
+    [Fact]
+    public void Waits_for_the_new_revisions_and_the_ingress_before_the_smoke_tests()
+    {
+        var runs = Deploy.Steps.Select(s => s.Run ?? string.Empty).ToList();
+        var wait = runs.FindIndex(r => r.Contains("latestReadyRevisionName", StringComparison.Ordinal));
+        var values = runs.FindIndex(r => r.Contains("azd env get-values >", StringComparison.Ordinal));
+        var smoke = runs.FindIndex(r => r.Contains("--filter \"Category=Smoke\"", StringComparison.Ordinal));
+        wait.Should().BeGreaterThan(values).And.BeLessThan(smoke);
+        runs[wait].Should().Contain("latestRevisionName").And.Contain("/health/ready").And.Contain("exit 1");
+
+        // Every app the smoke order passes through; notification-service scales to zero and is not on that path.
+        var services = (YamlJson.Parse(Repo.ReadText("azure.yaml"))!["services"] as JsonObject)!.Select(p => p.Key);
+        foreach (var app in services.Where(a => a != "notification-service"))
+        {
+            runs[wait].Should().Contain(app);
+        }
+    }
+
+    /// <summary>`${NAME}` or `${NAME=default}` in an azd parameters file.</summary>
+    [GeneratedRegex(@"\$\{([A-Z][A-Z0-9_]*)[^}]*\}")]
+    private static partial Regex ParameterFileVariablePattern();
 
     /// <summary>A value picked out of `azd env get-values` (NAME="value" lines) with an anchored sed/grep pattern.</summary>
     [GeneratedRegex(@"\^([A-Z][A-Z0-9_]*)=")]
