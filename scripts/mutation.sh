@@ -16,7 +16,7 @@ if [[ ${#services[@]} -eq 0 ]]; then
 fi
 
 dotnet tool restore --tool-manifest tests/dotnet-tools.json > /dev/null
-out="$root/TestResults/mutation"
+out="$root/artifacts/mutation" # not under TestResults/: scripts/test.sh empties that
 mkdir -p "$out"
 
 for service in "${services[@]}"; do
