@@ -19,7 +19,7 @@ public static class InventoryServiceRegistration
     public static IHostApplicationBuilder AddInventoryService(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.AddValidatedOptions<InventoryOptions>(InventoryOptions.SectionName);
+        builder.AddValidatedOptions<InventoryServiceOptions>(InventoryServiceOptions.SectionName);
         builder.AddStateStore(Components.InventoryStore);
         // Dapr-invoked methods skip unknown members (a newer order-service may send more); SetStockRequest refuses them.
         builder.Services.AddStrictRequestBodies(JsonUnmappedMemberHandling.Skip);

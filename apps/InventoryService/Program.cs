@@ -9,5 +9,5 @@ app.MapDefaultEndpoints();
 app.MapInventoryServiceEndpoints();
 app.Run();
 
-/// <summary>Entry point; public so tests can host it with WebApplicationFactory.</summary>
+/// <summary>Entry point; public so tests can host the service with <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>
 public partial class Program;

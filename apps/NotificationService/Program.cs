@@ -9,5 +9,5 @@ app.MapDefaultEndpoints();
 app.MapNotificationServiceEndpoints();
 app.Run();
 
-/// <summary>Entry point; public so tests can host the app with <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>
+/// <summary>Entry point; public so tests can host the service with <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>
 public partial class Program;

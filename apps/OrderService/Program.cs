@@ -9,5 +9,5 @@ app.MapDefaultEndpoints();
 app.MapOrderServiceEndpoints();
 app.Run();
 
-/// <summary>Entry point; public so <c>WebApplicationFactory&lt;Program&gt;</c> can host the API in tests.</summary>
+/// <summary>Entry point; public so tests can host the service with <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>
 public partial class Program;

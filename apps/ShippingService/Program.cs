@@ -3,8 +3,11 @@ using OrderPlatform.ShippingService;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
-builder.AddShipping();
+builder.AddShippingService();
 var app = builder.Build();
 app.MapDefaultEndpoints();
-app.MapShippingEndpoints();
+app.MapShippingServiceEndpoints();
 app.Run();
+
+/// <summary>Entry point; public so tests can host the service with <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>
+public partial class Program;

@@ -1,11 +1,11 @@
 using System.Net.Http.Json;
-using NotificationService.Tests.Infrastructure;
+using OrderPlatform.NotificationService.Tests.Support;
 using OrderPlatform.Contracts;
 using OrderPlatform.Contracts.Events;
 using OrderPlatform.NotificationService.DeadLetters;
 using OrderPlatform.ServiceDefaults;
 
-namespace NotificationService.Tests;
+namespace OrderPlatform.NotificationService.Tests;
 
 public sealed class DeadLetterTests : NotificationServiceTest
 {

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
-using NotificationService.Tests.Infrastructure;
+using OrderPlatform.NotificationService.Tests.Support;
 using OrderPlatform.Contracts.Events;
 
-namespace NotificationService.Tests;
+namespace OrderPlatform.NotificationService.Tests;
 
 public sealed class MalformedEventTests : NotificationServiceTest
 {

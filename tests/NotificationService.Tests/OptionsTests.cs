@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
-using NotificationService.Tests.Infrastructure;
+using OrderPlatform.NotificationService.Tests.Support;
 
-namespace NotificationService.Tests;
+namespace OrderPlatform.NotificationService.Tests;
 
 public sealed class OptionsTests : NotificationServiceTest
 {

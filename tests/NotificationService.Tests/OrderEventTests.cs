@@ -1,9 +1,9 @@
-using NotificationService.Tests.Infrastructure;
+using OrderPlatform.NotificationService.Tests.Support;
 using OrderPlatform.Contracts.Events;
 using OrderPlatform.NotificationService.Notifications;
 using OrderPlatform.NotificationService.Storage;
 
-namespace NotificationService.Tests;
+namespace OrderPlatform.NotificationService.Tests;
 
 public sealed class OrderEventTests : NotificationServiceTest
 {

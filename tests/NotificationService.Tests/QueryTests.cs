@@ -1,12 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using NotificationService.Tests.Infrastructure;
+using OrderPlatform.NotificationService.Tests.Support;
 using OrderPlatform.Contracts.Events;
 using OrderPlatform.NotificationService.Notifications;
 using OrderPlatform.ServiceDefaults;
 
-namespace NotificationService.Tests;
+namespace OrderPlatform.NotificationService.Tests;
 
 public sealed class QueryTests : NotificationServiceTest
 {

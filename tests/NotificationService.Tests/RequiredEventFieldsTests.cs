@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
-using NotificationService.Tests.Infrastructure;
+using OrderPlatform.NotificationService.Tests.Support;
 using OrderPlatform.Contracts.Events;
 using OrderPlatform.NotificationService.Notifications;
 
-namespace NotificationService.Tests;
+namespace OrderPlatform.NotificationService.Tests;
 
 /// <summary>
 /// An order event whose data lacks a required field (or has it null) is dropped, so Dapr dead-letters it, and nothing is

@@ -1,8 +1,8 @@
 using System.Text.Json;
-using NotificationService.Tests.Infrastructure;
+using OrderPlatform.NotificationService.Tests.Support;
 using OrderPlatform.Contracts.Events;
 
-namespace NotificationService.Tests;
+namespace OrderPlatform.NotificationService.Tests;
 
 /// <summary>
 /// <c>GET /dapr/subscribe</c> as daprd reads it. Dapr parses it with Go's case-insensitive JSON decoding

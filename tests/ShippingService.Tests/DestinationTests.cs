@@ -2,9 +2,9 @@ using System.Net;
 using Microsoft.Extensions.Options;
 using OrderPlatform.Contracts.Shipping;
 using OrderPlatform.ShippingService.Shipments;
-using ShippingService.Tests.Infrastructure;
+using OrderPlatform.ShippingService.Tests.Support;
 
-namespace ShippingService.Tests;
+namespace OrderPlatform.ShippingService.Tests;
 
 public sealed class DestinationTests : ShippingTest
 {

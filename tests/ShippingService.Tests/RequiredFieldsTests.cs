@@ -2,9 +2,9 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using OrderPlatform.Contracts.Shipping;
-using ShippingService.Tests.Infrastructure;
+using OrderPlatform.ShippingService.Tests.Support;
 
-namespace ShippingService.Tests;
+namespace OrderPlatform.ShippingService.Tests;
 
 /// <summary>
 /// No field of <c>POST /ship</c> is silently defaulted: a missing, null or blank required field is a 400 naming it

@@ -1,9 +1,9 @@
 using System.Net;
 using OrderPlatform.Contracts.Shipping;
 using OrderPlatform.ShippingService.Shipments;
-using ShippingService.Tests.Infrastructure;
+using OrderPlatform.ShippingService.Tests.Support;
 
-namespace ShippingService.Tests;
+namespace OrderPlatform.ShippingService.Tests;
 
 public sealed class ShipTests : ShippingTest
 {

@@ -2,9 +2,9 @@ using System.Net;
 using System.Text;
 using OrderPlatform.Contracts.Inventory;
 using OrderPlatform.Contracts.Shipping;
-using ShippingService.Tests.Infrastructure;
+using OrderPlatform.ShippingService.Tests.Support;
 
-namespace ShippingService.Tests;
+namespace OrderPlatform.ShippingService.Tests;
 
 public sealed class ValidationTests : ShippingTest
 {

@@ -9,7 +9,7 @@ namespace OrderPlatform.InventoryService.Seeding;
 /// with first-write so a restart never overwrites live stock. <see cref="Completion"/> ends when seeding is done.
 /// </summary>
 public sealed class InventorySeeder(
-    DaprClient dapr, InventoryRepository repository, IOptions<InventoryOptions> options, ILogger<InventorySeeder> logger)
+    DaprClient dapr, InventoryRepository repository, IOptions<InventoryServiceOptions> options, ILogger<InventorySeeder> logger)
     : BackgroundService
 {
     private readonly TaskCompletionSource<int> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);

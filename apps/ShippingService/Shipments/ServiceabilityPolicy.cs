@@ -7,13 +7,13 @@ namespace OrderPlatform.ShippingService.Shipments;
 /// Decides whether a destination can be served. Deterministic on purpose: an unserviceable country or postal code
 /// (configuration, with defaults "AQ" and "00000") is how tests and demos drive the shipping-refused path.
 /// </summary>
-public sealed class ServiceabilityPolicy(IOptions<ShippingOptions> options)
+public sealed class ServiceabilityPolicy(IOptions<ShippingServiceOptions> options)
 {
     private readonly HashSet<string> countries = ToSet(
-        options.Value.UnserviceableCountries, ShippingOptions.DefaultUnserviceableCountries, StringComparer.OrdinalIgnoreCase);
+        options.Value.UnserviceableCountries, ShippingServiceOptions.DefaultUnserviceableCountries, StringComparer.OrdinalIgnoreCase);
 
     private readonly HashSet<string> postalCodes = ToSet(
-        options.Value.UnserviceablePostalCodes, ShippingOptions.DefaultUnserviceablePostalCodes, StringComparer.Ordinal);
+        options.Value.UnserviceablePostalCodes, ShippingServiceOptions.DefaultUnserviceablePostalCodes, StringComparer.Ordinal);
 
     /// <summary>The reason the address cannot be served, or null when it can.</summary>
     public string? RefusalReason(ShippingAddress address)

@@ -1,5 +1,4 @@
 using FluentValidation;
-using OrderPlatform.Contracts.Inventory;
 using OrderPlatform.Contracts.Orders;
 using OrderPlatform.Contracts.Shipping;
 using OrderPlatform.ServiceDefaults.Validation;
@@ -8,7 +7,7 @@ namespace OrderPlatform.ShippingService.Shipments;
 
 /// <summary>
 /// Rules for <c>POST /ship</c> beyond what the strict body reader enforces (presence): ids, at least one line,
-/// positive quantities, no blank address field. Errors are keyed by JSON path (<c>items[1].quantity</c>, <c>address.country</c>).
+/// 1 to 100 lines of 1 to 1,000,000 units (the kit's <see cref="StockLineValidator"/>), no blank address field. Errors are keyed by JSON path (<c>items[1].quantity</c>, <c>address.country</c>).
 /// </summary>
 public sealed class ShipmentRequestValidator : AbstractValidator<ShipmentRequest>
 {
@@ -16,18 +15,9 @@ public sealed class ShipmentRequestValidator : AbstractValidator<ShipmentRequest
     {
         RuleFor(r => r.OrderId).Identifier();
         RuleFor(r => r.CustomerId).Identifier();
-        RuleFor(r => r.Items).NotEmpty();
+        RuleFor(r => r.Items).ValidLines();
         RuleForEach(r => r.Items).NotNull().SetValidator(new StockLineValidator());
         RuleFor(r => r.Address!).SetValidator(new AddressValidator()).When(r => r.Address is not null);
-    }
-
-    private sealed class StockLineValidator : AbstractValidator<StockLine>
-    {
-        public StockLineValidator()
-        {
-            RuleFor(l => l.ProductId).Identifier();
-            RuleFor(l => l.Quantity).GreaterThan(0);
-        }
     }
 
     private sealed class AddressValidator : AbstractValidator<ShippingAddress>

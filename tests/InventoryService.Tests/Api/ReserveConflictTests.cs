@@ -1,7 +1,7 @@
 using OrderPlatform.Contracts.Inventory;
 using OrderPlatform.InventoryService.Stock;
 using OrderPlatform.InventoryService.Storage;
-using OrderPlatform.InventoryService.Tests.Fakes;
+using OrderPlatform.InventoryService.Tests.Support;
 
 namespace OrderPlatform.InventoryService.Tests.Api;
 

@@ -1,7 +1,7 @@
 using OrderPlatform.InventoryService.Seeding;
 using OrderPlatform.InventoryService.Stock;
 using OrderPlatform.InventoryService.Storage;
-using OrderPlatform.InventoryService.Tests.Fakes;
+using OrderPlatform.InventoryService.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace OrderPlatform.InventoryService.Tests.Api;

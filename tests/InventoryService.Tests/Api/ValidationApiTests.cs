@@ -1,5 +1,5 @@
 using System.Text;
-using OrderPlatform.InventoryService.Tests.Fakes;
+using OrderPlatform.InventoryService.Tests.Support;
 
 namespace OrderPlatform.InventoryService.Tests.Api;
 

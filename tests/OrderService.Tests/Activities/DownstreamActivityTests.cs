@@ -9,7 +9,7 @@ using OrderPlatform.Contracts.Shipping;
 using OrderPlatform.OrderService.Downstream;
 using OrderPlatform.OrderService.Workflow.Activities;
 
-namespace OrderService.Tests.Activities;
+namespace OrderPlatform.OrderService.Tests.Activities;
 
 public sealed class DownstreamActivityTests
 {

@@ -10,9 +10,9 @@ using OrderPlatform.OrderService.Storage;
 using OrderPlatform.OrderService.Workflow;
 using OrderPlatform.OrderService.Workflow.Activities;
 using OrderPlatform.ServiceDefaults.State;
-using OrderService.Tests.Support;
+using OrderPlatform.OrderService.Tests.Support;
 
-namespace OrderService.Tests.Activities;
+namespace OrderPlatform.OrderService.Tests.Activities;
 
 /// <summary>The status-recording activity against <c>orders-store</c> and <c>order-pubsub</c> of the dev sidecar.</summary>
 public sealed class RecordOrderStatusActivityTests : IAsyncLifetime

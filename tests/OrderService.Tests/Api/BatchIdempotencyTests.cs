@@ -2,9 +2,9 @@ using System.Net;
 using OrderPlatform.OrderService.Orders.Intake;
 using OrderPlatform.OrderService.Storage;
 using OrderPlatform.OrderService.Workflow;
-using OrderService.Tests.Support;
+using OrderPlatform.OrderService.Tests.Support;
 
-namespace OrderService.Tests.Api;
+namespace OrderPlatform.OrderService.Tests.Api;
 
 /// <summary>POST /api/orders/batch with an Idempotency-Key: a retried batch reports the same orders and creates none.</summary>
 public sealed class BatchIdempotencyTests(OrderApiFactory api) : OrderApiTests(api)

@@ -2,9 +2,9 @@ using System.Net;
 using Dapr.Client;
 using OrderPlatform.Contracts.Orders;
 using OrderPlatform.OrderService.Workflow;
-using OrderService.Tests.Support;
+using OrderPlatform.OrderService.Tests.Support;
 
-namespace OrderService.Tests.Api;
+namespace OrderPlatform.OrderService.Tests.Api;
 
 public sealed class BatchOrdersTests(OrderApiFactory api) : OrderApiTests(api)
 {

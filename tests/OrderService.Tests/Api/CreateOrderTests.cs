@@ -4,9 +4,9 @@ using OrderPlatform.Contracts;
 using OrderPlatform.Contracts.Events;
 using OrderPlatform.OrderService.Storage;
 using OrderPlatform.OrderService.Workflow;
-using OrderService.Tests.Support;
+using OrderPlatform.OrderService.Tests.Support;
 
-namespace OrderService.Tests.Api;
+namespace OrderPlatform.OrderService.Tests.Api;
 
 public sealed class CreateOrderTests(OrderApiFactory api) : OrderApiTests(api)
 {

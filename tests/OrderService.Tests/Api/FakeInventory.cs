@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using OrderPlatform.Contracts.Inventory;
 using OrderPlatform.ServiceDefaults;
 
-namespace OrderService.Tests.Api;
+namespace OrderPlatform.OrderService.Tests.Api;
 
 /// <summary>
 /// inventory-service's <c>check-stock</c> as the order API's typed InventoryClient sees it (the primary handler behind

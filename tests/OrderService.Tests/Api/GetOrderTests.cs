@@ -1,9 +1,9 @@
 using System.Net;
 using Dapr.Workflow;
 using OrderPlatform.Contracts.Orders;
-using OrderService.Tests.Support;
+using OrderPlatform.OrderService.Tests.Support;
 
-namespace OrderService.Tests.Api;
+namespace OrderPlatform.OrderService.Tests.Api;
 
 public sealed class GetOrderTests(OrderApiFactory api) : OrderApiTests(api)
 {

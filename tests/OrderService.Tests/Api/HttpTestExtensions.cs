@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using OrderPlatform.ServiceDefaults;
 
-namespace OrderService.Tests.Api;
+namespace OrderPlatform.OrderService.Tests.Api;
 
 internal static class HttpTestExtensions
 {

@@ -1,9 +1,9 @@
 using System.Net;
 using OrderPlatform.OrderService.Storage;
 using OrderPlatform.OrderService.Workflow;
-using OrderService.Tests.Support;
+using OrderPlatform.OrderService.Tests.Support;
 
-namespace OrderService.Tests.Api;
+namespace OrderPlatform.OrderService.Tests.Api;
 
 public sealed class IdempotencyTests(OrderApiFactory api) : OrderApiTests(api)
 {

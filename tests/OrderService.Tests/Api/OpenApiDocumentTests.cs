@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 
-namespace OrderService.Tests.Api;
+namespace OrderPlatform.OrderService.Tests.Api;
 
 /// <summary>The OpenAPI document (Development only) says which request fields are required, as the API reads them.</summary>
 public sealed class OpenApiDocumentTests(OrderApiFactory api) : OrderApiTests(api)

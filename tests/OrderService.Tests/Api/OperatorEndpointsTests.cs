@@ -1,8 +1,8 @@
 using System.Net;
 using OrderPlatform.Contracts.Orders;
-using OrderService.Tests.Support;
+using OrderPlatform.OrderService.Tests.Support;
 
-namespace OrderService.Tests.Api;
+namespace OrderPlatform.OrderService.Tests.Api;
 
 /// <summary>The operator endpoints as the API answers them (the handler's work: OrderRepairsTests).</summary>
 public sealed class OperatorEndpointsTests(OrderApiFactory api) : OrderApiTests(api)

@@ -9,9 +9,9 @@ using Microsoft.Extensions.Time.Testing;
 using OrderPlatform.Contracts;
 using OrderPlatform.OrderService.Downstream;
 using OrderPlatform.Testing;
-using OrderService.Tests.Support;
+using OrderPlatform.OrderService.Tests.Support;
 
-namespace OrderService.Tests.Api;
+namespace OrderPlatform.OrderService.Tests.Api;
 
 /// <summary>
 /// The order API in-process against the dev sidecar hosted in the test process (<see cref="SidecarServiceFactory{TProgram}"/>:

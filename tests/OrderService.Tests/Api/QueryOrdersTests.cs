@@ -4,9 +4,9 @@ using System.Text.Json.Nodes;
 using OrderPlatform.Contracts.Orders;
 using OrderPlatform.OrderService.Orders.Query;
 using OrderPlatform.OrderService.Storage;
-using OrderService.Tests.Support;
+using OrderPlatform.OrderService.Tests.Support;
 
-namespace OrderService.Tests.Api;
+namespace OrderPlatform.OrderService.Tests.Api;
 
 /// <summary>
 /// GET /api/orders through the state query API of the dev sidecar. Its own host and sidecar (a class fixture, not the

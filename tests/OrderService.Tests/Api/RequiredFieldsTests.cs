@@ -3,9 +3,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using OrderPlatform.Contracts.Orders;
 using OrderPlatform.ServiceDefaults;
-using OrderService.Tests.Support;
+using OrderPlatform.OrderService.Tests.Support;
 
-namespace OrderService.Tests.Api;
+namespace OrderPlatform.OrderService.Tests.Api;
 
 /// <summary>
 /// No field is silently defaulted: a missing or null required field is a 400 naming it ("... is required"), an unknown

@@ -1,9 +1,9 @@
 using System.Net;
 using OrderPlatform.Contracts.Orders;
 using OrderPlatform.OrderService.Workflow;
-using OrderService.Tests.Support;
+using OrderPlatform.OrderService.Tests.Support;
 
-namespace OrderService.Tests.Api;
+namespace OrderPlatform.OrderService.Tests.Api;
 
 public sealed class SignalTests(OrderApiFactory api) : OrderApiTests(api)
 {

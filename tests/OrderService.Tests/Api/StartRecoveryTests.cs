@@ -5,9 +5,9 @@ using OrderPlatform.Contracts.Orders;
 using OrderPlatform.OrderService.Orders.Intake;
 using OrderPlatform.OrderService.Storage;
 using OrderPlatform.OrderService.Workflow;
-using OrderService.Tests.Support;
+using OrderPlatform.OrderService.Tests.Support;
 
-namespace OrderService.Tests.Api;
+namespace OrderPlatform.OrderService.Tests.Api;
 
 /// <summary>
 /// Saving an order and scheduling its workflow are two calls: when scheduling failed, the client's retry with the same

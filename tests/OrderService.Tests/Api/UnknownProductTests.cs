@@ -2,9 +2,9 @@ using System.Net;
 using OrderPlatform.Contracts.Events;
 using OrderPlatform.Contracts.Orders;
 using OrderPlatform.OrderService.Workflow;
-using OrderService.Tests.Support;
+using OrderPlatform.OrderService.Tests.Support;
 
-namespace OrderService.Tests.Api;
+namespace OrderPlatform.OrderService.Tests.Api;
 
 /// <summary>POST /api/orders asks inventory-service whether the products exist before anything is stored.</summary>
 public sealed class UnknownProductTests(OrderApiFactory api) : OrderApiTests(api)

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using OrderPlatform.ServiceDefaults.Validation;
-using OrderService.Tests.Support;
+using OrderPlatform.OrderService.Tests.Support;
 
-namespace OrderService.Tests.Api;
+namespace OrderPlatform.OrderService.Tests.Api;
 
 public sealed class ValidationTests(OrderApiFactory api) : OrderApiTests(api)
 {

@@ -9,9 +9,9 @@ using OrderPlatform.OrderService.Downstream;
 using OrderPlatform.OrderService.Orders.Operators;
 using OrderPlatform.OrderService.Storage;
 using OrderPlatform.ServiceDefaults;
-using OrderService.Tests.Support;
+using OrderPlatform.OrderService.Tests.Support;
 
-namespace OrderService.Tests.Orders;
+namespace OrderPlatform.OrderService.Tests.Orders;
 
 /// <summary>
 /// Operator actions: compensating a failed or cancelled order (refund, release) and committing a shipped order's stock,

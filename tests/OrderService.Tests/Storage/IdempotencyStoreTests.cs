@@ -2,9 +2,9 @@ using Dapr.Client;
 using Microsoft.Extensions.Options;
 using OrderPlatform.OrderService;
 using OrderPlatform.OrderService.Storage;
-using OrderService.Tests.Support;
+using OrderPlatform.OrderService.Tests.Support;
 
-namespace OrderService.Tests.Storage;
+namespace OrderPlatform.OrderService.Tests.Storage;
 
 /// <summary>Idempotency records are claimed insert-only and expire through the state store's ttlInSeconds.</summary>
 public sealed class IdempotencyStoreTests : IAsyncLifetime

@@ -4,7 +4,7 @@ using Dapr.Client;
 using OrderPlatform.ServiceDefaults;
 using P = Dapr.Client.Autogen.Grpc.v1;
 
-namespace OrderService.Tests.Support;
+namespace OrderPlatform.OrderService.Tests.Support;
 
 /// <summary>A state item of one <c>SaveState</c> call as it went to the sidecar.</summary>
 internal sealed record SavedItem(string Key, string ETag, ConcurrencyMode? Concurrency, ConsistencyMode? Consistency, IReadOnlyDictionary<string, string> Metadata);

@@ -3,7 +3,7 @@ using OrderPlatform.Contracts;
 using OrderPlatform.ServiceDefaults.State;
 using OrderPlatform.Testing;
 
-namespace OrderService.Tests.Support;
+namespace OrderPlatform.OrderService.Tests.Support;
 
 /// <summary>
 /// For tests of one class over <c>orders-store</c> without the web host: the dev sidecar in the test process serving

@@ -3,7 +3,7 @@ using Dapr.Client;
 using OrderPlatform.Contracts;
 using OrderPlatform.ServiceDefaults.State;
 
-namespace OrderService.Tests.Support;
+namespace OrderPlatform.OrderService.Tests.Support;
 
 /// <summary>
 /// Arranges and inspects <c>orders-store</c> beside the service under test, through a second client of order-service's

@@ -2,7 +2,7 @@ using OrderPlatform.Contracts.Orders;
 using OrderPlatform.OrderService.Storage;
 using OrderPlatform.OrderService.Workflow;
 
-namespace OrderService.Tests.Support;
+namespace OrderPlatform.OrderService.Tests.Support;
 
 /// <summary>Sample orders, requests and workflow inputs.</summary>
 internal static class TestOrders

@@ -2,7 +2,7 @@ using System.Reflection;
 using Dapr.Common.Serialization;
 using Dapr.Workflow;
 
-namespace OrderService.Tests.Support;
+namespace OrderPlatform.OrderService.Tests.Support;
 
 /// <summary>
 /// <see cref="WorkflowState"/> is sealed with an internal constructor (over the internal WorkflowMetadata), so a mocked

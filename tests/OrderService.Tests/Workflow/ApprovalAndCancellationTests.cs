@@ -2,9 +2,9 @@ using OrderPlatform.Contracts.Events;
 using OrderPlatform.Contracts.Orders;
 using OrderPlatform.OrderService.Workflow;
 using OrderPlatform.OrderService.Workflow.Activities;
-using OrderService.Tests.Support;
+using OrderPlatform.OrderService.Tests.Support;
 
-namespace OrderService.Tests.Workflow;
+namespace OrderPlatform.OrderService.Tests.Workflow;
 
 public sealed class ApprovalAndCancellationTests
 {

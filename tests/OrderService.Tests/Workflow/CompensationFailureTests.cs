@@ -4,7 +4,7 @@ using OrderPlatform.Contracts.Inventory;
 using OrderPlatform.Contracts.Shipping;
 using OrderPlatform.OrderService.Workflow.Activities;
 
-namespace OrderService.Tests.Workflow;
+namespace OrderPlatform.OrderService.Tests.Workflow;
 
 /// <summary>A compensation that still fails after the engine's retries never leaves the order half-done.</summary>
 public sealed class CompensationFailureTests

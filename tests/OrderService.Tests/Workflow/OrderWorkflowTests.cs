@@ -5,7 +5,7 @@ using OrderPlatform.Contracts.Payments;
 using OrderPlatform.Contracts.Shipping;
 using OrderPlatform.OrderService.Workflow.Activities;
 
-namespace OrderService.Tests.Workflow;
+namespace OrderPlatform.OrderService.Tests.Workflow;
 
 public sealed class OrderWorkflowTests
 {

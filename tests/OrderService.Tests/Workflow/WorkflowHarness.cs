@@ -6,9 +6,9 @@ using OrderPlatform.Contracts.Shipping;
 using OrderPlatform.OrderService.Storage;
 using OrderPlatform.OrderService.Workflow;
 using OrderPlatform.OrderService.Workflow.Activities;
-using OrderService.Tests.Support;
+using OrderPlatform.OrderService.Tests.Support;
 
-namespace OrderService.Tests.Workflow;
+namespace OrderPlatform.OrderService.Tests.Workflow;
 
 /// <summary>
 /// A mocked <see cref="WorkflowContext"/>: every activity answers a happy-path result unless told otherwise, and each

@@ -4,9 +4,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using OrderPlatform.OrderService.Workflow.Retention;
-using OrderService.Tests.Support;
+using OrderPlatform.OrderService.Tests.Support;
 
-namespace OrderService.Tests.Workflow;
+namespace OrderPlatform.OrderService.Tests.Workflow;
 
 /// <summary>order-service's own retention sweep (what ACA's managed Dapr cannot be configured to do).</summary>
 public sealed class WorkflowHistoryPurgerTests

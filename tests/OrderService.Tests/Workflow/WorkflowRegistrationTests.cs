@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging.Testing;
 using OrderPlatform.OrderService.Workflow;
 using OrderPlatform.OrderService.Workflow.Activities;
 
-namespace OrderService.Tests.Workflow;
+namespace OrderPlatform.OrderService.Tests.Workflow;
 
 /// <summary>The workflow worker's registry as order-service builds it: every name once, and no duplicate warnings.</summary>
 public sealed class WorkflowRegistrationTests : IDisposable

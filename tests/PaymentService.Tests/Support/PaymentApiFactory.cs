@@ -52,12 +52,3 @@ public sealed class PaymentApiFactory(bool faultInjection = false, bool gateSide
         builder.UseSetting("Payments:SecretRetryMaxDelay", "00:00:00.050");
     }
 }
-
-public static class HttpJson
-{
-    public static async Task<T> ReadAsync<T>(this HttpResponseMessage response) =>
-        (await response.Content.ReadFromJsonAsync<T>(JsonDefaults.Options))!;
-
-    public static Task<HttpResponseMessage> PostJsonAsync<T>(this HttpClient client, string path, T body) =>
-        client.PostAsJsonAsync(path, body, JsonDefaults.Options);
-}

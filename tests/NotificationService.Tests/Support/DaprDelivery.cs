@@ -6,7 +6,7 @@ using OrderPlatform.Contracts;
 using OrderPlatform.Contracts.Events;
 using OrderPlatform.ServiceDefaults;
 
-namespace NotificationService.Tests.Infrastructure;
+namespace OrderPlatform.NotificationService.Tests.Support;
 
 /// <summary>Delivers events exactly as the Dapr sidecar does: a structured CloudEvent, application/cloudevents+json.</summary>
 public static class DaprDelivery

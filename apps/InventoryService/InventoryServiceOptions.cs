@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace OrderPlatform.InventoryService;
 
 /// <summary>The <c>Inventory</c> configuration section (validated at start-up).</summary>
-public sealed class InventoryOptions
+public sealed class InventoryServiceOptions
 {
     public const string SectionName = "Inventory";
 

@@ -1,4 +1,4 @@
-namespace ShippingService.Tests.Infrastructure;
+namespace OrderPlatform.ShippingService.Tests.Support;
 
 /// <summary>A test class with its own service and dev sidecar (a fresh, empty <c>shipping-store</c> per test).</summary>
 public abstract class ShippingTest : IAsyncLifetime

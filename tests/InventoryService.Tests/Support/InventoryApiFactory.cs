@@ -5,7 +5,7 @@ using OrderPlatform.InventoryService.Seeding;
 using OrderPlatform.ServiceDefaults;
 using OrderPlatform.Testing;
 
-namespace OrderPlatform.InventoryService.Tests.Fakes;
+namespace OrderPlatform.InventoryService.Tests.Support;
 
 /// <summary>inventory-service in memory, talking to the dev sidecar in the test process (repository components/).</summary>
 public sealed class InventoryApiFactory() : SidecarServiceFactory<Program>(AppIds.InventoryService)
@@ -24,13 +24,4 @@ public sealed class InventoryApiFactory() : SidecarServiceFactory<Program>(AppId
 
     /// <summary>Writes <paramref name="value"/> as another replica would (not through the service).</summary>
     public Task PutAsync<T>(string key, T value) => Dapr.SaveStateAsync(Components.InventoryStore, key, value);
-}
-
-public static class HttpJson
-{
-    public static async Task<T> ReadAsync<T>(this HttpResponseMessage response) =>
-        (await response.Content.ReadFromJsonAsync<T>(JsonDefaults.Options))!;
-
-    public static Task<HttpResponseMessage> PostJsonAsync<T>(this HttpClient client, string path, T body) =>
-        client.PostAsJsonAsync(path, body, JsonDefaults.Options);
 }

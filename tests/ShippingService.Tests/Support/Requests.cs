@@ -2,7 +2,7 @@ using OrderPlatform.Contracts.Inventory;
 using OrderPlatform.Contracts.Orders;
 using OrderPlatform.Contracts.Shipping;
 
-namespace ShippingService.Tests.Infrastructure;
+namespace OrderPlatform.ShippingService.Tests.Support;
 
 public static class Requests
 {

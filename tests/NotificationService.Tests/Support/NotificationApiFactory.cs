@@ -12,7 +12,7 @@ using OrderPlatform.Contracts;
 using OrderPlatform.Testing;
 using P = Dapr.Client.Autogen.Grpc.v1;
 
-namespace NotificationService.Tests.Infrastructure;
+namespace OrderPlatform.NotificationService.Tests.Support;
 
 /// <summary>
 /// notification-service on TestServer with the dev sidecar in the test process (<c>notification-store</c> as the

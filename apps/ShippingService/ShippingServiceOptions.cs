@@ -6,7 +6,7 @@ namespace OrderPlatform.ShippingService;
 /// The <c>Shipping</c> configuration section. An empty list falls back to its default (configuration can only add
 /// list entries, so "not configured" is the empty list); a blank entry stops the service at start-up.
 /// </summary>
-public sealed class ShippingOptions
+public sealed class ShippingServiceOptions
 {
     public const string SectionName = "Shipping";
 

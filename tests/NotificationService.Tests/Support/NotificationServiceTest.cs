@@ -1,4 +1,4 @@
-namespace NotificationService.Tests.Infrastructure;
+namespace OrderPlatform.NotificationService.Tests.Support;
 
 /// <summary>A fresh service and sidecar (empty store) for every test.</summary>
 public abstract class NotificationServiceTest : IAsyncLifetime

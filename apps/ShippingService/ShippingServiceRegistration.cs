@@ -12,13 +12,13 @@ using OrderPlatform.ShippingService.Storage;
 namespace OrderPlatform.ShippingService;
 
 /// <summary>shipping-service's registrations and its route table.</summary>
-public static class ShippingRegistration
+public static class ShippingServiceRegistration
 {
     /// <summary>The <c>Shipping</c> options, <c>shipping-store</c>, strict request bodies, the handler and the validator.</summary>
-    public static IHostApplicationBuilder AddShipping(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddShippingService(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.AddValidatedOptions<ShippingOptions>(ShippingOptions.SectionName);
+        builder.AddValidatedOptions<ShippingServiceOptions>(ShippingServiceOptions.SectionName);
         builder.AddStateStore(Components.ShippingStore);
         // POST /ship is Dapr-invoked: required fields are enforced, unknown members skipped (a newer order-service may send more).
         builder.Services.AddStrictRequestBodies(JsonUnmappedMemberHandling.Skip);
@@ -30,7 +30,7 @@ public static class ShippingRegistration
     }
 
     /// <summary><c>POST /ship</c> (service invocation from order-service) and <c>GET /api/shipments/{orderId}</c>.</summary>
-    public static IEndpointRouteBuilder MapShippingEndpoints(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapShippingServiceEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost($"/{ShippingMethods.Ship}", ShipEndpoint.HandleAsync).Validate<ShipmentRequest>().WithName("Ship");
         app.MapGet("/api/shipments/{orderId}", GetShipmentEndpoint.HandleAsync).WithTags("Shipments").WithName("GetShipment");

@@ -1,4 +1,4 @@
-namespace NotificationService.Tests.Infrastructure;
+namespace OrderPlatform.Testing;
 
 /// <summary>
 /// For <c>factory.Hooks.Before(method, barrier.ArriveAsync)</c>: holds the first <paramref name="participants"/> calls

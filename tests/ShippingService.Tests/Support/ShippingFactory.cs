@@ -5,7 +5,7 @@ using OrderPlatform.ShippingService.Shipments;
 using OrderPlatform.ShippingService.Storage;
 using OrderPlatform.Testing;
 
-namespace ShippingService.Tests.Infrastructure;
+namespace OrderPlatform.ShippingService.Tests.Support;
 
 /// <summary>
 /// shipping-service against the dev sidecar hosted in the test process with the repository's components/
