@@ -117,7 +117,7 @@ public sealed partial class ResiliencyTests(BicepFixture bicep)
         }
         else
         {
-            initial.Should().Be(retry["initialInterval"] is { } i ? Duration(i) : DaprDuration.DefaultInitialInterval, because);
+            initial.Should().Be(retry["initialInterval"] is { } i ? Duration(i) : DefaultInitialInterval, because);
             max.Should().Be(Duration(retry["maxInterval"]), because);
         }
     }
@@ -137,7 +137,11 @@ public sealed partial class ResiliencyTests(BicepFixture bicep)
         Seconds(actual["intervalInSeconds"]).Should().Be(Duration(breaker["interval"]), because);
     }
 
-    private static TimeSpan Duration(JsonNode? node) => DaprDuration.Parse((string)node!);
+    /// <summary>Dapr's exponential retry starts at 500ms when <c>initialInterval</c> is not set.</summary>
+    private static readonly TimeSpan DefaultInitialInterval = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The dev sidecar's parser of Dapr's Go-style durations ("500ms", "5s", "1m").</summary>
+    private static TimeSpan Duration(JsonNode? node) => OrderPlatform.DevSidecar.Resiliency.DaprDuration.Parse((string)node!);
 
     private static TimeSpan Seconds(JsonNode? node) => TimeSpan.FromSeconds(node!.GetValue<int>());
 }

@@ -11,16 +11,5 @@ public static class RepoPaths
 
     public static string ReadText(params string[] parts) => File.ReadAllText(Combine(parts));
 
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "OrderPlatform.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No OrderPlatform.sln above {AppContext.BaseDirectory}.");
-    }
+    private static string FindRoot() => OrderPlatform.PlatformLauncher.RepoPaths.FindRoot();
 }

@@ -28,16 +28,6 @@ internal static class Repo
                 && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !excludedProjects.Any(p => f.Contains($"{Path.DirectorySeparatorChar}{p}{Path.DirectorySeparatorChar}", StringComparison.Ordinal)));
 
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "OrderPlatform.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"OrderPlatform.sln not found above {AppContext.BaseDirectory}");
-    }
+    /// <summary>The launcher's search (tests/EndToEnd.Tests brings tools/PlatformLauncher along).</summary>
+    private static string FindRoot() => OrderPlatform.PlatformLauncher.RepoPaths.FindRoot();
 }
