@@ -53,9 +53,11 @@ public static class OrderServiceRegistration
         services.AddSingleton<IValidator<ApprovalRequest>, ApprovalRequestValidator>();
         services.AddSingleton<IValidator<CancelOrderRequest>, CancelOrderRequestValidator>();
 
-        services.AddDaprInvokeClient<InventoryClient>(AppIds.InventoryService);
-        services.AddDaprInvokeClient<PaymentClient>(AppIds.PaymentService);
-        services.AddDaprInvokeClient<ShippingClient>(AppIds.ShippingService);
+        services.AddSingleton<OrderMetrics>();
+        services.AddTransient<StepTimingHandler>();
+        services.AddDaprInvokeClient<InventoryClient>(AppIds.InventoryService).AddHttpMessageHandler<StepTimingHandler>();
+        services.AddDaprInvokeClient<PaymentClient>(AppIds.PaymentService).AddHttpMessageHandler<StepTimingHandler>();
+        services.AddDaprInvokeClient<ShippingClient>(AppIds.ShippingService).AddHttpMessageHandler<StepTimingHandler>();
 
         builder.AddOrderWorkflow();
         return builder;

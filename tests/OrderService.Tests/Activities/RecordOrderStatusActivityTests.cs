@@ -1,4 +1,7 @@
+using System.Diagnostics.Metrics;
 using Dapr.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Dapr.Workflow;
 using Microsoft.Extensions.Options;
 using OrderPlatform.Contracts;
@@ -6,6 +9,7 @@ using OrderPlatform.Contracts.Events;
 using OrderPlatform.Contracts.Orders;
 using OrderPlatform.OrderService;
 using OrderPlatform.OrderService.Events;
+using OrderPlatform.OrderService.Orders;
 using OrderPlatform.OrderService.Storage;
 using OrderPlatform.OrderService.Workflow;
 using OrderPlatform.OrderService.Workflow.Activities;
@@ -18,17 +22,55 @@ namespace OrderPlatform.OrderService.Tests.Activities;
 public sealed class RecordOrderStatusActivityTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset At = TestOrders.Now.AddMinutes(5);
+    private readonly ServiceProvider metricsServices = new ServiceCollection().AddMetrics().BuildServiceProvider();
     private OrdersSidecar sidecar = null!;
     private RecordOrderStatusActivity activity = null!;
+    private MetricCollector<long> ended = null!;
 
     public async Task InitializeAsync()
     {
         sidecar = await OrdersSidecar.StartAsync();
         var options = Options.Create(new OrderServiceOptions { EventTtlSeconds = 120 });
-        activity = new RecordOrderStatusActivity(new OrderRepository(sidecar.Store()), new OrderEventPublisher(sidecar.Client, options));
+        var meters = metricsServices.GetRequiredService<IMeterFactory>();
+        ended = new MetricCollector<long>(meters, ServiceDefaults.TelemetryExtensions.ActivitySourceName, OrderMetrics.Ended);
+        activity = new RecordOrderStatusActivity(
+            new OrderRepository(sidecar.Store()), new OrderEventPublisher(sidecar.Client, options), new OrderMetrics(meters));
     }
 
-    public async Task DisposeAsync() => await sidecar.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        ended.Dispose();
+        await metricsServices.DisposeAsync();
+        await sidecar.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task An_order_that_ends_is_counted_once_by_status_and_a_failure_by_its_reason_category()
+    {
+        await StoredAsync(TestOrders.Stored(status: OrderStatus.Paid));
+        var failed = new OrderStatusUpdate("ord-1", OrderStatus.Failed, At, "payment declined: card declined", FailureReason: "payment declined: card declined");
+
+        await activity.RunAsync(Mock.Of<WorkflowActivityContext>(), new OrderStatusUpdate("ord-1", OrderStatus.Shipped, At, "shipped"));
+        await activity.RunAsync(Mock.Of<WorkflowActivityContext>(), failed);
+        await activity.RunAsync(Mock.Of<WorkflowActivityContext>(), failed);
+
+        var measurement = ended.GetMeasurementSnapshot().Should().ContainSingle("shipped does not end an order, and the replayed failure is recorded once").Subject;
+        measurement.Value.Should().Be(1);
+        measurement.Tags.Should().Contain(new KeyValuePair<string, object?>("status", "failed"))
+            .And.Contain(new KeyValuePair<string, object?>("reason", "payment-declined"));
+    }
+
+    [Theory]
+    [InlineData("insufficient stock: SKU-1 (requested 2, available 0)", "out-of-stock")]
+    [InlineData("stock reservation rejected: SKU-1 (requested 2, available 1)", "out-of-stock")]
+    [InlineData("payment declined: insufficient funds", "payment-declined")]
+    [InlineData("shipment rejected: destination not serviceable", "unserviceable")]
+    [InlineData("approval timed out", "not-approved")]
+    [InlineData("approval rejected by ops: too big", "not-approved")]
+    [InlineData("something new", "other")]
+    [InlineData(null, "unknown")]
+    public void Failure_reasons_fall_into_few_categories(string? reason, string category) =>
+        OrderMetrics.ReasonCategory(reason).Should().Be(category);
 
     /// <summary>Stores the order and returns the ETag it was stored at.</summary>
     private async Task<string> StoredAsync(StoredOrder order)

@@ -1,7 +1,12 @@
+using System.Diagnostics.Metrics;
 using System.Net;
+using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Dapr.Client;
 using OrderPlatform.Contracts;
 using OrderPlatform.Contracts.Events;
+using OrderPlatform.OrderService.Orders;
 using OrderPlatform.OrderService.Storage;
 using OrderPlatform.OrderService.Workflow;
 using OrderPlatform.OrderService.Tests.Support;
@@ -48,6 +53,22 @@ public sealed class CreateOrderTests(OrderApiFactory api) : OrderApiTests(api)
 
         Api.Workflows.Verify(w => w.ScheduleNewWorkflowAsync(nameof(OrderWorkflow), "ord-102", It.Is<OrderWorkflowInput>(i =>
             i.OrderId == "ord-102" && i.Total == 60m && i.PaymentToken == "tok_mastercard" && i.ApprovalThreshold == 1000m && i.Currency == "USD")), Times.Once);
+    }
+
+    [Fact]
+    public async Task A_started_order_is_counted_once_on_the_OrderPlatform_meter_and_a_replay_is_not()
+    {
+        using var created = new MetricCollector<long>(
+            Api.Services.GetRequiredService<IMeterFactory>(), ServiceDefaults.TelemetryExtensions.ActivitySourceName, OrderMetrics.Created);
+        using var first = new HttpRequestMessage(HttpMethod.Post, "/api/orders") { Content = JsonContent.Create(TestOrders.Request("ord-107"), options: ServiceDefaults.JsonDefaults.Options) };
+        first.Headers.Add("Idempotency-Key", "metrics-107");
+        using var replay = new HttpRequestMessage(HttpMethod.Post, "/api/orders") { Content = JsonContent.Create(TestOrders.Request("ord-107"), options: ServiceDefaults.JsonDefaults.Options) };
+        replay.Headers.Add("Idempotency-Key", "metrics-107");
+
+        (await Client.SendAsync(first)).StatusCode.Should().Be(HttpStatusCode.Accepted);
+        (await Client.SendAsync(replay)).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        created.GetMeasurementSnapshot().Select(m => m.Value).Should().Equal(1);
     }
 
     [Fact]

@@ -9,7 +9,7 @@ using OrderPlatform.OrderService.Workflow;
 namespace OrderPlatform.OrderService.Orders.Intake;
 
 /// <summary>Starts a saved order: schedules its workflow (instance id = order id) and publishes <c>order_created</c>.</summary>
-public sealed class OrderStarter(IDaprWorkflowClient workflows, OrderEventPublisher events, IOptions<OrderServiceOptions> options, TimeProvider clock)
+public sealed class OrderStarter(IDaprWorkflowClient workflows, OrderEventPublisher events, IOptions<OrderServiceOptions> options, TimeProvider clock, OrderMetrics metrics)
 {
     /// <summary>How long a pending order may be without its workflow before a replay starts it (its own request may still be starting it).</summary>
     public static readonly TimeSpan StartGrace = TimeSpan.FromSeconds(30);
@@ -40,6 +40,7 @@ public sealed class OrderStarter(IDaprWorkflowClient workflows, OrderEventPublis
             string.IsNullOrEmpty(paymentToken) ? OrderWorkflowInput.DefaultPaymentToken : paymentToken,
             order.ShippingAddress, settings.ApprovalThreshold, settings.ApprovalTimeout);
         await workflows.ScheduleNewWorkflowAsync(nameof(OrderWorkflow), order.OrderId, input);
+        metrics.OrderStarted();
         await events.PublishAsync(order, OrderEventTypes.Created, order.CreatedAt, "order received", ct);
     }
 }

@@ -1,0 +1,64 @@
+using System.Diagnostics.Metrics;
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Microsoft.Extensions.Time.Testing;
+using OrderPlatform.OrderService.Orders;
+
+namespace OrderPlatform.OrderService.Tests.Orders;
+
+/// <summary>Each call of an invoke client is one step measurement: the invoked method, its duration, ok or fault.</summary>
+public sealed class StepTimingTests
+{
+    [Theory]
+    [InlineData(HttpStatusCode.OK, "ok")]
+    [InlineData(HttpStatusCode.UnprocessableEntity, "ok")]
+    [InlineData(HttpStatusCode.ServiceUnavailable, "fault")]
+    public async Task A_step_is_timed_on_the_injected_clock_and_tagged_with_its_method_and_outcome(HttpStatusCode status, string outcome)
+    {
+        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var meters = services.GetRequiredService<IMeterFactory>();
+        using var steps = new MetricCollector<double>(meters, ServiceDefaults.TelemetryExtensions.ActivitySourceName, OrderMetrics.StepDuration);
+        var clock = new FakeTimeProvider();
+        using var handler = new StepTimingHandler(new OrderMetrics(meters), clock) { InnerHandler = new Answer(status, clock) };
+        using var client = new HttpClient(handler);
+
+        using var _ = await client.PostAsync("http://payment-service/process-payment", null);
+
+        var measurement = steps.GetMeasurementSnapshot().Should().ContainSingle().Subject;
+        measurement.Value.Should().Be(1.5);
+        measurement.Tags.Should().Contain(new KeyValuePair<string, object?>("step", "process-payment"))
+            .And.Contain(new KeyValuePair<string, object?>("outcome", outcome));
+    }
+
+    [Fact]
+    public async Task A_call_that_throws_is_a_fault()
+    {
+        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var meters = services.GetRequiredService<IMeterFactory>();
+        using var steps = new MetricCollector<double>(meters, ServiceDefaults.TelemetryExtensions.ActivitySourceName, OrderMetrics.StepDuration);
+        using var handler = new StepTimingHandler(new OrderMetrics(meters), TimeProvider.System) { InnerHandler = new Unreachable() };
+        using var client = new HttpClient(handler);
+
+        var call = () => client.PostAsync("http://inventory-service/reserve", null);
+
+        await call.Should().ThrowAsync<HttpRequestException>();
+        steps.GetMeasurementSnapshot().Should().ContainSingle().Which.Tags.Should().Contain(new KeyValuePair<string, object?>("outcome", "fault"));
+    }
+
+    /// <summary>Answers <paramref name="status"/> after 1.5 s on the fake clock.</summary>
+    private sealed class Answer(HttpStatusCode status, FakeTimeProvider clock) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            clock.Advance(TimeSpan.FromSeconds(1.5));
+            return Task.FromResult(new HttpResponseMessage(status));
+        }
+    }
+
+    private sealed class Unreachable : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            throw new HttpRequestException("connection refused");
+    }
+}
