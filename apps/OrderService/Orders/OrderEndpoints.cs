@@ -20,6 +20,7 @@ public static class OrderEndpoints
         orders.MapPost("/{id}/approve", SignalEndpoints.ApproveAsync).WithName("ApproveOrder");
         orders.MapPost("/{id}/compensate", OperatorEndpoints.CompensateAsync).WithName("CompensateOrder");
         orders.MapPost("/{id}/commit-stock", OperatorEndpoints.CommitStockAsync).WithName("CommitOrderStock");
+        orders.MapPost("/{id}/resume", ResumeOrderEndpoint.HandleAsync).WithName("ResumeOrder");
         return app;
     }
 }

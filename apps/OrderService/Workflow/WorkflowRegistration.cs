@@ -22,7 +22,17 @@ public static class WorkflowRegistration
         services.AddDaprWorkflow();
         services.AddSingleton<IDaprWorkflowClient>(sp => sp.GetRequiredService<DaprWorkflowClient>());
         services.AddOptions<WorkflowRetentionOptions>().BindConfiguration(WorkflowRetentionOptions.Section);
+        AddRetrySettings(services, WorkflowRetrySections.Fault, RetrySettings.DefaultFault);
+        AddRetrySettings(services, WorkflowRetrySections.Compensation, RetrySettings.DefaultCompensation);
+        services.AddSingleton<OrderWorkflowInputs>();
         services.AddHostedService<WorkflowHistoryPurger>();
         return services;
     }
+
+    private static void AddRetrySettings(IServiceCollection services, string section, RetrySettings defaults) =>
+        services.AddOptions<RetrySettingsOptions>(section)
+            .Configure(o => (o.FirstInterval, o.MaxInterval, o.Window) = (defaults.FirstInterval, defaults.MaxInterval, defaults.Window))
+            .BindConfiguration(section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
 }

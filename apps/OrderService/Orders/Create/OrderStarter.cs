@@ -1,5 +1,4 @@
 using Dapr.Workflow;
-using Microsoft.Extensions.Options;
 using OrderPlatform.Contracts.Events;
 using OrderPlatform.Contracts.Orders;
 using OrderPlatform.OrderService.Events;
@@ -9,7 +8,7 @@ using OrderPlatform.OrderService.Workflow;
 namespace OrderPlatform.OrderService.Orders.Create;
 
 /// <summary>Starts a saved order: schedules its workflow (instance id = order id) and publishes <c>order_created</c>.</summary>
-public sealed class OrderStarter(IDaprWorkflowClient workflows, OrderEventPublisher events, IOptions<OrdersOptions> options, TimeProvider clock)
+public sealed class OrderStarter(IDaprWorkflowClient workflows, OrderEventPublisher events, OrderWorkflowInputs inputs, TimeProvider clock)
 {
     /// <summary>How long a pending order may be without its workflow before a replay starts it (its own request may still be starting it).</summary>
     public static readonly TimeSpan StartGrace = TimeSpan.FromSeconds(30);
@@ -34,11 +33,7 @@ public sealed class OrderStarter(IDaprWorkflowClient workflows, OrderEventPublis
     public async Task StartAsync(StoredOrder order, string? paymentToken, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(order);
-        var settings = options.Value;
-        var input = new OrderWorkflowInput(
-            order.OrderId, order.CustomerId, order.Items, order.Total, order.Currency,
-            string.IsNullOrEmpty(paymentToken) ? OrderWorkflowInput.DefaultPaymentToken : paymentToken,
-            order.ShippingAddress, settings.ApprovalThreshold, settings.ApprovalTimeout);
+        var input = inputs.For(order, paymentToken);
         await workflows.ScheduleNewWorkflowAsync(nameof(OrderWorkflow), order.OrderId, input);
         await events.PublishAsync(order, OrderEventTypes.Created, order.CreatedAt, "order received", ct);
     }
