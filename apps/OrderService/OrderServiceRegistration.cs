@@ -9,6 +9,7 @@ using OrderPlatform.OrderService.Orders.Batch;
 using OrderPlatform.OrderService.Orders.Create;
 using OrderPlatform.OrderService.Orders.Operators;
 using OrderPlatform.OrderService.Orders.Query;
+using OrderPlatform.OrderService.Orders.Reconciliation;
 using OrderPlatform.OrderService.Orders.Signals;
 using OrderPlatform.OrderService.Storage;
 using OrderPlatform.OrderService.Workflow;
@@ -50,6 +51,7 @@ public static class OrderServiceRegistration
         services.AddDaprInvokeClient<ShippingClient>(AppIds.ShippingService);
 
         services.AddOrderWorkflow();
+        services.AddOrderReconciliation();
         return services;
     }
 }

@@ -2,6 +2,7 @@ using OrderPlatform.OrderService.Orders.Batch;
 using OrderPlatform.OrderService.Orders.Create;
 using OrderPlatform.OrderService.Orders.Operators;
 using OrderPlatform.OrderService.Orders.Query;
+using OrderPlatform.OrderService.Orders.Reconciliation;
 using OrderPlatform.OrderService.Orders.Signals;
 
 namespace OrderPlatform.OrderService.Orders;
@@ -21,6 +22,7 @@ public static class OrderEndpoints
         orders.MapPost("/{id}/compensate", OperatorEndpoints.CompensateAsync).WithName("CompensateOrder");
         orders.MapPost("/{id}/commit-stock", OperatorEndpoints.CommitStockAsync).WithName("CommitOrderStock");
         orders.MapPost("/{id}/resume", ResumeOrderEndpoint.HandleAsync).WithName("ResumeOrder");
+        app.MapOrderReconciliation();
         return app;
     }
 }

@@ -44,6 +44,21 @@ public sealed class OrderRepository(DaprClient dapr)
             .ToDictionary(i => i.Key, i => JsonSerializer.Deserialize<StoredOrder>(i.Value, JsonDefaults.Options)!, StringComparer.Ordinal);
     }
 
+    /// <summary>One page of a state query over order documents (other documents left out) and the next page's token.</summary>
+    public async Task<(IReadOnlyList<StoredOrder> Orders, string? Token)> QueryAsync(string query, CancellationToken ct = default)
+    {
+        var response = await dapr.QueryStateAsync<StoredOrder>(Components.OrdersStore, query, cancellationToken: ct);
+        var orders = response.Results.Select(r => r.Data).OfType<StoredOrder>().Where(o => o.Kind == StoredOrder.DocumentKind).ToList();
+        return (orders, string.IsNullOrEmpty(response.Token) ? null : response.Token);
+    }
+
+    /// <summary>
+    /// A first-write marker (insert-only, expiring after <paramref name="ttl"/>): true for the one caller that wrote it,
+    /// so an action taken by several replicas happens once.
+    /// </summary>
+    public Task<bool> TryClaimAsync(string key, string claimedBy, TimeSpan ttl, CancellationToken ct = default) =>
+        FirstWriteState.TryInsertAsync(dapr, key, new ClaimMarker("claim", claimedBy), ct, ttl);
+
     /// <summary>
     /// Reads the order with its ETag, applies <paramref name="change"/> (null = nothing to change) and saves with that
     /// ETag; on an ETag conflict re-reads and re-applies, up to <see cref="MaxEtagAttempts"/> times.
@@ -72,3 +87,6 @@ public sealed class OrderRepository(DaprClient dapr)
         }
     }
 }
+
+/// <summary>The document behind <see cref="OrderRepository.TryClaimAsync"/> (its <c>kind</c> keeps it out of order queries).</summary>
+public sealed record ClaimMarker(string Kind, string ClaimedBy);

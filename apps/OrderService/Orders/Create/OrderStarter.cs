@@ -30,10 +30,17 @@ public sealed class OrderStarter(IDaprWorkflowClient workflows, OrderEventPublis
         return true;
     }
 
+    /// <summary>The order with its workflow input, to be saved in the same insert (the reconciler starts it from there).</summary>
+    public StoredOrder WithWorkflowInput(StoredOrder order, string? paymentToken)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        return order with { WorkflowInput = inputs.For(order, paymentToken) };
+    }
+
     public async Task StartAsync(StoredOrder order, string? paymentToken, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(order);
-        var input = inputs.For(order, paymentToken);
+        var input = order.WorkflowInput ?? inputs.For(order, paymentToken);
         await workflows.ScheduleNewWorkflowAsync(nameof(OrderWorkflow), order.OrderId, input);
         await events.PublishAsync(order, OrderEventTypes.Created, order.CreatedAt, "order received", ct);
     }
