@@ -22,6 +22,7 @@ public static class OrderEndpoints
         orders.MapPost("/{id}/compensate", OperatorEndpoints.CompensateAsync).WithName("CompensateOrder");
         orders.MapPost("/{id}/commit-stock", OperatorEndpoints.CommitStockAsync).WithName("CommitOrderStock");
         orders.MapPost("/{id}/resume", ResumeOrderEndpoint.HandleAsync).WithName("ResumeOrder");
+        orders.MapGet("/attention", AttentionEndpoint.HandleAsync).WithName("OrdersNeedingAttention");
         app.MapOrderReconciliation();
         return app;
     }

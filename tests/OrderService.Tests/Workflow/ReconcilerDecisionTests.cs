@@ -1,6 +1,7 @@
 using Dapr.Workflow;
 using OrderPlatform.Contracts.Orders;
 using OrderPlatform.OrderService.Orders.Create;
+using OrderPlatform.OrderService.Orders.Operators;
 using OrderPlatform.OrderService.Orders.Reconciliation;
 using OrderPlatform.OrderService.Storage;
 using OrderService.Tests.Support;
@@ -70,6 +71,23 @@ public sealed class ReconcilerDecisionTests
         Decide(Order(OrderStatus.Reserved), Running(), Created + TimeSpan.FromMinutes(59), Settings).Should().Be(ReconcileAction.None);
         Decide(Order(OrderStatus.Reserved), Running(), Created + TimeSpan.FromHours(1), Settings).Should().Be(ReconcileAction.Attention);
         Decide(Order(OrderStatus.AwaitingApproval), Running(), Created + TimeSpan.FromHours(3), Settings).Should().Be(ReconcileAction.None);
+    }
+
+    [Fact]
+    public void The_attention_list_says_why_each_order_is_on_it_and_leaves_moving_orders_out()
+    {
+        var held = Order(OrderStatus.OnHold) with
+        {
+            History = [new OrderStatusChange(OrderStatus.OnHold, Created, "on hold: payment kept failing for 00:10:00 (503)")],
+        };
+        var later = Created + TimeSpan.FromMinutes(5);
+
+        AttentionEndpoint.Reason(held, Running(), later, Settings).Should().Be("on hold: payment kept failing for 00:10:00 (503)");
+        AttentionEndpoint.Reason(Order(OrderStatus.Paid), State(WorkflowRuntimeStatus.Failed), later, Settings)
+            .Should().Be("the workflow is failed but the order is paid");
+        AttentionEndpoint.Reason(Order(OrderStatus.Pending), null, later, Settings).Should().StartWith("no workflow instance and no saved workflow input");
+        AttentionEndpoint.Reason(Order(OrderStatus.Paid), Running(), later, Settings).Should().BeNull("it is moving");
+        AttentionEndpoint.Reason(Order(OrderStatus.Paid), Running(), Created + TimeSpan.FromHours(2), Settings).Should().StartWith("stuck:");
     }
 
     private static StoredOrder Order(OrderStatus status) => TestOrders.Stored(status: status) with { UpdatedAt = Created, CreatedAt = Created };
