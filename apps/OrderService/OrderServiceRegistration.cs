@@ -46,9 +46,9 @@ public static class OrderServiceRegistration
         services.AddSingleton<IValidator<ApprovalRequest>, ApprovalRequestValidator>();
         services.AddSingleton<IValidator<CancelOrderRequest>, CancelOrderRequestValidator>();
 
-        services.AddDaprInvokeClient<InventoryClient>(AppIds.InventoryService);
-        services.AddDaprInvokeClient<PaymentClient>(AppIds.PaymentService);
-        services.AddDaprInvokeClient<ShippingClient>(AppIds.ShippingService);
+        services.AddDaprInvokeClient<InventoryClient>(AppIds.InventoryService).WithInvokeTimeout();
+        services.AddDaprInvokeClient<PaymentClient>(AppIds.PaymentService).WithInvokeTimeout();
+        services.AddDaprInvokeClient<ShippingClient>(AppIds.ShippingService).WithInvokeTimeout();
 
         services.AddOrderWorkflow();
         services.AddOrderReconciliation();

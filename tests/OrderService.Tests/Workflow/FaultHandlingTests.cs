@@ -121,13 +121,13 @@ public sealed class FaultHandlingTests
     public async Task A_cancel_while_on_hold_at_shipping_is_ignored_and_the_order_completes_on_resume()
     {
         FailOnce(nameof(ShipOrderActivity), "shipping-service timed out");
-        h.After(nameof(ShipOrderActivity), () =>
-        {
-            h.Cancel.TrySetResult(new CancelOrderSignal("too late"));
-            h.ResumeHolds();
-        });
+        h.After(nameof(ShipOrderActivity), () => h.Cancel.TrySetResult(new CancelOrderSignal("too late")));
 
-        var result = await h.RunAsync();
+        var run = h.RunAsync();
+        await Task.Delay(50);
+        run.IsCompleted.Should().BeFalse("a cancel does not end a hold once shipping was attempted");
+        h.ResumeHolds();
+        var result = await run;
 
         result.Status.Should().Be(OrderStatus.Completed);
         h.Calls.Should().NotContain([nameof(RefundPaymentActivity), nameof(ReleaseStockActivity), "Record:Cancelled"]);
