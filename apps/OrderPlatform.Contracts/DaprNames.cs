@@ -27,6 +27,12 @@ public static class Components
 
     public const string PubSub = "order-pubsub";
     public const string SecretStore = "secret-store";
+
+    /// <summary>
+    /// <c>bindings.cron</c> input binding scoped to order-service: the sidecar POSTs <c>/{name}</c> on its schedule and
+    /// order-service reconciles stranded orders.
+    /// </summary>
+    public const string ReconcileCron = "order-reconcile-cron";
 }
 
 /// <summary>Pub/sub topics on <see cref="Components.PubSub"/>.</summary>

@@ -10,6 +10,7 @@ using OrderPlatform.OrderService.Orders.Create;
 using OrderPlatform.OrderService.Orders.Intake;
 using OrderPlatform.OrderService.Orders.Operators;
 using OrderPlatform.OrderService.Orders.Query;
+using OrderPlatform.OrderService.Orders.Reconciliation;
 using OrderPlatform.OrderService.Orders.Signals;
 using OrderPlatform.OrderService.Storage;
 using OrderPlatform.OrderService.Workflow;
@@ -55,11 +56,12 @@ public static class OrderServiceRegistration
 
         services.AddSingleton<OrderMetrics>();
         services.AddTransient<StepTimingHandler>();
-        services.AddDaprInvokeClient<InventoryClient>(AppIds.InventoryService).AddHttpMessageHandler<StepTimingHandler>();
-        services.AddDaprInvokeClient<PaymentClient>(AppIds.PaymentService).AddHttpMessageHandler<StepTimingHandler>();
-        services.AddDaprInvokeClient<ShippingClient>(AppIds.ShippingService).AddHttpMessageHandler<StepTimingHandler>();
+        services.AddDaprInvokeClient<InventoryClient>(AppIds.InventoryService).WithInvokeTimeout().AddHttpMessageHandler<StepTimingHandler>();
+        services.AddDaprInvokeClient<PaymentClient>(AppIds.PaymentService).WithInvokeTimeout().AddHttpMessageHandler<StepTimingHandler>();
+        services.AddDaprInvokeClient<ShippingClient>(AppIds.ShippingService).WithInvokeTimeout().AddHttpMessageHandler<StepTimingHandler>();
 
         builder.AddOrderWorkflow();
+        services.AddOrderReconciliation();
         return builder;
     }
 
@@ -70,11 +72,14 @@ public static class OrderServiceRegistration
         orders.MapPost("/", CreateOrderEndpoint.HandleAsync).Validate<CreateOrderRequest>().Validate<IdempotencyKeyHeader>().WithName("CreateOrder");
         orders.MapPost("/batch", BatchOrdersEndpoint.HandleAsync).Validate<BatchCreateOrdersRequest>().Validate<IdempotencyKeyHeader>().WithName("CreateOrdersBatch");
         orders.MapGet("/", QueryOrdersEndpoint.HandleAsync).Validate<OrderQueryParameters>().WithName("QueryOrders");
+        orders.MapGet("/attention", AttentionEndpoint.HandleAsync).WithName("OrdersNeedingAttention");
         orders.MapGet("/{id}", GetOrderEndpoint.HandleAsync).WithName("GetOrder");
         orders.MapPost("/{id}/cancel", CancelOrderEndpoint.HandleAsync).Validate<CancelOrderRequest>().WithName("CancelOrder");
         orders.MapPost("/{id}/approve", ApproveOrderEndpoint.HandleAsync).Validate<ApprovalRequest>().WithName("ApproveOrder");
         orders.MapPost("/{id}/compensate", CompensateOrderEndpoint.HandleAsync).WithName("CompensateOrder");
         orders.MapPost("/{id}/commit-stock", CommitOrderStockEndpoint.HandleAsync).WithName("CommitOrderStock");
+        orders.MapPost("/{id}/resume", ResumeOrderEndpoint.HandleAsync).WithName("ResumeOrder");
+        app.MapOrderReconciliation();
         return app;
     }
 }

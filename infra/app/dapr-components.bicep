@@ -105,3 +105,21 @@ resource storeResiliency 'Microsoft.App/managedEnvironments/daprComponents/resil
     outboundPolicy: componentOutbound[s.name]
   }
 }]
+
+// Input binding that drives order-service's reconciler (daprd POSTs /order-reconcile-cron every minute), the same
+// component as components/order-reconcile-cron.yaml; bindings.cron is in ACA's managed Dapr component list.
+resource reconcileCron 'Microsoft.App/managedEnvironments/daprComponents@2026-07-01' = {
+  parent: environment
+  name: 'order-reconcile-cron'
+  properties: {
+    componentType: 'bindings.cron'
+    version: 'v1'
+    metadata: [
+      { name: 'schedule', value: '@every 1m' }
+      { name: 'direction', value: 'input' }
+    ]
+    scopes: [
+      'order-service'
+    ]
+  }
+}

@@ -11,7 +11,7 @@ public sealed class LocalRunPathTests
 {
     /// <summary>
     /// Metadata that components-contrib opens as a file path (from each type's metadata.yaml in dapr/components-contrib:
-    /// secretstores/local/file, state/postgresql/v1, pubsub/redis). A type missing here fails the test, so a new
+    /// secretstores/local/file, state/postgresql/v1, pubsub/redis, bindings/cron). A type missing here fails the test, so a new
     /// component type gets its path fields looked up before it is used.
     /// </summary>
     private static readonly Dictionary<string, string[]> PathMetadata = new(StringComparer.Ordinal)
@@ -19,6 +19,7 @@ public sealed class LocalRunPathTests
         ["secretstores.local.file"] = ["secretsFile"],
         ["state.postgresql"] = ["sslRootCert"],
         ["pubsub.redis"] = [],
+        ["bindings.cron"] = [],
     };
 
     private static readonly IReadOnlyList<DaprRunApp> Apps = DaprRunFile.Resolve(RepoPaths.Combine("dapr.yaml"));

@@ -14,7 +14,10 @@ public sealed record CreateOrderRequest(
     string? PaymentToken = null,
     ShippingAddress? ShippingAddress = null);
 
-/// <summary>The lifecycle of an order. Terminal states: Completed, Failed, Cancelled.</summary>
+/// <summary>
+/// The lifecycle of an order. Terminal states: Completed, Failed, Cancelled. OnHold is not terminal: a step kept
+/// failing for the whole fault-retry window and the order waits for an operator's resume (its history says which step).
+/// </summary>
 public enum OrderStatus
 {
     Pending,
@@ -26,6 +29,7 @@ public enum OrderStatus
     Completed,
     Failed,
     Cancelled,
+    OnHold,
 }
 
 /// <summary>One entry in an order's status history.</summary>

@@ -35,6 +35,13 @@ public sealed class OrderRepository(StateStore store)
     }
 
     /// <summary>
+    /// A first-write marker (insert-only, expiring after <paramref name="ttl"/>): true for the one caller that wrote it,
+    /// so an action taken by several replicas happens once.
+    /// </summary>
+    public Task<bool> TryClaimAsync(string key, string claimedBy, TimeSpan ttl, CancellationToken ct = default) =>
+        store.TryInsertAsync(key, new ClaimMarker("claim", claimedBy), ct, ttl);
+
+    /// <summary>
     /// Applies <paramref name="change"/> (null = nothing to change) to the order at the version read, reading and
     /// applying again while that loses an ETag race (<c>StateStore:ConflictAttempts</c>); returns the order afterwards.
     /// </summary>
@@ -55,3 +62,6 @@ public sealed class OrderRepository(StateStore store)
         return (orders, string.IsNullOrEmpty(response.Token) ? null : response.Token);
     }
 }
+
+/// <summary>The document behind <see cref="OrderRepository.TryClaimAsync"/> (its <c>kind</c> keeps it out of order queries).</summary>
+public sealed record ClaimMarker(string Kind, string ClaimedBy);

@@ -34,6 +34,12 @@ public sealed record StoredOrder
     /// <summary>Fingerprint of the request that created the order (idempotent replays compare it).</summary>
     public string? RequestHash { get; init; }
 
+    /// <summary>
+    /// The workflow input (payment token included), saved with the order in the same insert so the reconciler can start
+    /// a workflow that never was. Never shown in the order view. Absent on orders saved before it existed.
+    /// </summary>
+    public Workflow.OrderWorkflowInput? WorkflowInput { get; init; }
+
     public static StoredOrder Create(string orderId, CreateOrderRequest request, string currency, string requestHash, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(request);

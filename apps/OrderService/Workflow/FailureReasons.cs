@@ -9,11 +9,20 @@ internal static class FailureReasons
     public const string ApprovalTimedOut = "approval timed out";
     public const string CancelIgnored = "cancellation ignored: the order has already shipped";
 
-    public static string CommitFailed(string error) =>
-        $"stock commit failed after shipping: {error} (not compensated; the reservation is left for an operator to commit: POST /api/orders/{{id}}/commit-stock)";
-
     public static string CommitRefused(ReservationResult result) =>
         $"stock commit after shipping answered {result.Status.ToString().ToLowerInvariant()} (the reservation was not committed)";
+
+    public const string CancelIgnoredOnHold = "cancellation ignored: shipping was attempted and its outcome is unknown, so nothing is compensated";
+
+    /// <summary>History of an order put on hold: which step, the last error, and how to re-drive it.</summary>
+    public static string OnHold(string step, string error, TimeSpan window, string orderId) =>
+        $"on hold: {step} kept failing for {window} ({error}); resume with POST /api/orders/{orderId}/resume";
+
+    /// <summary>History entry of a compensation attempt that failed and will be tried again.</summary>
+    public static string CompensationAttemptFailed(string what, int attempt, string error, TimeSpan nextIn) =>
+        string.Create(CultureInfo.InvariantCulture, $"{what} attempt {attempt} failed: {error}; next attempt in {nextIn}");
+
+    public static string Resumed(string step) => $"resumed by an operator: retrying {step}";
 
     public static string OutOfStock(IReadOnlyList<StockShortage> shortages) =>
         "insufficient stock: " + Shortages(shortages);

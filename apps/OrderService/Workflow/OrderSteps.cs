@@ -9,31 +9,47 @@ using OrderPlatform.OrderService.Workflow.Activities;
 namespace OrderPlatform.OrderService.Workflow;
 
 /// <summary>
-/// The workflow's activity calls plus what would need compensating. A reserve or charge whose outcome is unknown (the
-/// activity failed) counts as done: release and refund are idempotent downstream, so compensating is always safe.
+/// The workflow's activity calls plus what would need compensating. Activities return business outcomes (declined,
+/// out of stock, unserviceable) as values and throw only on faults; a fault is never compensated. Forward steps are
+/// retried with the input's durable backoff (<see cref="OrderWorkflowInput.FaultRetry"/>); past its window the order
+/// goes <see cref="OrderStatus.OnHold"/> until an operator's <see cref="OrderWorkflowEvents.ResumeOrder"/> retries the
+/// step. Refund and release are retried until they succeed (<see cref="OrderWorkflowInput.CompensationRetry"/>, each
+/// attempt in the history), then on hold as "compensation pending". A reserve or charge whose outcome is unknown
+/// counts as done: release and refund are idempotent downstream, so compensating is always safe.
 /// </summary>
-internal sealed class OrderSteps(WorkflowContext context, OrderWorkflowInput input)
+internal sealed class OrderSteps(WorkflowContext context, OrderWorkflowInput input, Task<CancelOrderSignal>? cancel = null)
 {
-    /// <summary>Status updates touch only the state store and pub/sub: retried by the workflow engine, not inline.</summary>
-    private static readonly WorkflowTaskOptions RecordOptions =
-        new(new WorkflowRetryPolicy(maxNumberOfAttempts: 3, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 2));
+    private readonly RetrySettings fault = input.FaultRetry ?? RetrySettings.DefaultFault;
+    private readonly RetrySettings compensation = input.CompensationRetry ?? RetrySettings.DefaultCompensation;
 
-    /// <summary>Compensations are retried a few times by the engine before they are reported as incomplete.</summary>
-    private static readonly WorkflowTaskOptions CompensationOptions =
-        new(new WorkflowRetryPolicy(maxNumberOfAttempts: 3, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 2));
+    /// <summary>Once the order fails or is cancelled, a cancel seen while on hold changes nothing.</summary>
+    private bool finishing;
 
     public bool MustRelease { get; private set; }
     public bool MustRefund { get; private set; }
     public bool Shipped { get; private set; }
 
+    /// <summary>Shipping was called: its outcome may be a stored shipment, so nothing is compensated from here on.</summary>
+    public bool ShipAttempted { get; private set; }
+
+    /// <summary>The last status the workflow recorded (not counting <see cref="OrderStatus.OnHold"/>).</summary>
+    public OrderStatus Status { get; private set; } = OrderStatus.Pending;
+
+    /// <summary>
+    /// The engine retries a faulted activity with durable timers (Dapr.Workflow's RetryInterceptor) until
+    /// <see cref="RetrySettings.Window"/> has passed since the first failure; the attempt count is not the limit.
+    /// </summary>
+    private WorkflowTaskOptions FaultOptions =>
+        new(new WorkflowRetryPolicy(int.MaxValue, fault.FirstInterval, backoffCoefficient: 2, fault.MaxInterval, fault.Window));
+
     public Task<CheckStockResponse> CheckStockAsync() =>
-        context.CallActivityAsync<CheckStockResponse>(nameof(CheckStockActivity), new CheckStockRequest(input.StockLines));
+        RunAsync("check-stock", o => context.CallActivityAsync<CheckStockResponse>(nameof(CheckStockActivity), new CheckStockRequest(input.StockLines), o));
 
     public async Task<ReservationResult> ReserveAsync()
     {
         MustRelease = true;
-        var result = await context.CallActivityAsync<ReservationResult>(
-            nameof(ReserveStockActivity), new ReserveStockRequest(input.OrderId, input.OrderId, input.StockLines));
+        var result = await RunAsync("stock reservation", o => context.CallActivityAsync<ReservationResult>(
+            nameof(ReserveStockActivity), new ReserveStockRequest(input.OrderId, input.OrderId, input.StockLines), o));
         MustRelease = result.Status == ReservationStatus.Reserved;
         return result;
     }
@@ -41,79 +57,151 @@ internal sealed class OrderSteps(WorkflowContext context, OrderWorkflowInput inp
     public async Task<PaymentResult> ChargeAsync()
     {
         MustRefund = true;
-        var result = await context.CallActivityAsync<PaymentResult>(
+        var result = await RunAsync("payment", o => context.CallActivityAsync<PaymentResult>(
             nameof(ProcessPaymentActivity),
-            new PaymentRequest(input.OrderId, input.CustomerId, input.Total, input.Currency, input.PaymentToken));
+            new PaymentRequest(input.OrderId, input.CustomerId, input.Total, input.Currency, input.PaymentToken), o));
         MustRefund = result.Status == PaymentStatus.Charged;
         return result;
     }
 
+    /// <summary>
+    /// Shipping is idempotent by order id: a retry after an unknown outcome (reply lost, timeout) returns the stored
+    /// shipment, so the outcome is looked up, never compensated.
+    /// </summary>
     public async Task<ShipmentResult> ShipAsync()
     {
-        var result = await context.CallActivityAsync<ShipmentResult>(
+        ShipAttempted = true;
+        var result = await RunAsync("shipping", o => context.CallActivityAsync<ShipmentResult>(
             nameof(ShipOrderActivity),
-            new ShipmentRequest(input.OrderId, input.CustomerId, input.StockLines, input.ShippingAddress));
+            new ShipmentRequest(input.OrderId, input.CustomerId, input.StockLines, input.ShippingAddress), o));
         Shipped = result.Status == ShipmentStatus.Shipped;
         return result;
     }
 
-    public Task RecordAsync(OrderStatus status, string? detail, string? eventType = null, string? paymentId = null, string? trackingNumber = null, string? failureReason = null) =>
-        context.CallActivityAsync<OrderStatus>(
-            nameof(RecordOrderStatusActivity),
-            new OrderStatusUpdate(input.OrderId, status, Now(), detail, eventType, paymentId, trackingNumber, failureReason),
-            RecordOptions);
+    /// <summary>Commits the reservation (reservation id = order id, idempotent downstream) once the goods have shipped.</summary>
+    public Task<ReservationResult> CommitStockAsync() =>
+        RunAsync("stock commit", o => context.CallActivityAsync<ReservationResult>(
+            nameof(CommitStockActivity), new CommitStockRequest(input.OrderId), o));
+
+    /// <summary>Records a status change (store + event); a bookkeeping fault holds the order, it never refunds it.</summary>
+    public async Task RecordAsync(OrderStatus status, string? detail, string? eventType = null, string? paymentId = null, string? trackingNumber = null, string? failureReason = null)
+    {
+        await RunAsync("status recording", o => RecordOnceAsync(status, detail, eventType, paymentId, trackingNumber, failureReason, o));
+        Status = status;
+    }
 
     /// <summary>Refund (when charged) then release (when reserved), then the order fails with <paramref name="reason"/>.</summary>
     public async Task<OrderWorkflowResult> FailAsync(string reason)
     {
-        var detail = WithCompensationNote(reason, await CompensateAsync(reason));
-        await RecordAsync(OrderStatus.Failed, detail, OrderEventTypes.Failed, failureReason: reason);
+        await CompensateAsync(reason);
+        await RecordAsync(OrderStatus.Failed, reason, OrderEventTypes.Failed, failureReason: reason);
         return new OrderWorkflowResult(OrderStatus.Failed, reason);
     }
 
     public async Task<OrderWorkflowResult> CancelAsync(string reason)
     {
-        var detail = WithCompensationNote(reason, await CompensateAsync(reason));
-        await RecordAsync(OrderStatus.Cancelled, detail, OrderEventTypes.Cancelled);
+        await CompensateAsync(reason);
+        await RecordAsync(OrderStatus.Cancelled, reason, OrderEventTypes.Cancelled);
         return new OrderWorkflowResult(OrderStatus.Cancelled, reason);
     }
 
-    /// <summary>
-    /// Refund, then release, each retried by the workflow engine. A compensation that still fails does not stop the
-    /// other one nor the order's failure: it is reported so an operator can finish it (both calls are idempotent).
-    /// </summary>
-    private async Task<IReadOnlyList<string>> CompensateAsync(string reason)
+    /// <summary>Refund, then release: each retried until it succeeds.</summary>
+    private async Task CompensateAsync(string reason)
     {
-        var problems = new List<string>();
+        finishing = true;
         if (MustRefund)
         {
-            await TryCompensateAsync<RefundResult>(nameof(RefundPaymentActivity), new RefundRequest(input.OrderId, reason), "refund", problems);
+            await CompensateStepAsync<RefundResult>(nameof(RefundPaymentActivity), new RefundRequest(input.OrderId, reason), "refund");
             MustRefund = false;
         }
 
         if (MustRelease)
         {
-            await TryCompensateAsync<ReservationResult>(nameof(ReleaseStockActivity), new ReleaseStockRequest(input.OrderId), "stock release", problems);
+            await CompensateStepAsync<ReservationResult>(nameof(ReleaseStockActivity), new ReleaseStockRequest(input.OrderId), "stock release");
             MustRelease = false;
         }
-
-        return problems;
     }
 
-    private async Task TryCompensateAsync<T>(string activity, object request, string what, List<string> problems)
+    /// <summary>
+    /// One attempt per durable timer, the delay doubling up to the cap, each failed attempt written to the history.
+    /// Past the window the order goes on hold ("compensation pending"); a resume starts a new window.
+    /// </summary>
+    private async Task CompensateStepAsync<T>(string activity, object request, string what)
+    {
+        var started = context.CurrentUtcDateTime;
+        var delay = compensation.FirstInterval;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await context.CallActivityAsync<T>(activity, request);
+                return;
+            }
+            catch (WorkflowTaskFailedException ex)
+            {
+                var error = ex.FailureDetails.ErrorMessage;
+                if (context.CurrentUtcDateTime - started >= compensation.Window)
+                {
+                    await HoldAsync($"compensation pending: {what}", error, compensation.Window);
+                    (started, delay) = (context.CurrentUtcDateTime, compensation.FirstInterval);
+                    continue;
+                }
+
+                await RecordAsync(Status, FailureReasons.CompensationAttemptFailed(what, attempt, error, delay));
+                await context.CreateTimer(context.CurrentUtcDateTime.Add(delay), CancellationToken.None);
+                delay = compensation.Next(delay);
+            }
+        }
+    }
+
+    /// <summary>Runs a forward step with the fault backoff; past its window, holds the order and retries once resumed.</summary>
+    private async Task<T> RunAsync<T>(string step, Func<WorkflowTaskOptions, Task<T>> call)
+    {
+        while (true)
+        {
+            try
+            {
+                return await call(FaultOptions);
+            }
+            catch (WorkflowTaskFailedException ex)
+            {
+                await HoldAsync(step, ex.FailureDetails.ErrorMessage, fault.Window);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Records <see cref="OrderStatus.OnHold"/> (saying which step and why) and waits for an operator's resume. Before
+    /// shipping was attempted a cancellation ends the hold too (<see cref="OrderCancelledOnHoldException"/>).
+    /// </summary>
+    private async Task HoldAsync(string step, string error, TimeSpan window)
     {
         try
         {
-            await context.CallActivityAsync<T>(activity, request, CompensationOptions);
+            await RecordOnceAsync(OrderStatus.OnHold, FailureReasons.OnHold(step, error, window, input.OrderId), null, null, null, null, FaultOptions);
         }
-        catch (WorkflowTaskFailedException ex)
+        catch (WorkflowTaskFailedException)
         {
-            problems.Add($"{what} failed: {ex.FailureDetails.ErrorMessage}");
+            // The store is still failing: the order keeps its last recorded status and the attention list shows it as
+            // stuck (its updatedAt stops moving); the workflow waits for the resume all the same.
         }
+
+        var resume = context.WaitForExternalEventAsync<ResumeOrderSignal>(OrderWorkflowEvents.ResumeOrder, CancellationToken.None);
+        if (cancel is not null && !ShipAttempted && !finishing && await Task.WhenAny(resume, cancel) == cancel)
+        {
+            throw new OrderCancelledOnHoldException((await cancel).Reason);
+        }
+
+        await resume;
+        await RecordAsync(Status, FailureReasons.Resumed(step));
     }
 
-    private string WithCompensationNote(string reason, IReadOnlyList<string> problems) =>
-        problems.Count == 0 ? reason : $"{reason}; compensation incomplete ({string.Join("; ", problems)}), needs an operator (POST /api/orders/{input.OrderId}/compensate)";
+    private Task<OrderStatus> RecordOnceAsync(
+        OrderStatus status, string? detail, string? eventType, string? paymentId, string? trackingNumber, string? failureReason, WorkflowTaskOptions options) =>
+        context.CallActivityAsync<OrderStatus>(
+            nameof(RecordOrderStatusActivity),
+            new OrderStatusUpdate(input.OrderId, status, Now(), detail, eventType, paymentId, trackingNumber, failureReason),
+            options);
 
     private DateTimeOffset Now() => new(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc));
 }

@@ -8,8 +8,9 @@ using OrderPlatform.Contracts.Shipping;
 namespace OrderPlatform.OrderService.Workflow;
 
 /// <summary>
-/// check stock → [approval] → reserve → charge → ship → commit stock → complete, compensating (refund, release) on any
-/// failure and on a <c>CancelOrder</c> event seen before shipping; nothing after shipping is compensated.
+/// check stock → [approval] → reserve → charge → ship → commit stock → complete, compensating (refund, release) on a
+/// business refusal (out of stock, declined, unserviceable) and on a <c>CancelOrder</c> event seen before shipping.
+/// Faults are retried, then hold the order for an operator (<see cref="OrderSteps"/>): they never compensate.
 /// Deterministic: time comes from the context, I/O from activities.
 /// </summary>
 public sealed class OrderWorkflow : Workflow<OrderWorkflowInput, OrderWorkflowResult>
@@ -19,14 +20,14 @@ public sealed class OrderWorkflow : Workflow<OrderWorkflowInput, OrderWorkflowRe
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var cancel = context.WaitForExternalEventAsync<CancelOrderSignal>(OrderWorkflowEvents.CancelOrder, CancellationToken.None);
-        var steps = new OrderSteps(context, input);
+        var steps = new OrderSteps(context, input, cancel);
         try
         {
             return await RunStepsAsync(context, input, steps, cancel);
         }
-        catch (WorkflowTaskFailedException ex) when (!steps.Shipped)
+        catch (OrderCancelledOnHoldException ex)
         {
-            return await steps.FailAsync(ex.FailureDetails.ErrorMessage);
+            return await steps.CancelAsync(ex.Message);
         }
     }
 
@@ -88,7 +89,7 @@ public sealed class OrderWorkflow : Workflow<OrderWorkflowInput, OrderWorkflowRe
             return await steps.FailAsync($"shipment rejected: {shipment.Reason ?? "no reason given"}");
         }
 
-        var commitProblem = await StockCommit.TryCommitAsync(context, input.OrderId);
+        var commitProblem = await StockCommit.TryCommitAsync(steps);
         await steps.RecordAsync(OrderStatus.Shipped, "shipped", OrderEventTypes.Shipped, trackingNumber: shipment.TrackingNumber);
         if (commitProblem is not null)
         {

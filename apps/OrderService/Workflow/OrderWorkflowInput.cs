@@ -4,8 +4,9 @@ using OrderPlatform.Contracts.Orders;
 namespace OrderPlatform.OrderService.Workflow;
 
 /// <summary>
-/// The order workflow's input. The approval settings are copied in when the order is created so a replay never
-/// depends on configuration read later (workflow code must be deterministic).
+/// The order workflow's input. The approval and retry settings are copied in when the order is created so a replay
+/// never depends on configuration read later (workflow code must be deterministic). Inputs stored before the retry
+/// settings existed have none: the defaults apply.
 /// </summary>
 public sealed record OrderWorkflowInput(
     string OrderId,
@@ -16,7 +17,9 @@ public sealed record OrderWorkflowInput(
     string PaymentToken,
     ShippingAddress? ShippingAddress,
     decimal ApprovalThreshold,
-    TimeSpan ApprovalTimeout)
+    TimeSpan ApprovalTimeout,
+    RetrySettings? FaultRetry = null,
+    RetrySettings? CompensationRetry = null)
 {
     public const string DefaultPaymentToken = "tok_visa";
 

@@ -1,32 +1,19 @@
-using Dapr.Workflow;
 using OrderPlatform.Contracts.Inventory;
-using OrderPlatform.OrderService.Workflow.Activities;
 
 namespace OrderPlatform.OrderService.Workflow;
 
 /// <summary>
 /// After shipping: commits the order's reservation (reservation id = order id) so its units leave <c>reserved</c>.
-/// The goods are gone, so a failure here is never compensated (no refund, no release): it comes back as a note for the
-/// order's history and the order still completes; the reservation stays Reserved for an operator to commit.
+/// The goods are gone, so nothing here is ever compensated (no refund, no release): a fault is retried and then holds
+/// the order like any forward step; an answer other than Committed comes back as a note for the order's history and the
+/// order still completes, the reservation left for an operator to commit.
 /// </summary>
 internal static class StockCommit
 {
-    /// <summary>The commit is idempotent downstream, so the workflow engine may retry it.</summary>
-    private static readonly WorkflowTaskOptions CommitOptions =
-        new(new WorkflowRetryPolicy(maxNumberOfAttempts: 3, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 2));
-
     /// <summary>Null when committed; otherwise the history note describing why not.</summary>
-    public static async Task<string?> TryCommitAsync(WorkflowContext context, string orderId)
+    public static async Task<string?> TryCommitAsync(OrderSteps steps)
     {
-        try
-        {
-            var result = await context.CallActivityAsync<ReservationResult>(
-                nameof(CommitStockActivity), new CommitStockRequest(orderId), CommitOptions);
-            return result.Status == ReservationStatus.Committed ? null : FailureReasons.CommitRefused(result);
-        }
-        catch (WorkflowTaskFailedException ex)
-        {
-            return FailureReasons.CommitFailed(ex.FailureDetails.ErrorMessage);
-        }
+        var result = await steps.CommitStockAsync();
+        return result.Status == ReservationStatus.Committed ? null : FailureReasons.CommitRefused(result);
     }
 }

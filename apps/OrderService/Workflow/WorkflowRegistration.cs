@@ -24,7 +24,17 @@ public static class WorkflowRegistration
         builder.Services.AddDaprWorkflow();
         builder.Services.AddSingleton<IDaprWorkflowClient>(sp => sp.GetRequiredService<DaprWorkflowClient>());
         builder.AddValidatedOptions<WorkflowRetentionOptions>(WorkflowRetentionOptions.SectionName);
+        AddRetrySettings(builder, WorkflowRetrySections.Fault, RetrySettings.DefaultFault);
+        AddRetrySettings(builder, WorkflowRetrySections.Compensation, RetrySettings.DefaultCompensation);
+        builder.Services.AddSingleton<OrderWorkflowInputs>();
         builder.Services.AddHostedService<WorkflowHistoryPurger>();
         return builder;
     }
+
+    private static void AddRetrySettings(IHostApplicationBuilder builder, string section, RetrySettings defaults) =>
+        builder.Services.AddOptions<RetrySettingsOptions>(section)
+            .Configure(o => (o.FirstInterval, o.MaxInterval, o.Window) = (defaults.FirstInterval, defaults.MaxInterval, defaults.Window))
+            .BindConfiguration(section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
 }

@@ -13,7 +13,7 @@ public sealed class ComponentLoaderTests
     {
         RepoComponents.Select(c => c.Name).Should().BeEquivalentTo(
             "orders-store", "inventory-store", "payment-store", "shipping-store", "notification-store",
-            "workflow-store", "order-pubsub", "secret-store");
+            "workflow-store", "order-pubsub", "secret-store", "order-reconcile-cron");
         var orders = RepoComponents.Single(c => c.Name == "orders-store");
         orders.Type.Should().Be("state.postgresql");
         orders.Version.Should().Be("v1");

@@ -70,6 +70,13 @@ public sealed class OrderApi(HttpClient http)
         throw new TimeoutException($"Order {orderId} did not reach [{string.Join(", ", statuses)}]; last seen: {last}");
     }
 
+    /// <summary>Polls until the order is terminal or on hold (what a fault test waits for).</summary>
+    public Task<OrderView> WaitForSettledAsync(string orderId, TimeSpan timeout) =>
+        WaitForAsync(orderId, timeout, OrderStatus.Completed, OrderStatus.Failed, OrderStatus.Cancelled, OrderStatus.OnHold);
+
+    public Task<HttpResponseMessage> ResumeAsync(string orderId) =>
+        http.PostAsync($"/api/orders/{orderId}/resume", null);
+
     public Task<HttpResponseMessage> CancelAsync(string orderId) =>
         http.PostAsync($"/api/orders/{orderId}/cancel", null);
 

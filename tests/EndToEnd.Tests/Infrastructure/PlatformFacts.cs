@@ -25,3 +25,15 @@ public sealed class FaultInjectionFactAttribute : FactAttribute
         }
     }
 }
+
+/// <summary>A test that kills processes or writes through the dev sidecar: only on a platform the fixture starts.</summary>
+public sealed class LocalPlatformFactAttribute : FactAttribute
+{
+    public LocalPlatformFactAttribute()
+    {
+        if (PlatformTarget.IsExternal)
+        {
+            Skip = "Kills processes and uses the dev sidecar: only on a platform started by the fixture.";
+        }
+    }
+}

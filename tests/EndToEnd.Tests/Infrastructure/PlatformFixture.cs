@@ -30,6 +30,17 @@ public class PlatformFixture : IAsyncLifetime
         Clients = new PlatformClients(_platform.Ports.ToDictionary(p => p.Key, p => p.Value.AppUrl));
     }
 
+    /// <summary>SIGKILLs one service (<c>Process.Kill</c> on Linux) until <see cref="RestartAsync"/>; local platforms only.</summary>
+    public Task KillAsync(string appId) => Local.StopAppAsync(appId);
+
+    /// <summary>Starts a killed service again and waits until it is ready.</summary>
+    public Task RestartAsync(string appId) => Local.RestartAppAsync(appId);
+
+    /// <summary>The dev sidecar's HTTP API as <paramref name="appId"/> sees it (state of that app's scope).</summary>
+    public Uri SidecarHttpUrl(string appId) => Local.Ports[appId].DaprHttpUrl;
+
+    private Platform Local => _platform ?? throw new InvalidOperationException("Only a platform the fixture started can be killed or reached through its sidecar.");
+
     /// <summary>What a failing test should print: the last output of every local process.</summary>
     public string Diagnostics() => _platform?.Diagnostics() ?? "(external platform: see its own logs)";
 

@@ -12,7 +12,11 @@ namespace OrderPlatform.OrderService.Tests.Workflow;
 
 /// <summary>
 /// A mocked <see cref="WorkflowContext"/>: every activity answers a happy-path result unless told otherwise, and each
-/// call is logged ("RecordOrderStatusActivity" as "Record:{status}") so a test can assert the exact step sequence.
+/// call is logged ("RecordOrderStatusActivity" as "Record:{status}", a backoff timer as "Timer", waiting for an
+/// operator as "WaitForResume") so a test can assert the exact step sequence. A failed activity stands for one whose
+/// retry policy gave up (the engine's durable retries happen inside the real context's call). Timers up to an hour are
+/// backoff timers: they fire at once and move the workflow clock; longer ones (the approval timeout) wait for
+/// <see cref="Timer"/>.
 /// </summary>
 internal sealed class WorkflowHarness
 {
@@ -20,17 +24,25 @@ internal sealed class WorkflowHarness
 
     private readonly Dictionary<string, Func<object, object>> answers = [];
     private readonly Dictionary<string, Action> afterCall = [];
+    private readonly Dictionary<string, WorkflowRetryPolicy?> retryPolicies = [];
+
+    private DateTime clock = Now;
 
     public WorkflowHarness()
     {
-        Context.SetupGet(c => c.CurrentUtcDateTime).Returns(Now);
+        Context.SetupGet(c => c.CurrentUtcDateTime).Returns(() => clock);
         Context.Setup(c => c.WaitForExternalEventAsync<CancelOrderSignal>(OrderWorkflowEvents.CancelOrder, It.IsAny<CancellationToken>()))
             .Returns(Cancel.Task);
         Context.Setup(c => c.WaitForExternalEventAsync<ApprovalDecision>(OrderWorkflowEvents.ApprovalDecision, It.IsAny<CancellationToken>()))
             .Returns(Approval.Task);
+        Context.Setup(c => c.WaitForExternalEventAsync<ResumeOrderSignal>(OrderWorkflowEvents.ResumeOrder, It.IsAny<CancellationToken>()))
+            .Returns(() =>
+            {
+                Calls.Add("WaitForResume");
+                return Resume.Task;
+            });
         Context.Setup(c => c.CreateTimer(It.IsAny<DateTime>(), It.IsAny<CancellationToken>()))
-            .Callback((DateTime fireAt, CancellationToken _) => TimerFireAt = fireAt)
-            .Returns(Timer.Task);
+            .Returns((DateTime fireAt, CancellationToken _) => CreateTimer(fireAt));
 
         Answer<CheckStockResponse>(nameof(CheckStockActivity), _ => new CheckStockResponse(true, []));
         Answer<ReservationResult>(nameof(ReserveStockActivity), i => new ReservationResult(((ReserveStockRequest)i).ReservationId, ReservationStatus.Reserved, []));
@@ -46,6 +58,8 @@ internal sealed class WorkflowHarness
     public TaskCompletionSource<CancelOrderSignal> Cancel { get; } = new();
     public TaskCompletionSource<ApprovalDecision> Approval { get; } = new();
     public TaskCompletionSource Timer { get; } = new();
+    public TaskCompletionSource<ResumeOrderSignal> Resume { get; } = new();
+    public List<TimeSpan> Backoffs { get; } = [];
     public DateTime? TimerFireAt { get; private set; }
     public List<string> Calls { get; } = [];
     public Dictionary<string, object> Inputs { get; } = [];
@@ -56,13 +70,32 @@ internal sealed class WorkflowHarness
     {
         answers[activity] = i => result(i)!;
         Context.Setup(c => c.CallActivityAsync<T>(activity, It.IsAny<object>(), It.IsAny<WorkflowTaskOptions>()))
-            .Returns((string name, object input, WorkflowTaskOptions _) => Invoke<T>(name, input));
+            .Returns((string name, object input, WorkflowTaskOptions? options) =>
+            {
+                retryPolicies[name] = options?.RetryPolicy;
+                return Invoke<T>(name, input);
+            });
     }
 
-    /// <summary><paramref name="activity"/> fails the way the runtime reports a failed activity.</summary>
-    public void Fail<T>(string activity, string message) =>
-        Answer<T>(activity, _ => throw new WorkflowTaskFailedException(
-            $"Task '{activity}' failed", new WorkflowTaskFailureDetails("System.Net.Http.HttpRequestException", message, null)));
+    /// <summary>
+    /// <paramref name="activity"/> fails the way the runtime reports a failed activity (its retry policy gave up), the
+    /// first <paramref name="times"/> calls; then it answers as before.
+    /// </summary>
+    public void Fail<T>(string activity, string message, int times = int.MaxValue)
+    {
+        var healthy = answers[activity];
+        var failures = 0;
+        Answer<T>(activity, i => failures++ < times
+            ? throw new WorkflowTaskFailedException(
+                $"Task '{activity}' failed", new WorkflowTaskFailureDetails("System.Net.Http.HttpRequestException", message, null))
+            : (T)healthy(i));
+    }
+
+    /// <summary>The operator resumes every hold at once.</summary>
+    public void ResumeHolds() => Resume.TrySetResult(new ResumeOrderSignal(new DateTimeOffset(Now)));
+
+    /// <summary>The retry policy the workflow passed with its last call of <paramref name="activity"/>.</summary>
+    public WorkflowRetryPolicy? RetryPolicyOf(string activity) => retryPolicies.GetValueOrDefault(activity);
 
     /// <summary>Runs <paramref name="action"/> right after <paramref name="activity"/> returns (e.g. a cancel arrives).</summary>
     public void After(string activity, Action action) => afterCall[activity] = action;
@@ -71,6 +104,20 @@ internal sealed class WorkflowHarness
         new OrderWorkflow().RunAsync(Context.Object, input ?? TestOrders.WorkflowInput()).WaitAsync(TimeSpan.FromSeconds(30));
 
     public OrderStatusUpdate Update(OrderStatus status) => Updates.Single(u => u.Status == status);
+
+    private Task CreateTimer(DateTime fireAt)
+    {
+        if (fireAt - clock > TimeSpan.FromHours(1))
+        {
+            TimerFireAt = fireAt;
+            return Timer.Task;
+        }
+
+        Calls.Add("Timer");
+        Backoffs.Add(fireAt - clock);
+        clock = fireAt;
+        return Task.CompletedTask;
+    }
 
     private Task<T> Invoke<T>(string name, object input)
     {

@@ -57,7 +57,7 @@ public sealed class BatchOrdersHandler(
             }
             else
             {
-                accepted.Add((StoredOrder.Create(orderId, request!, options.Value.Currency, hash, now), request!.PaymentToken));
+                accepted.Add((starter.WithWorkflowInput(StoredOrder.Create(orderId, request!, options.Value.Currency, hash, now), request!.PaymentToken), request!.PaymentToken));
             }
         }
 

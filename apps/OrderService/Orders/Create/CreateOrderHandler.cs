@@ -45,7 +45,7 @@ public sealed class CreateOrderHandler(
             orderId = held?.OrderId ?? orderId;
         }
 
-        var order = StoredOrder.Create(orderId, request, options.Value.Currency, hash, now);
+        var order = starter.WithWorkflowInput(StoredOrder.Create(orderId, request, options.Value.Currency, hash, now), request.PaymentToken);
         if (await orders.TryInsertAsync(order, ct))
         {
             await starter.StartAsync(order, request.PaymentToken, ct);

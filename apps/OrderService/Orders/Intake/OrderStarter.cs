@@ -1,5 +1,4 @@
 using Dapr.Workflow;
-using Microsoft.Extensions.Options;
 using OrderPlatform.Contracts.Events;
 using OrderPlatform.Contracts.Orders;
 using OrderPlatform.OrderService.Events;
@@ -9,7 +8,7 @@ using OrderPlatform.OrderService.Workflow;
 namespace OrderPlatform.OrderService.Orders.Intake;
 
 /// <summary>Starts a saved order: schedules its workflow (instance id = order id) and publishes <c>order_created</c>.</summary>
-public sealed class OrderStarter(IDaprWorkflowClient workflows, OrderEventPublisher events, IOptions<OrderServiceOptions> options, TimeProvider clock, OrderMetrics metrics)
+public sealed class OrderStarter(IDaprWorkflowClient workflows, OrderEventPublisher events, OrderWorkflowInputs inputs, TimeProvider clock, OrderMetrics metrics)
 {
     /// <summary>How long a pending order may be without its workflow before a replay starts it (its own request may still be starting it).</summary>
     public static readonly TimeSpan StartGrace = TimeSpan.FromSeconds(30);
@@ -31,14 +30,17 @@ public sealed class OrderStarter(IDaprWorkflowClient workflows, OrderEventPublis
         return true;
     }
 
+    /// <summary>The order with its workflow input, to be saved in the same insert (the reconciler starts it from there).</summary>
+    public StoredOrder WithWorkflowInput(StoredOrder order, string? paymentToken)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        return order with { WorkflowInput = inputs.For(order, paymentToken) };
+    }
+
     public async Task StartAsync(StoredOrder order, string? paymentToken, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(order);
-        var settings = options.Value;
-        var input = new OrderWorkflowInput(
-            order.OrderId, order.CustomerId, order.Items, order.Total, order.Currency,
-            string.IsNullOrEmpty(paymentToken) ? OrderWorkflowInput.DefaultPaymentToken : paymentToken,
-            order.ShippingAddress, settings.ApprovalThreshold, settings.ApprovalTimeout);
+        var input = order.WorkflowInput ?? inputs.For(order, paymentToken);
         await workflows.ScheduleNewWorkflowAsync(nameof(OrderWorkflow), order.OrderId, input);
         metrics.OrderStarted();
         await events.PublishAsync(order, OrderEventTypes.Created, order.CreatedAt, "order received", ct);

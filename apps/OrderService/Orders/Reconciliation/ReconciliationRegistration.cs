@@ -1,0 +1,25 @@
+using OrderPlatform.Contracts;
+
+namespace OrderPlatform.OrderService.Orders.Reconciliation;
+
+public static class ReconciliationRegistration
+{
+    public static IServiceCollection AddOrderReconciliation(this IServiceCollection services)
+    {
+        services.AddOptions<ReconciliationOptions>()
+            .BindConfiguration(ReconciliationOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<OpenOrders>();
+        services.AddSingleton<OrderReconciler>();
+        return services;
+    }
+
+    /// <summary>The cron binding's route (<see cref="Components.ReconcileCron"/>), outside <c>/api</c>: only the sidecar calls it.</summary>
+    public static IEndpointRouteBuilder MapOrderReconciliation(this IEndpointRouteBuilder app)
+    {
+        app.MapPost($"/{Components.ReconcileCron}", ReconcileEndpoint.HandleAsync).WithName("ReconcileOrders").ExcludeFromDescription();
+        app.MapMethods($"/{Components.ReconcileCron}", [HttpMethods.Options], ReconcileEndpoint.Probe).ExcludeFromDescription();
+        return app;
+    }
+}
