@@ -55,12 +55,12 @@ public sealed class WorkerRestartTests : IAsyncLifetime
 
     // Mirrors: dapr/dapr tests/integration/suite/daprd/workflow/reconnect/deactivate/activity.go
     [Fact]
-    public async Task An_activity_running_on_a_worker_that_stopped_runs_again_on_the_next_worker()
+    public async Task Activities_running_on_a_worker_that_stopped_run_again_on_the_next_worker()
     {
         var id = WorkflowWaits.NewId("stopped-mid-activity");
         var first = await StartWorkerAsync();
         await first.Client.ScheduleNewWorkflowAsync(nameof(GatedWorkflow), id, id);
-        await gate.FirstStarted.WaitAsync(Guard);
+        await gate.AllHeld.WaitAsync(Guard);
         await first.DisposeAsync();
         await WorkerStreamsEndedAsync(1);
 
@@ -68,8 +68,8 @@ public sealed class WorkerRestartTests : IAsyncLifetime
         var state = await next.Client.CompletionAsync(id);
 
         state.RuntimeStatus.Should().Be(WorkflowRuntimeStatus.Completed, state.FailureDetails?.ToString());
-        state.ReadOutputAs<string>().Should().Be($"{id}:run2");
-        gate.Runs.Should().Be(2);
+        state.ReadOutputAs<string>().Should().Be($"done-{id}-1|done-{id}-2");
+        gate.Runs.Should().Be(2 * ActivityGate.Held, "each activity ran once on each worker");
     }
 
     // Mirrors: dapr/dapr tests/integration/suite/daprd/workflow/reconnect/deactivate/raiseevent.go

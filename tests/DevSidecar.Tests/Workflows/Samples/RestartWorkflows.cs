@@ -4,28 +4,33 @@ namespace OrderPlatform.DevSidecar.Tests.Workflows.Samples;
 
 /// <summary>
 /// Shared by the workers of one test (each a separate host): counts <see cref="GatedActivity"/>'s runs and holds the
-/// first one until the test ends, so that worker can leave with the activity unfinished.
+/// first <see cref="Held"/> of them until the test ends, so their worker can leave with them unfinished.
 /// </summary>
 internal sealed class ActivityGate : IDisposable
 {
-    private readonly TaskCompletionSource firstStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    public const int Held = 2;
+
+    private readonly TaskCompletionSource allHeld = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource release = new();
     private int runs;
 
     public int Runs => Volatile.Read(ref runs);
 
-    public Task FirstStarted => firstStarted.Task;
+    /// <summary>Completes once the held runs have all started.</summary>
+    public Task AllHeld => allHeld.Task;
 
-    public async Task<int> EnterAsync()
+    public async Task EnterAsync()
     {
         var run = Interlocked.Increment(ref runs);
-        if (run == 1)
+        if (run <= Held)
         {
-            firstStarted.TrySetResult();
+            if (run == Held)
+            {
+                allHeld.TrySetResult();
+            }
+
             await Task.Delay(Timeout.InfiniteTimeSpan, release.Token).ContinueWith(_ => { }, TaskScheduler.Default);
         }
-
-        return run;
     }
 
     public void Dispose()
@@ -37,12 +42,20 @@ internal sealed class ActivityGate : IDisposable
 
 internal sealed class GatedActivity(ActivityGate gate) : WorkflowActivity<string, string>
 {
-    public override async Task<string> RunAsync(WorkflowActivityContext context, string input) =>
-        $"{input}:run{await gate.EnterAsync()}";
+    public override async Task<string> RunAsync(WorkflowActivityContext context, string input)
+    {
+        await gate.EnterAsync();
+        return $"done-{input}";
+    }
 }
 
+/// <summary>Runs <see cref="ActivityGate.Held"/> gated activities side by side.</summary>
 internal sealed class GatedWorkflow : Workflow<string, string>
 {
-    public override Task<string> RunAsync(WorkflowContext context, string input) =>
-        context.CallActivityAsync<string>(nameof(GatedActivity), input);
+    public override async Task<string> RunAsync(WorkflowContext context, string input)
+    {
+        var results = await Task.WhenAll(Enumerable.Range(1, ActivityGate.Held)
+            .Select(i => context.CallActivityAsync<string>(nameof(GatedActivity), $"{input}-{i}")));
+        return string.Join('|', results);
+    }
 }

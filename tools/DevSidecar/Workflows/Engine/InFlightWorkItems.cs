@@ -50,7 +50,14 @@ internal sealed class InFlightWorkItems
         return error => fail(map, error);
     }
 
-    /// <summary>The server's own catch removes each failed entry and rethrows; the dispatcher then abandons the item.</summary>
-    private static int FailAll<TResult>(object map, Exception error) =>
-        ((ConcurrentDictionary<string, TaskCompletionSource<TResult>>)map).Values.Count(pending => pending.TrySetException(error));
+    /// <summary>
+    /// Removes each pending completion and fails it. Removing matters: the server drops an activity's entry only when
+    /// sending fails, so a failed entry left behind would keep the same key (instance + task id) from being registered
+    /// again when the activity is re-dispatched, and the next worker's completion would land on the dead entry.
+    /// </summary>
+    private static int FailAll<TResult>(object map, Exception error)
+    {
+        var pending = (ConcurrentDictionary<string, TaskCompletionSource<TResult>>)map;
+        return pending.Count(entry => pending.TryRemove(entry) && entry.Value.TrySetException(error));
+    }
 }
