@@ -25,3 +25,15 @@ public sealed class FaultInjectionFactAttribute : FactAttribute
         }
     }
 }
+
+/// <summary>A test that kills and restarts a service's process: only on a platform the fixture started itself.</summary>
+public sealed class LocalPlatformFactAttribute : FactAttribute
+{
+    public LocalPlatformFactAttribute()
+    {
+        if (PlatformTarget.IsExternal)
+        {
+            Skip = "Kills and restarts a service: only on a platform started by the fixture.";
+        }
+    }
+}

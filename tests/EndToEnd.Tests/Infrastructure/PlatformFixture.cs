@@ -18,6 +18,9 @@ public class PlatformFixture : IAsyncLifetime
 
     public PlatformClients Clients { get; private set; } = null!;
 
+    /// <summary>The platform this fixture started (null against an external one): lets a test kill and restart a service.</summary>
+    public Platform? Local => _platform;
+
     public async Task InitializeAsync()
     {
         if (PlatformTarget.IsExternal)
