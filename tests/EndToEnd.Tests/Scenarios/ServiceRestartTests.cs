@@ -33,7 +33,7 @@ public sealed class ServiceRestartTests(ServiceRestartTests.OwnPlatform platform
         var killedAt = DateTimeOffset.UtcNow;
         await platform.Local.RestartAppAsync(AppIds.OrderService);
 
-        var outcomes = await Task.WhenAll(ids.Select(id => api.WaitForAsync(id, TimeSpan.FromSeconds(45))));
+        var outcomes = await Task.WhenAll(ids.Select(id => api.WaitForAsync(id, TimeSpan.FromSeconds(90))));
 
         outcomes.Should().OnlyContain(o => o.Status == OrderStatus.Completed, platform.Diagnostics());
         outcomes.Count(o => o.History.Last(h => h.Status == OrderStatus.Completed).At > killedAt).Should().BeGreaterThanOrEqualTo(
