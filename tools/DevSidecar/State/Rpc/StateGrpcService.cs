@@ -35,12 +35,7 @@ public sealed class StateGrpcService(ApiCalls calls, StateStores stores)
             context.AddUnaryMethod(DaprGrpc.Unary<P.DeleteBulkStateRequest, Empty>("DeleteBulkState"), [], (s, r, c) =>
                 s.calls.Grpc(c, "state.bulkdelete", r.StoreName, app =>
                 {
-                    var scope = s.stores.Open(app.AppId, r.StoreName);
-                    foreach (var item in r.States)
-                    {
-                        scope.Delete(ProtoState.ToOperation(item, delete: true));
-                    }
-
+                    s.stores.Open(app.AppId, r.StoreName).DeleteBulk([.. r.States.Select(i => ProtoState.ToOperation(i, delete: true))]);
                     return new Empty();
                 }));
             context.AddUnaryMethod(DaprGrpc.Unary<P.ExecuteStateTransactionRequest, Empty>("ExecuteStateTransaction"), [], (s, r, c) =>
