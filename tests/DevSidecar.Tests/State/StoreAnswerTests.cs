@@ -14,6 +14,7 @@ namespace OrderPlatform.DevSidecar.Tests.State;
 /// </summary>
 public sealed class StoreAnswerTests(StateSidecar sidecar) : IClassFixture<StateSidecar>
 {
+    private static readonly Dictionary<string, string> AsJson = new() { ["contentType"] = "application/json" };
     private readonly DaprClient client = sidecar.Host.CreateDaprClient("app-a");
     private readonly HttpClient http = sidecar.Host.CreateHttpClient("app-a");
 
@@ -109,6 +110,24 @@ public sealed class StoreAnswerTests(StateSidecar sidecar) : IClassFixture<State
         error.Status.Detail.Should().Be("error while executing state transaction: possible etag mismatch. error from state store");
         response.StatusCode.Should().Be(HttpStatusCode.InternalServerError);
         (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errorCode").GetString().Should().Be("ERR_STATE_TRANSACTION");
+    }
+
+    // Mirrors: dapr/dapr pkg/api/grpc/grpc.go (ExecuteStateTransaction passes req.GetValue() as bytes; SaveState parses JSON only with contentType) + pkg/api/http/http.go (onPostState: value is JSON)
+    [Fact]
+    public async Task Only_json_values_are_documents_to_the_query_whatever_api_wrote_them()
+    {
+        var (viaTransaction, viaSave, viaHttp) = (NewKey(), NewKey(), NewKey());
+        var tag = NewKey();
+        var value = JsonSerializer.SerializeToUtf8Bytes(new { name = tag, quantity = 1 });
+        await client.ExecuteStateTransactionAsync("shared",
+            [new StateTransactionRequest(viaTransaction, value, StateOperationType.Upsert, metadata: AsJson)]);
+        await client.SaveStateAsync("shared", viaSave, new Widget(tag, 1), metadata: AsJson);
+        (await http.PostAsJsonAsync("/v1.0/state/shared", new[] { new { key = viaHttp, value = new { name = tag, quantity = 1 } } }))
+            .EnsureSuccessStatusCode();
+
+        var found = await client.QueryStateAsync<Widget>("shared", "{\"filter\":{\"EQ\":{\"name\":\"" + tag + "\"}}}");
+
+        found.Results.Select(r => r.Key).Should().BeEquivalentTo(viaSave, viaHttp);
     }
 
     private static async Task<RpcException> RpcErrorAsync(Func<Task> act) =>

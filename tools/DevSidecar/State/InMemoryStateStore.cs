@@ -95,13 +95,13 @@ public sealed class InMemoryStateStore(TimeProvider time)
         }
     }
 
-    /// <summary>The live entries whose key starts with <paramref name="prefix"/> (for the query API).</summary>
-    public List<KeyValuePair<string, StateEntry>> Snapshot(string prefix)
+    /// <summary>Every live entry (for the query API, which, as <c>state.postgresql</c> v1's, reads the whole table).</summary>
+    public List<KeyValuePair<string, StateEntry>> Snapshot()
     {
         lock (gate)
         {
             var now = time.GetUtcNow();
-            return [.. entries.Where(e => e.Key.StartsWith(prefix, StringComparison.Ordinal) && !e.Value.IsExpired(now))];
+            return [.. entries.Where(e => !e.Value.IsExpired(now))];
         }
     }
 

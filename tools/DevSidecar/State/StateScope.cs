@@ -71,10 +71,11 @@ public sealed class StateScope(string storeName, InMemoryStateStore store, strin
         }
     }
 
+    /// <summary>Queries the whole store, as <c>state.postgresql</c> v1 reads its whole table (see <see cref="StateQueryEngine"/>).</summary>
     public StateQueryResult Query(StateQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return StateQueryEngine.Run(query, store.Snapshot(Prefix), Prefix.Length, StoreName);
+        return StateQueryEngine.Run(query, store.Snapshot(), StoreName);
     }
 
     private static List<StateWriteException> TryEach(IReadOnlyList<StateOperation> items, Action<StateOperation> apply)
