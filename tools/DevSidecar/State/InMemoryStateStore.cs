@@ -114,9 +114,10 @@ public sealed class InMemoryStateStore(TimeProvider time)
     {
         if (string.IsNullOrEmpty(write.ETag))
         {
+            // The insert's ON CONFLICT update finds a live row and changes nothing: no ETag error, just this.
             if (write.Concurrency == StateConcurrency.FirstWrite && !write.IsDelete && current is not null)
             {
-                throw new StateWriteException(write.Key, StateWriteFailure.ETagMismatch, ETagMismatch);
+                throw new StateWriteException(write.Key, StateWriteFailure.NotUpdated, "no item was updated");
             }
 
             return;
