@@ -74,7 +74,10 @@ public sealed class Platform : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops one service (e.g. to show the resiliency policy at work) until <see cref="RestartAppAsync"/>.</summary>
+    /// <summary>
+    /// Stops one service until <see cref="RestartAppAsync"/>: killed at once (SIGKILL on Linux, <c>Process.Kill</c>), as
+    /// a crashed or evicted replica goes, with whatever it was doing unfinished.
+    /// </summary>
     public async Task StopAppAsync(string appId)
     {
         if (_apps.Remove(appId, out var process))

@@ -74,27 +74,93 @@ public class DeliveryHandlingTests
         subscriber.On("/on-order").Should().HaveCount(3, "one delivery and maxRetries: 2 retries");
     }
 
+    // Mirrors: dapr/dapr pkg/runtime/subscription/postman/http/http.go (404 → ErrMessageDropped) + pkg/runtime/subscription/subscription.go (dropped → dead-letter topic if configured)
     [Fact]
-    public async Task A_404_drops_the_message_without_dead_lettering_it()
+    public async Task A_404_is_not_retried_and_goes_to_the_dead_letter_topic_like_a_drop()
     {
         await using var rig = await PubSubRig.StartAsync(QuickRetries, pubsubMetadata: new Dictionary<string, string> { ["concurrency"] = "1" });
         var subscriber = await rig.StartSubscriberAsync(
-            new[]
+            new object[]
             {
                 new
                 {
                     pubsubname = PubSubRig.Pubsub, topic = "orders", deadLetterTopic = "orders-deadletter",
                     routes = new { rules = new[] { new { match = "event.type == \"gone\"", path = "/unmapped" } }, @default = "/on-order" },
                 },
+                new { pubsubname = PubSubRig.Pubsub, topic = "orders-deadletter", route = "/dead" },
             },
-            app => app.MapPost("/on-order", () => Results.Ok()));
+            app =>
+            {
+                app.MapPost("/on-order", () => Results.Ok());
+                app.MapPost("/dead", () => Results.Ok());
+            });
 
         await Publish(rig, "gone");
-        await Publish(rig, "marker");
-        await TestApp.EventuallyAsync(() => subscriber.On("/on-order").Count == 1, "the marker after the 404 is delivered");
+        await TestApp.EventuallyAsync(() => subscriber.On("/dead").Count == 1, "the 404'd event is dead-lettered");
 
         subscriber.On("/unmapped").Should().ContainSingle("404 is not retried");
-        rig.Host.GetRequiredService<InMemoryBroker>().Retained(PubSubRig.Pubsub, "orders-deadletter").Should().BeEmpty();
+    }
+
+    // Mirrors: dapr/dapr pkg/runtime/subscription/subscription.go (no inbound policy: one delivery, then the dead-letter topic)
+    [Fact]
+    public async Task Without_an_inbound_policy_a_failed_delivery_goes_straight_to_the_dead_letter_topic()
+    {
+        await using var rig = await PubSubRig.StartAsync();
+        var subscriber = await rig.StartSubscriberAsync(OrdersWithDeadLetter(), app =>
+        {
+            app.MapPost("/on-order", () => Answer("RETRY"));
+            app.MapPost("/dead", () => Results.Ok());
+        });
+
+        await Publish(rig, "order_created");
+        await TestApp.EventuallyAsync(() => subscriber.On("/dead").Count == 1, "the failed event is dead-lettered");
+
+        subscriber.On("/on-order").Should().ContainSingle("nothing retries it before the dead-letter topic");
+    }
+
+    // Mirrors: dapr/components-contrib common/component/azure/servicebus/subscription.go (handler error → AbandonMessage; Service Bus redelivers up to maxDeliveryCount, then its own dead-letter queue)
+    [Fact]
+    public async Task Without_a_dead_letter_topic_the_broker_redelivers_up_to_its_max_delivery_count_then_the_message_is_gone()
+    {
+        var types = await DeliveriesUntilMarkerAsync(inboundRetry: null, maxDeliveryCount: 3);
+
+        types.Should().Equal("order_created", "order_created", "order_created", "marker");
+    }
+
+    // Mirrors: dapr/dapr pkg/runtime/subscription/subscription.go (the inbound policy runs per broker delivery) + components-contrib common/component/azure/servicebus/subscription.go
+    [Fact]
+    public async Task An_inbound_policy_retries_each_broker_delivery()
+    {
+        var types = await DeliveriesUntilMarkerAsync(QuickRetries, maxDeliveryCount: 2);
+
+        types.Should().HaveCount(7, "2 deliveries × (1 + maxRetries: 2), then the next message")
+            .And.EndWith("marker");
+    }
+
+    /// <summary>One subscriber failing every event but "marker" (published after it); concurrency 1, so the marker
+    /// comes once the broker has given up on the event. Returns the event types in the order they arrived.</summary>
+    private static async Task<List<string>> DeliveriesUntilMarkerAsync(string? inboundRetry, int maxDeliveryCount)
+    {
+        await using var rig = await PubSubRig.StartAsync(inboundRetry, pubsubMetadata: new Dictionary<string, string>
+        {
+            ["concurrency"] = "1",
+            ["maxDeliveryCount"] = maxDeliveryCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        var types = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        await rig.StartSubscriberAsync(
+            new[] { new { pubsubname = PubSubRig.Pubsub, topic = "orders", route = "/on-order" } },
+            app => app.MapPost("/on-order", async (HttpRequest request) =>
+            {
+                using var body = await JsonDocument.ParseAsync(request.Body);
+                var type = body.RootElement.GetProperty("type").GetString()!;
+                types.Enqueue(type);
+                return type == "marker" ? Results.Ok() : Answer("RETRY");
+            }));
+
+        await Publish(rig, "order_created");
+        await Publish(rig, "marker");
+        await TestApp.EventuallyAsync(() => types.Contains("marker"), "the next message is delivered once the broker gives up");
+        return [.. types];
     }
 
     [Fact]

@@ -49,6 +49,7 @@ public sealed class TransactionTests(StateSidecar sidecar) : IClassFixture<State
         (await client.GetStateAsync<Widget>("shared", b)).Name.Should().Be("b1");
     }
 
+    // Mirrors: dapr/components-contrib common/component/postgresql/v1/postgresql.go (Multi: one database transaction, doSet per operation, rollback on the first error)
     [Fact]
     public async Task Later_operations_see_earlier_ones_in_the_same_transaction()
     {
@@ -61,7 +62,8 @@ public sealed class TransactionTests(StateSidecar sidecar) : IClassFixture<State
             new StateTransactionRequest(key, Json(new Widget("two", 2)), StateOperationType.Upsert, options: firstWrite),
         ]);
 
-        await act.Should().ThrowAsync<DaprException>();
+        (await act.Should().ThrowAsync<DaprException>()).Which.InnerException!.Message.Should().Contain(
+            "error while executing state transaction: no item was updated");
         (await client.GetStateAsync<Widget?>("shared", key)).Should().BeNull();
     }
 }

@@ -37,7 +37,7 @@ public sealed class InMemoryStateStore(TimeProvider time)
         }
     }
 
-    /// <summary>Applies all writes or none: throws <see cref="StateETagMismatchException"/> before changing anything.</summary>
+    /// <summary>Applies all writes or none: throws <see cref="StateWriteException"/> before changing anything.</summary>
     public void Apply(IReadOnlyList<StateWrite> writes)
     {
         ArgumentNullException.ThrowIfNull(writes);
@@ -58,7 +58,7 @@ public sealed class InMemoryStateStore(TimeProvider time)
                 Check(write, current);
                 pending[write.Key] = write.IsDelete
                     ? null
-                    : new StateEntry(write.Value!, (++next).ToString(CultureInfo.InvariantCulture), now + write.Ttl);
+                    : new StateEntry(write.Value!, (++next).ToString(CultureInfo.InvariantCulture), now + write.Ttl, write.IsJson);
             }
 
             version = next;
@@ -90,30 +90,58 @@ public sealed class InMemoryStateStore(TimeProvider time)
                 return;
             }
 
-            entries[write.Key] = new StateEntry(write.Value!, (++version).ToString(CultureInfo.InvariantCulture), now + write.Ttl);
+            entries[write.Key] = new StateEntry(
+                write.Value!, (++version).ToString(CultureInfo.InvariantCulture), now + write.Ttl, write.IsJson);
         }
     }
 
-    /// <summary>The live entries whose key starts with <paramref name="prefix"/> (for the query API).</summary>
-    public List<KeyValuePair<string, StateEntry>> Snapshot(string prefix)
+    /// <summary>Every live entry (for the query API, which, as <c>state.postgresql</c> v1's, reads the whole table).</summary>
+    public List<KeyValuePair<string, StateEntry>> Snapshot()
     {
         lock (gate)
         {
             var now = time.GetUtcNow();
-            return [.. entries.Where(e => e.Key.StartsWith(prefix, StringComparison.Ordinal) && !e.Value.IsExpired(now))];
+            return [.. entries.Where(e => !e.Value.IsExpired(now))];
         }
     }
 
+    /// <summary>
+    /// The checks <c>state.postgresql</c> v1 makes (components-contrib common/component/postgresql/v1/postgresql.go):
+    /// an ETag must be an unsigned 32-bit number and match the live row; without one, last-write always writes and
+    /// first-write only inserts. A delete without an ETag always succeeds.
+    /// </summary>
     private static void Check(StateWrite write, StateEntry? current)
     {
-        var mismatch = string.IsNullOrEmpty(write.ETag)
-            ? write.Concurrency == StateConcurrency.FirstWrite && !write.IsDelete && current is not null
-            : current is null || !string.Equals(current.ETag, write.ETag, StringComparison.Ordinal);
-        if (mismatch)
+        if (string.IsNullOrEmpty(write.ETag))
         {
-            throw new StateETagMismatchException(write.Key);
+            // The insert's ON CONFLICT update finds a live row and changes nothing: no ETag error, just this.
+            if (write.Concurrency == StateConcurrency.FirstWrite && !write.IsDelete && current is not null)
+            {
+                throw new StateWriteException(write.Key, StateWriteFailure.NotUpdated, "no item was updated");
+            }
+
+            return;
+        }
+
+        if (InvalidETag(write.ETag) is { } reason)
+        {
+            throw new StateWriteException(write.Key, StateWriteFailure.ETagInvalid,
+                $"invalid etag value: strconv.ParseUint: parsing \"{write.ETag}\": {reason}");
+        }
+
+        if (current is null || !string.Equals(current.ETag, write.ETag, StringComparison.Ordinal))
+        {
+            throw new StateWriteException(write.Key, StateWriteFailure.ETagMismatch, ETagMismatch);
         }
     }
+
+    private const string ETagMismatch = "possible etag mismatch. error from state store";
+
+    /// <summary>Why Go's <c>strconv.ParseUint(etag, 10, 32)</c> refuses the ETag, or null when it parses.</summary>
+    private static string? InvalidETag(string etag) =>
+        !etag.All(char.IsAsciiDigit) ? "invalid syntax"
+        : !uint.TryParse(etag, NumberStyles.None, CultureInfo.InvariantCulture, out _) ? "value out of range"
+        : null;
 
     private StateEntry? Live(string key, DateTimeOffset now)
     {

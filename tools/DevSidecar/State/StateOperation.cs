@@ -4,16 +4,20 @@ using OrderPlatform.DevSidecar.Api;
 
 namespace OrderPlatform.DevSidecar.State;
 
-/// <summary>A save or delete as an API request states it (key without prefix; metadata e.g. ttlInSeconds).</summary>
+/// <summary>
+/// A save or delete as an API request states it (key without prefix; metadata e.g. ttlInSeconds). IsJson: daprd
+/// hands the value to the store as a JSON document rather than as bytes (see <see cref="StateEntry"/>).
+/// </summary>
 public sealed record StateOperation(
     string Key,
     ByteString? Value,
     string? ETag = null,
     StateConcurrency Concurrency = StateConcurrency.LastWrite,
-    IReadOnlyDictionary<string, string>? Metadata = null)
+    IReadOnlyDictionary<string, string>? Metadata = null,
+    bool IsJson = true)
 {
     public StateWrite ToWrite(string prefix) =>
-        new(StateKeys.Compose(prefix, Key), Value, ETag, Concurrency, Value is null ? null : Ttl(Metadata));
+        new(StateKeys.Compose(prefix, Key), Value, ETag, Concurrency, Value is null ? null : Ttl(Metadata), IsJson);
 
     /// <summary>Parses Dapr's <c>ttlInSeconds</c> metadata (-1 or absent: no expiry).</summary>
     public static TimeSpan? Ttl(IReadOnlyDictionary<string, string>? metadata)

@@ -6,7 +6,10 @@ using Microsoft.Extensions.Logging;
 
 namespace OrderPlatform.DevSidecar.Tests.Workflows.Support;
 
-/// <summary>An app as a service would host Dapr.Workflow: worker + DaprWorkflowClient against its sidecar gRPC port.</summary>
+/// <summary>
+/// An app as a service would host Dapr.Workflow: worker + DaprWorkflowClient against its sidecar gRPC port (or the
+/// client alone, <see cref="StartClientAsync"/>).
+/// </summary>
 internal sealed class WorkflowApp : IAsyncDisposable
 {
     private readonly IHost host;
@@ -17,8 +20,21 @@ internal sealed class WorkflowApp : IAsyncDisposable
 
     public ActivityJournal Journal => host.Services.GetRequiredService<ActivityJournal>();
 
-    public static async Task<WorkflowApp> StartAsync(
-        Uri grpcEndpoint, Action<WorkflowRuntimeOptions> register, string? apiToken = null)
+    public static Task<WorkflowApp> StartAsync(
+        Uri grpcEndpoint, Action<WorkflowRuntimeOptions> register, string? apiToken = null,
+        Action<IServiceCollection>? services = null) =>
+        StartAsync(grpcEndpoint, apiToken, s =>
+        {
+            services?.Invoke(s);
+            s.AddDaprWorkflow(register);
+        });
+
+    /// <summary>DaprWorkflowClient without a worker: schedules and raises events while no worker is connected.</summary>
+    public static Task<WorkflowApp> StartClientAsync(Uri grpcEndpoint) =>
+        StartAsync(grpcEndpoint, apiToken: null, s => s.AddSingleton(_ =>
+            new Dapr.Workflow.Registration.DaprWorkflowClientBuilder().UseGrpcEndpoint(grpcEndpoint.ToString()).Build()));
+
+    private static async Task<WorkflowApp> StartAsync(Uri grpcEndpoint, string? apiToken, Action<IServiceCollection> services)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
@@ -28,7 +44,7 @@ internal sealed class WorkflowApp : IAsyncDisposable
             ["DAPR_API_TOKEN"] = apiToken,
         });
         builder.Services.AddSingleton<ActivityJournal>();
-        builder.Services.AddDaprWorkflow(register);
+        services(builder.Services);
         var host = builder.Build();
         await host.StartAsync();
         return new WorkflowApp(host);

@@ -10,13 +10,16 @@ using Polly;
 namespace OrderPlatform.DevSidecar.Messaging.Delivery;
 
 /// <summary>
-/// Delivers one message to one subscription (at-least-once): drops it when expired, picks the route, POSTs it to the
-/// app under the pub/sub's inbound resiliency policy (else <see cref="DeliveryPolicy.DefaultRetry"/>) and decides its
-/// fate: delivered, dropped (404, DROP without dead-letter topic, no route, retries exhausted without one) or
-/// dead-lettered (DROP or retries exhausted with a deadLetterTopic).
+/// Delivers one message to one subscription as daprd does (dapr/dapr pkg/runtime/subscription/subscription.go) over
+/// <c>pubsub.azure.servicebus.topics</c>, the broker Azure runs (<see cref="DeliveryPolicy"/>): an expired message, one
+/// no route wants, a DROP and a 404 go to the dead-letter topic if the subscription has one, else are gone; a failed
+/// delivery (RETRY, another non-2xx, no answer) is retried only by the pub/sub's inbound resiliency policy, then goes
+/// to the dead-letter topic if there is one, else back to the broker, which delivers it again until its
+/// <c>maxDeliveryCount</c> and then moves it to its own dead-letter queue, which no subscriber reads.
 /// </summary>
 public sealed class MessageDelivery(
     SidecarApps apps,
+    ComponentRegistry components,
     ResiliencePipelines pipelines,
     IHttpClientFactory httpClientFactory,
     CallRecorder recorder,
@@ -43,9 +46,10 @@ public sealed class MessageDelivery(
 
     private async Task<(DeliveryDisposition, string)> AttemptAsync(Subscription subscription, PubSubMessage message, CancellationToken cancellationToken)
     {
+        var dead = subscription.DeadLetterTopic is null ? DeliveryDisposition.Dropped : DeliveryDisposition.DeadLetter;
         if (message.HasExpired(time.GetUtcNow()))
         {
-            return (DeliveryDisposition.Dropped, "expired");
+            return (dead, "expired");
         }
 
         var envelope = DeliveryEnvelope.For(subscription, message);
@@ -57,32 +61,53 @@ public sealed class MessageDelivery(
 
         if (route is null || apps.FindById(subscription.AppId) is not { } app)
         {
-            return (DeliveryDisposition.Dropped, "no-route");
+            return (dead, "no-route");
         }
 
         var uri = new Uri(app.AppBaseAddress, route);
-        var pipeline = pipelines.For(subscription.AppId, PolicyTarget.PubsubInbound(subscription.PubsubName), Classifier, DeliveryPolicy.DefaultRetry);
+        var pipeline = pipelines.For(subscription.AppId, PolicyTarget.PubsubInbound(subscription.PubsubName), Classifier);
+        var deliveries = DeliveryPolicy.MaxDeliveryCount(components.All.FirstOrDefault(c => c.Name == subscription.PubsubName));
+        for (var delivery = 1; ; delivery++)
+        {
+            var result = await DeliverOnceAsync(pipeline, uri, envelope, message, cancellationToken);
+            switch (result)
+            {
+                case { Exception: OperationCanceledException } when cancellationToken.IsCancellationRequested:
+                    return (DeliveryDisposition.Dropped, "cancelled");
+                case { Exception: null, Result: DeliveryStatus.Success }:
+                    return (DeliveryDisposition.Delivered, "ok");
+                case { Exception: null, Result: DeliveryStatus.Drop }:
+                    return (dead, "drop");
+                case { Exception: null, Result: DeliveryStatus.NotFound }:
+                    return (dead, "not-found");
+            }
+
+            if (dead == DeliveryDisposition.DeadLetter)
+            {
+                return (dead, "failed");
+            }
+
+            if (delivery >= deliveries)
+            {
+                return (DeliveryDisposition.Dropped, "broker-dead-lettered");
+            }
+
+            await Task.Delay(DeliveryPolicy.RedeliveryPause, time, cancellationToken);
+        }
+    }
+
+    private async Task<Outcome<DeliveryStatus>> DeliverOnceAsync(
+        ResiliencePipeline<DeliveryStatus> pipeline, Uri uri, DeliveryEnvelope envelope, PubSubMessage message, CancellationToken cancellationToken)
+    {
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        Outcome<DeliveryStatus> result;
         try
         {
-            result = await pipeline.ExecuteOutcomeAsync((rc, _) => PostAsync(uri, envelope, message, rc.CancellationToken), context, 0);
+            return await pipeline.ExecuteOutcomeAsync((rc, _) => PostAsync(uri, envelope, message, rc.CancellationToken), context, 0);
         }
         finally
         {
             ResilienceContextPool.Shared.Return(context);
         }
-
-        var dead = subscription.DeadLetterTopic is null ? DeliveryDisposition.Dropped : DeliveryDisposition.DeadLetter;
-        return result switch
-        {
-            { Exception: OperationCanceledException } when cancellationToken.IsCancellationRequested => (DeliveryDisposition.Dropped, "cancelled"),
-            { Exception: { } } => (dead, "failed"),
-            { Result: DeliveryStatus.Success } => (DeliveryDisposition.Delivered, "ok"),
-            { Result: DeliveryStatus.Drop } => (dead, "drop"),
-            { Result: DeliveryStatus.NotFound } => (DeliveryDisposition.Dropped, "not-found"),
-            _ => (dead, "retries-exhausted"),
-        };
     }
 
     private async ValueTask<Outcome<DeliveryStatus>> PostAsync(Uri uri, DeliveryEnvelope envelope, PubSubMessage message, CancellationToken cancellationToken)

@@ -13,16 +13,18 @@ public abstract record QueryFilter
     public abstract bool Matches(JsonElement value);
 }
 
+/// <summary><c>value-&gt;&gt;'field' = $1</c>: the field's text equals the value's text, exactly.</summary>
 public sealed record EqFilter(string[] Path, JsonElement Expected) : QueryFilter
 {
     public override bool Matches(JsonElement value) =>
-        JsonPath.TryGet(value, Path, out var actual) && JsonValues.Compare(actual, Expected) == 0;
+        JsonPath.FieldText(value, Path) is { } actual && actual == QueryValues.Text(Expected);
 }
 
+/// <summary>One EQ per candidate, OR-ed.</summary>
 public sealed record InFilter(string[] Path, IReadOnlyList<JsonElement> Candidates) : QueryFilter
 {
     public override bool Matches(JsonElement value) =>
-        JsonPath.TryGet(value, Path, out var actual) && Candidates.Any(c => JsonValues.Compare(actual, c) == 0);
+        JsonPath.FieldText(value, Path) is { } actual && Candidates.Any(c => actual == QueryValues.Text(c));
 }
 
 public sealed record AndFilter(IReadOnlyList<QueryFilter> Filters) : QueryFilter

@@ -7,18 +7,45 @@ namespace OrderPlatform.DevSidecar.State.Rpc;
 /// <summary>Conversions between Dapr.Protos state messages and the sidecar's state types.</summary>
 internal static class ProtoState
 {
-    public static StateOperation ToOperation(P.StateItem item, bool delete = false)
+    /// <summary>
+    /// A gRPC state item. <paramref name="jsonByContentType"/>: daprd's SaveState parses the value as JSON when the
+    /// item's metadata says <c>contentType: application/json</c> (dapr/dapr pkg/api/grpc/grpc.go); its
+    /// ExecuteStateTransaction always passes the bytes as they are.
+    /// </summary>
+    public static StateOperation ToOperation(P.StateItem item, bool delete = false, bool jsonByContentType = false)
     {
         var options = item.Options;
         StateOperation.ValidateConsistency(options is null ? null : Consistency(options.Consistency));
+        var value = delete ? null : item.Value ?? ByteString.Empty;
+        var isJson = jsonByContentType && item.Metadata.TryGetValue("contentType", out var type) && type == "application/json";
+        if (isJson && value is not null)
+        {
+            EnsureJson(value);
+        }
+
         return new StateOperation(
             item.Key,
-            delete ? null : item.Value ?? ByteString.Empty,
+            value,
             item.Etag?.Value,
             options?.Concurrency == P.StateOptions.Types.StateConcurrency.ConcurrencyFirstWrite
                 ? StateConcurrency.FirstWrite
                 : StateConcurrency.LastWrite,
-            item.Metadata);
+            item.Metadata,
+            isJson);
+    }
+
+    /// <summary>daprd returns json.Unmarshal's error as it is, which gRPC reports as Unknown.</summary>
+    private static void EnsureJson(ByteString value)
+    {
+        try
+        {
+            var reader = new System.Text.Json.Utf8JsonReader(value.Span);
+            System.Text.Json.JsonElement.ParseValue(ref reader);
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw new Api.DaprApiException(500, Grpc.Core.StatusCode.Unknown, "ERR_STATE_SAVE", e.Message);
+        }
     }
 
     public static StateOperation ToDelete(P.DeleteStateRequest request) =>

@@ -23,7 +23,7 @@ public sealed class StateGrpcService(ApiCalls calls, StateStores stores)
             context.AddUnaryMethod(DaprGrpc.Unary<P.SaveStateRequest, Empty>("SaveState"), [], (s, r, c) =>
                 s.calls.Grpc(c, "state.save", r.StoreName, app =>
                 {
-                    s.stores.Open(app.AppId, r.StoreName).Save([.. r.States.Select(i => ProtoState.ToOperation(i))]);
+                    s.stores.Open(app.AppId, r.StoreName).Save([.. r.States.Select(i => ProtoState.ToOperation(i, jsonByContentType: true))]);
                     return new Empty();
                 }));
             context.AddUnaryMethod(DaprGrpc.Unary<P.DeleteStateRequest, Empty>("DeleteState"), [], (s, r, c) =>
@@ -35,12 +35,7 @@ public sealed class StateGrpcService(ApiCalls calls, StateStores stores)
             context.AddUnaryMethod(DaprGrpc.Unary<P.DeleteBulkStateRequest, Empty>("DeleteBulkState"), [], (s, r, c) =>
                 s.calls.Grpc(c, "state.bulkdelete", r.StoreName, app =>
                 {
-                    var scope = s.stores.Open(app.AppId, r.StoreName);
-                    foreach (var item in r.States)
-                    {
-                        scope.Delete(ProtoState.ToOperation(item, delete: true));
-                    }
-
+                    s.stores.Open(app.AppId, r.StoreName).DeleteBulk([.. r.States.Select(i => ProtoState.ToOperation(i, delete: true))]);
                     return new Empty();
                 }));
             context.AddUnaryMethod(DaprGrpc.Unary<P.ExecuteStateTransactionRequest, Empty>("ExecuteStateTransaction"), [], (s, r, c) =>

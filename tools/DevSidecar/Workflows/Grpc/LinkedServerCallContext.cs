@@ -3,8 +3,8 @@ using Grpc.Core;
 namespace OrderPlatform.DevSidecar.Workflows.Grpc;
 
 /// <summary>
-/// The incoming call's context with a cancellation token that also fires when the app's engine stops, so the
-/// engine's never-ending work-item stream ends on shutdown instead of holding the host open.
+/// The incoming call's context with the sidecar's own cancellation token: the engine's never-ending work-item call
+/// ends when the sidecar says so (after the worker left or when the engine stops), not when the worker's call does.
 /// </summary>
 internal sealed class LinkedServerCallContext(ServerCallContext inner, CancellationToken cancellationToken)
     : ServerCallContext

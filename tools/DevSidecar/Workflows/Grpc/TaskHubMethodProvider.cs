@@ -59,9 +59,7 @@ internal sealed class TaskHubMethodProvider : IServiceMethodProvider<TaskHubServ
             context, "CompleteWorkflowTask", (s, r, c) => s.CompleteOrchestratorTask(r, c));
         context.AddServerStreamingMethod(
             Method<D.GetWorkItemsRequest, D.WorkItem>(MethodType.ServerStreaming, "GetWorkItems"), [],
-            (service, request, stream, call) =>
-                service.StreamWorkItemsAsync<D.GetWorkItemsRequest, D.WorkItem, M.GetWorkItemsRequest, M.WorkItem>(
-                    Rpc("GetWorkItems"), request, stream, call, (s, r, w, c) => s.GetWorkItems(r, w, c)));
+            (service, request, stream, call) => service.StreamWorkItemsAsync(Rpc("GetWorkItems"), request, stream, call));
         Serve<D.ListInstanceIDsRequest, D.ListInstanceIDsResponse>(context, "ListInstanceIDs", InstanceIdListing.ListAsync);
         Serve<D.GetInstanceHistoryRequest, D.GetInstanceHistoryResponse>(context, "GetInstanceHistory", (_, _, _) =>
             throw Unimplemented("GetInstanceHistory", "the in-memory engine keeps no readable history"));

@@ -6,6 +6,8 @@ using OrderPlatform.DevSidecar.Configuration;
 using OrderPlatform.DevSidecar.Telemetry;
 using OrderPlatform.DevSidecar.Workflows.Engine;
 using OrderPlatform.DevSidecar.Workflows.Protocol;
+using D = Dapr.DurableTask.Protobuf;
+using M = Microsoft.DurableTask.Protobuf;
 
 namespace OrderPlatform.DevSidecar.Workflows.Grpc;
 
@@ -34,22 +36,12 @@ public sealed class TaskHubService(
         });
 
     /// <summary>The work-item stream: open until the worker disconnects or the app's engine stops.</summary>
-    public Task StreamWorkItemsAsync<TDaprRequest, TDaprItem, TMsRequest, TMsItem>(
-        TaskHubRpc rpc,
-        TDaprRequest request,
-        IServerStreamWriter<TDaprItem> stream,
-        ServerCallContext context,
-        Func<TaskHubGrpcServer, TMsRequest, IServerStreamWriter<TMsItem>, ServerCallContext, Task> call)
-        where TDaprRequest : IMessage<TDaprRequest>
-        where TDaprItem : IMessage<TDaprItem>, new()
-        where TMsRequest : IMessage<TMsRequest>, new()
-        where TMsItem : IMessage<TMsItem> =>
+    public Task StreamWorkItemsAsync(
+        TaskHubRpc rpc, D.GetWorkItemsRequest request, IServerStreamWriter<D.WorkItem> stream, ServerCallContext context) =>
         RunAsync(rpc, request, context, async engine =>
         {
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, engine.Stopping);
-            var writer = new TranslatingStreamWriter<TMsItem, TDaprItem>(stream, translator);
-            await call(engine.Server, translator.ToMicrosoft<TDaprRequest, TMsRequest>(request), writer,
-                new LinkedServerCallContext(context, linked.Token)).ConfigureAwait(false);
+            await engine.ServeWorkerAsync(translator.ToMicrosoft<D.GetWorkItemsRequest, M.GetWorkItemsRequest>(request),
+                new TranslatingStreamWriter<M.WorkItem, D.WorkItem>(stream, translator), context).ConfigureAwait(false);
             return true;
         });
 
