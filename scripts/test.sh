@@ -21,7 +21,13 @@ dotnet test OrderPlatform.sln -c Release --no-build --nologo \
   --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results" "$@" 2>&1 | tee "$results/console.log"
 rc=${PIPESTATUS[0]}
 # A project that discovered no test makes `dotnet test` exit 0: count each one as a failure.
-empty=$(scripts/check-test-run.sh OrderPlatform.sln "$results/console.log" | tee /dev/stderr | wc -l)
+# (Printed with >&2, not `tee /dev/stderr`: opening /dev/stderr truncates the log file it may point to.)
+problems=$(scripts/check-test-run.sh OrderPlatform.sln "$results/console.log")
+empty=0
+if [[ -n "$problems" ]]; then
+  echo "$problems" >&2
+  empty=$(wc -l <<<"$problems")
+fi
 set -e
 
 passed=0 failed=0 skipped=0

@@ -205,7 +205,11 @@ public sealed class StateStoreTests : IAsyncLifetime
         var store = Store();
         await store.TryInsertAsync("q1", new Doc("query-doc", "alpha", 1), default);
         await store.TryInsertAsync("q2", new Doc("query-doc", "beta", 2), default);
-        await store.TransactAsync([StateStore.Put("q3", new Doc("query-doc", "alpha", 3), etag: null)], default);
+        await store.TryInsertAsync("q3", new Doc("query-doc", "alpha", 3), default);
+        // daprd passes a transaction's values on as bytes, whatever their metadata, and state.postgresql v1 keeps bytes
+        // base64-encoded (dapr/dapr pkg/api/grpc/grpc.go ExecuteStateTransaction; components-contrib
+        // internal/component/postgresql/postgresdbaccess.go doSet): a value written by a transaction is never found.
+        await store.TransactAsync([StateStore.Put("q4", new Doc("query-doc", "alpha", 4), etag: null)], default);
 
         var result = await store.QueryAsync<Doc>("""{"filter":{"AND":[{"EQ":{"kind":"query-doc"}},{"EQ":{"name":"alpha"}}]},"sort":[{"key":"count"}]}""", default);
 
