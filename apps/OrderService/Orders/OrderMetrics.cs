@@ -6,7 +6,7 @@ namespace OrderPlatform.OrderService.Orders;
 
 /// <summary>
 /// Business metrics on the platform's Meter (<see cref="TelemetryExtensions.ActivitySourceName"/>, exported by the
-/// service defaults to the Aspire dashboard and Azure Monitor): orders started, orders that ended by outcome (failed
+/// service defaults to the Aspire dashboard and Azure Monitor): orders started, orders put on hold, orders that ended by outcome (failed
 /// ones by a reason category, so the tag stays low-cardinality), and how long each downstream step takes.
 /// </summary>
 public sealed class OrderMetrics
@@ -14,9 +14,11 @@ public sealed class OrderMetrics
     public const string Created = "orderplatform.orders.created";
     public const string Ended = "orderplatform.orders.ended";
     public const string StepDuration = "orderplatform.order.step.duration";
+    public const string OnHold = "orderplatform.orders.on_hold";
 
     private readonly Counter<long> created;
     private readonly Counter<long> ended;
+    private readonly Counter<long> onHold;
     private readonly Histogram<double> stepDuration;
 
     public OrderMetrics(IMeterFactory meters)
@@ -25,18 +27,22 @@ public sealed class OrderMetrics
         var meter = meters.Create(TelemetryExtensions.ActivitySourceName);
         created = meter.CreateCounter<long>(Created, "{order}", "Orders accepted whose workflow was started.");
         ended = meter.CreateCounter<long>(Ended, "{order}", "Orders that reached an end (status: completed, failed, cancelled; reason: for failed ones).");
+        onHold = meter.CreateCounter<long>(OnHold, "{order}", "Times an order was put on hold for an operator (a step's faults outlasted the retry window).");
         stepDuration = meter.CreateHistogram<double>(StepDuration, "s", "Duration of each downstream step the workflow calls (step: the invoked method; outcome: ok or fault).");
     }
 
     public void OrderStarted() => created.Add(1);
 
-    /// <summary>Counts <paramref name="status"/> when it ends the order; other statuses are not counted here.</summary>
+    /// <summary>Counts <paramref name="status"/> when it ends the order or holds it; other statuses are not counted here.</summary>
     public void StatusRecorded(OrderStatus status, string? failureReason)
     {
         switch (status)
         {
             case OrderStatus.Completed or OrderStatus.Cancelled:
                 ended.Add(1, new KeyValuePair<string, object?>("status", Tag(status)));
+                break;
+            case OrderStatus.OnHold:
+                onHold.Add(1);
                 break;
             case OrderStatus.Failed:
                 ended.Add(1, new KeyValuePair<string, object?>("status", Tag(status)), new KeyValuePair<string, object?>("reason", ReasonCategory(failureReason)));

@@ -1,4 +1,5 @@
 using Dapr.Workflow;
+using Microsoft.Extensions.Logging;
 using OrderPlatform.Contracts.Events;
 using OrderPlatform.Contracts.Inventory;
 using OrderPlatform.Contracts.Orders;
@@ -19,16 +20,24 @@ public sealed class OrderWorkflow : Workflow<OrderWorkflowInput, OrderWorkflowRe
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
+        // Logs once per real step, not again on every replay of the history.
+        var log = context.CreateReplaySafeLogger<OrderWorkflow>();
+        log.LogInformation("Order {OrderId} workflow started: {Total} {Currency}, approval {Approval}",
+            input.OrderId, input.Total, input.Currency, input.RequiresApproval ? "required" : "not required");
         var cancel = context.WaitForExternalEventAsync<CancelOrderSignal>(OrderWorkflowEvents.CancelOrder, CancellationToken.None);
         var steps = new OrderSteps(context, input, cancel);
+        OrderWorkflowResult result;
         try
         {
-            return await RunStepsAsync(context, input, steps, cancel);
+            result = await RunStepsAsync(context, input, steps, cancel);
         }
         catch (OrderCancelledOnHoldException ex)
         {
-            return await steps.CancelAsync(ex.Message);
+            result = await steps.CancelAsync(ex.Message);
         }
+
+        log.LogInformation("Order {OrderId} ended {Status}: {Reason}", input.OrderId, result.Status, result.Reason ?? "no reason given");
+        return result;
     }
 
     private static async Task<OrderWorkflowResult> RunStepsAsync(

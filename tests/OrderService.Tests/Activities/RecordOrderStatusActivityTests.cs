@@ -60,6 +60,18 @@ public sealed class RecordOrderStatusActivityTests : IAsyncLifetime
             .And.Contain(new KeyValuePair<string, object?>("reason", "payment-declined"));
     }
 
+    [Fact]
+    public async Task An_order_put_on_hold_is_counted_on_hold_not_as_ended()
+    {
+        using var held = new MetricCollector<long>(metricsServices.GetRequiredService<IMeterFactory>(), ServiceDefaults.TelemetryExtensions.ActivitySourceName, OrderMetrics.OnHold);
+        await StoredAsync(TestOrders.Stored(status: OrderStatus.Reserved));
+
+        await activity.RunAsync(Mock.Of<WorkflowActivityContext>(), new OrderStatusUpdate("ord-1", OrderStatus.OnHold, At, "charge kept failing"));
+
+        held.GetMeasurementSnapshot().Select(m => m.Value).Should().Equal(1);
+        ended.GetMeasurementSnapshot().Should().BeEmpty();
+    }
+
     [Theory]
     [InlineData("insufficient stock: SKU-1 (requested 2, available 0)", "out-of-stock")]
     [InlineData("stock reservation rejected: SKU-1 (requested 2, available 1)", "out-of-stock")]

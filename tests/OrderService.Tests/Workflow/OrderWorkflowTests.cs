@@ -12,6 +12,17 @@ public sealed class OrderWorkflowTests
     private readonly WorkflowHarness h = new();
 
     [Fact]
+    public async Task The_workflow_logs_its_start_and_its_end_through_the_replay_safe_logger()
+    {
+        await h.RunAsync();
+
+        h.Context.Verify(c => c.CreateReplaySafeLogger<OrderPlatform.OrderService.Workflow.OrderWorkflow>(), Times.Once);
+        h.Log.Collector.GetSnapshot().Select(r => r.Message).Should().Equal(
+            "Order ord-1 workflow started: 60 USD, approval not required",
+            "Order ord-1 ended Completed: no reason given");
+    }
+
+    [Fact]
     public async Task Happy_path_checks_reserves_charges_ships_and_completes_with_an_event_per_step()
     {
         var result = await h.RunAsync();

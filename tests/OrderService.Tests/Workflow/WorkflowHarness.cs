@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Testing;
 using Dapr.Workflow;
 using OrderPlatform.Contracts.Inventory;
 using OrderPlatform.Contracts.Orders;
@@ -31,6 +32,7 @@ internal sealed class WorkflowHarness
     public WorkflowHarness()
     {
         Context.SetupGet(c => c.CurrentUtcDateTime).Returns(() => clock);
+        Context.Setup(c => c.CreateReplaySafeLogger<OrderWorkflow>()).Returns(Log);
         Context.Setup(c => c.WaitForExternalEventAsync<CancelOrderSignal>(OrderWorkflowEvents.CancelOrder, It.IsAny<CancellationToken>()))
             .Returns(Cancel.Task);
         Context.Setup(c => c.WaitForExternalEventAsync<ApprovalDecision>(OrderWorkflowEvents.ApprovalDecision, It.IsAny<CancellationToken>()))
@@ -55,6 +57,9 @@ internal sealed class WorkflowHarness
     }
 
     public Mock<WorkflowContext> Context { get; } = new();
+
+    /// <summary>What the workflow logged through its replay-safe logger.</summary>
+    public FakeLogger<OrderWorkflow> Log { get; } = new();
     public TaskCompletionSource<CancelOrderSignal> Cancel { get; } = new();
     public TaskCompletionSource<ApprovalDecision> Approval { get; } = new();
     public TaskCompletionSource Timer { get; } = new();
