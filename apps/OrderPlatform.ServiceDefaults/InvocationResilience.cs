@@ -1,0 +1,136 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace OrderPlatform.ServiceDefaults;
+
+/// <summary>
+/// The <c>InvocationResiliency</c> section. On Azure Container Apps the managed sidecar does not apply resiliency
+/// policies to Dapr service invocation (Microsoft's "service discovery resiliency" article), so Bicep sets
+/// <c>Mode=app</c> and <c>Spec</c> (the JSON of <c>components/resiliency.yaml</c>'s <c>policies</c> and
+/// <c>targets.apps</c>) and the app applies them to its invocation clients. Locally the sidecar applies
+/// resiliency.yaml itself, so the mode stays <c>sidecar</c> and nothing retries twice.
+/// </summary>
+public sealed class InvocationResilienceOptions
+{
+    public const string SectionName = "InvocationResiliency";
+
+    /// <summary><c>sidecar</c> (default: the Dapr sidecar applies the policies) or <c>app</c>.</summary>
+    public string Mode { get; set; } = "sidecar";
+
+    /// <summary>JSON: <c>{ "policies": { timeouts, retries, circuitBreakers }, "targets": { "apps": { appId: { timeout, retry, circuitBreaker } } } }</c>.</summary>
+    public string? Spec { get; set; }
+
+    public bool AppliesInApp => string.Equals(Mode, "app", StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>
+/// Turns one app target of a Dapr resiliency spec into a Polly pipeline, in daprd's order: retry around circuit
+/// breaker around a per-attempt timeout. A failure is what daprd counts as one for invocation: no answer (an
+/// exception or the timeout) or a 5xx answer. Differences from daprd, by Polly's design: the breaker trips when every
+/// call of at least N in the <c>interval</c> failed (daprd: N consecutive failures), and lets one trial call through
+/// when half-open (daprd: <c>maxRequests</c>).
+/// </summary>
+public static partial class InvocationResilience
+{
+    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, string appId, string spec, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        using var document = JsonDocument.Parse(spec);
+        var root = document.RootElement;
+        if (!root.TryGetProperty("targets", out var targets) || !targets.TryGetProperty("apps", out var apps)
+            || !apps.TryGetProperty(appId, out var target))
+        {
+            return;
+        }
+
+        var policies = root.GetProperty("policies");
+        pipeline.TimeProvider = time;
+        var isFailure = new PredicateBuilder<HttpResponseMessage>()
+            .Handle<HttpRequestException>()
+            .Handle<TimeoutRejectedException>()
+            .Handle<BrokenCircuitException>()
+            .HandleResult(r => r.StatusCode >= HttpStatusCode.InternalServerError);
+
+        if (Named(target, "retry") is { } retryName)
+        {
+            var retry = policies.GetProperty("retries").GetProperty(retryName);
+            var constant = retry.GetProperty("policy").GetString() == "constant";
+            var maxRetries = retry.TryGetProperty("maxRetries", out var max) ? max.GetInt32() : -1;
+            pipeline.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            {
+                ShouldHandle = isFailure,
+                MaxRetryAttempts = maxRetries < 0 ? int.MaxValue : maxRetries,
+                BackoffType = constant ? DelayBackoffType.Constant : DelayBackoffType.Exponential,
+                Delay = constant
+                    ? Duration(retry.GetProperty("duration").GetString())
+                    : retry.TryGetProperty("initialInterval", out var initial) ? Duration(initial.GetString()) : TimeSpan.FromMilliseconds(500),
+                MaxDelay = !constant && retry.TryGetProperty("maxInterval", out var maxInterval) ? Duration(maxInterval.GetString()) : null,
+            });
+        }
+
+        if (Named(target, "circuitBreaker") is { } breakerName)
+        {
+            var breaker = policies.GetProperty("circuitBreakers").GetProperty(breakerName);
+            pipeline.AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpResponseMessage>
+            {
+                ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
+                    .Handle<HttpRequestException>().Handle<TimeoutRejectedException>()
+                    .HandleResult(r => r.StatusCode >= HttpStatusCode.InternalServerError),
+                FailureRatio = 1.0,
+                MinimumThroughput = ConsecutiveFailures(breaker.GetProperty("trip").GetString()),
+                SamplingDuration = Max(Duration(breaker.GetProperty("interval").GetString()), TimeSpan.FromMilliseconds(500)),
+                BreakDuration = Max(Duration(breaker.GetProperty("timeout").GetString()), TimeSpan.FromMilliseconds(500)),
+            });
+        }
+
+        if (Named(target, "timeout") is { } timeoutName)
+        {
+            pipeline.AddTimeout(Duration(policies.GetProperty("timeouts").GetProperty(timeoutName).GetString()));
+        }
+    }
+
+    /// <summary>Go-style durations as Dapr writes them: <c>500ms</c>, <c>5s</c>, <c>1m</c>, <c>1h</c>.</summary>
+    public static TimeSpan Duration(string? text)
+    {
+        var match = DurationPattern().Match(text ?? string.Empty);
+        if (!match.Success)
+        {
+            throw new FormatException($"'{text}' is not a Dapr duration (500ms, 5s, 1m, 1h).");
+        }
+
+        var n = double.Parse(match.Groups["n"].Value, CultureInfo.InvariantCulture);
+        return match.Groups["unit"].Value switch
+        {
+            "ms" => TimeSpan.FromMilliseconds(n),
+            "s" => TimeSpan.FromSeconds(n),
+            "m" => TimeSpan.FromMinutes(n),
+            _ => TimeSpan.FromHours(n),
+        };
+    }
+
+    /// <summary><c>consecutiveFailures &gt;= N</c> (or <c>&gt; N</c>): the only trip expression the platform uses.</summary>
+    private static int ConsecutiveFailures(string? trip)
+    {
+        var match = TripPattern().Match(trip ?? string.Empty);
+        return match.Success
+            ? int.Parse(match.Groups["n"].Value, CultureInfo.InvariantCulture) + (match.Groups["op"].Value == ">" ? 1 : 0)
+            : throw new FormatException($"Unsupported circuit breaker trip '{trip}': use 'consecutiveFailures >= N'.");
+    }
+
+    private static string? Named(JsonElement target, string property) =>
+        target.TryGetProperty(property, out var name) ? name.GetString() : null;
+
+    private static TimeSpan Max(TimeSpan value, TimeSpan floor) => value < floor ? floor : value;
+
+    [GeneratedRegex(@"^(?<n>\d+(\.\d+)?)(?<unit>ms|s|m|h)$")]
+    private static partial Regex DurationPattern();
+
+    [GeneratedRegex(@"^\s*consecutiveFailures\s*(?<op>>=|>)\s*(?<n>\d+)\s*$")]
+    private static partial Regex TripPattern();
+}
