@@ -1,6 +1,7 @@
 using OrderPlatform.Contracts.Inventory;
 using OrderPlatform.Contracts.Orders;
 using OrderPlatform.OrderService.Downstream;
+using OrderPlatform.ServiceDefaults.Validation;
 
 namespace OrderPlatform.OrderService.Orders.Intake;
 
@@ -17,10 +18,10 @@ public sealed class ProductCheck(InventoryClient inventory, ILogger<ProductCheck
     public async Task<IReadOnlySet<string>> FindUnknownAsync(IEnumerable<string> productIds, CancellationToken ct)
     {
         var distinct = productIds.Distinct(StringComparer.Ordinal).ToList();
-        var unknown = distinct.Where(id => !ProductIds.IsValid(id)).ToHashSet(StringComparer.Ordinal);
+        var unknown = distinct.Where(id => !Identifiers.IsValid(id)).ToHashSet(StringComparer.Ordinal);
         try
         {
-            foreach (var chunk in distinct.Where(ProductIds.IsValid).Chunk(MaxLinesPerCall))
+            foreach (var chunk in distinct.Where(Identifiers.IsValid).Chunk(MaxLinesPerCall))
             {
                 var answer = await inventory.CheckStockAsync(new CheckStockRequest([.. chunk.Select(id => new StockLine(id, 1))]), ct);
                 unknown.UnionWith(answer.UnknownProducts ?? []);
