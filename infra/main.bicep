@@ -69,11 +69,12 @@ var gatewayKeySecret = 'payment-gateway-key'
 
 // Per service: its Dapr state store, the PostgreSQL database behind it, and how it scales.
 var services = [
-  { appId: 'order-service', store: 'orders-store', database: 'orders', minReplicas: 1, maxReplicas: 10, exists: orderServiceExists }
-  { appId: 'inventory-service', store: 'inventory-store', database: 'inventory', minReplicas: 1, maxReplicas: 5, exists: inventoryServiceExists }
-  { appId: 'payment-service', store: 'payment-store', database: 'payments', minReplicas: 1, maxReplicas: 5, exists: paymentServiceExists }
-  { appId: 'shipping-service', store: 'shipping-store', database: 'shipping', minReplicas: 1, maxReplicas: 5, exists: shippingServiceExists }
-  { appId: 'notification-service', store: 'notification-store', database: 'notifications', minReplicas: 0, maxReplicas: 5, exists: notificationServiceExists }
+  { appId: 'order-service', store: 'orders-store', database: 'orders', minReplicas: 1, maxReplicas: 10, exists: orderServiceExists, settings: [] }
+  // TopUp: each deployment raises the seed catalogue back to its quantities, so the CD smoke tests never run out of stock.
+  { appId: 'inventory-service', store: 'inventory-store', database: 'inventory', minReplicas: 1, maxReplicas: 5, exists: inventoryServiceExists, settings: [{ name: 'Inventory__SeedMode', value: 'TopUp' }] }
+  { appId: 'payment-service', store: 'payment-store', database: 'payments', minReplicas: 1, maxReplicas: 5, exists: paymentServiceExists, settings: [] }
+  { appId: 'shipping-service', store: 'shipping-store', database: 'shipping', minReplicas: 1, maxReplicas: 5, exists: shippingServiceExists, settings: [] }
+  { appId: 'notification-service', store: 'notification-store', database: 'notifications', minReplicas: 0, maxReplicas: 5, exists: notificationServiceExists, settings: [] }
 ]
 
 resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
@@ -148,6 +149,7 @@ module apps 'app/container-app.bicep' = [for (s, i) in services: {
     applicationInsightsName: platform.outputs.platform.applicationInsightsName
     resiliency: appResiliency[?s.appId] ?? {}
     invocationResiliencySpec: invocationSpec
+    settings: s.settings
     authClientId: s.appId == ingressAppId && enableBuiltInAuth ? authClientId : ''
   }
 }]

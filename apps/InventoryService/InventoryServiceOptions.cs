@@ -9,6 +9,19 @@ public sealed class InventoryServiceOptions
 
     /// <summary>Catalogue written at startup with first-write (never overwrites live stock).</summary>
     public IList<SeedItem> Seed { get; } = [];
+
+    /// <summary>
+    /// <see cref="SeedMode.Insert"/> (default): only missing products are written. <see cref="SeedMode.TopUp"/> (set by
+    /// Bicep on Azure): a product below its seed quantity is raised back to it, so the CD smoke tests, which order
+    /// seeded products after every deployment, never run out.
+    /// </summary>
+    public SeedMode SeedMode { get; set; } = SeedMode.Insert;
+}
+
+public enum SeedMode
+{
+    Insert,
+    TopUp,
 }
 
 /// <summary>One product of the seed catalogue.</summary>

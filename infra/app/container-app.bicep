@@ -51,6 +51,9 @@ param resiliency object = {}
 @description('JSON of resiliency.yaml\'s policies and app targets. ACA\'s sidecar does not apply them to service invocation, so the app applies them to its invocation clients (InvocationResiliency__Mode=app). Empty: none.')
 param invocationResiliencySpec string = ''
 
+@description('App settings of this service only (name/value pairs).')
+param settings array = []
+
 @description('Entra client id of the API app registration for ACA built-in authentication (empty: off).')
 param authClientId string = ''
 
@@ -139,7 +142,7 @@ resource app 'Microsoft.App/containerApps@2026-07-01' = {
           ], empty(invocationResiliencySpec) ? [] : [
             { name: 'InvocationResiliency__Mode', value: 'app' }
             { name: 'InvocationResiliency__Spec', value: invocationResiliencySpec }
-          ])
+          ], settings)
           probes: usesPlaceholder ? tcpProbes : httpProbes
         }
       ]

@@ -14,7 +14,7 @@ public sealed class InventorySeeder(
 {
     private readonly TaskCompletionSource<int> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>Number of products this instance inserted (0 when all existed already).</summary>
+    /// <summary>Number of products this instance wrote (inserted, or topped up in <see cref="SeedMode.TopUp"/>).</summary>
     public Task<int> Completion => completion.Task;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -23,9 +23,13 @@ public sealed class InventorySeeder(
         {
             await dapr.WaitForSidecarAsync(stoppingToken);
             var inserted = 0;
+            var topUp = options.Value.SeedMode == SeedMode.TopUp;
             foreach (var item in options.Value.Seed)
             {
-                inserted += await repository.SeedAsync(item.ProductId, item.Quantity, stoppingToken) ? 1 : 0;
+                var wrote = topUp
+                    ? await repository.TopUpAsync(item.ProductId, item.Quantity, stoppingToken)
+                    : await repository.SeedAsync(item.ProductId, item.Quantity, stoppingToken);
+                inserted += wrote ? 1 : 0;
             }
 
             logger.LogInformation("Seeded {Inserted} of {Total} catalogue products", inserted, options.Value.Seed.Count);

@@ -32,6 +32,21 @@ public sealed partial class InventoryRepository(StateStore store, TimeProvider t
             return next;
         }, ct);
 
+    /// <summary>
+    /// Raises the product's available units to <paramref name="quantity"/> when below it (reserved units kept; a
+    /// missing product is inserted); true when it wrote.
+    /// </summary>
+    public async Task<bool> TopUpAsync(string productId, int quantity, CancellationToken ct)
+    {
+        var wrote = false;
+        await store.UpdateAsync<StockItem>(StateKeys.Stock(productId), item =>
+        {
+            wrote = item is null || item.Available < quantity;
+            return !wrote ? null : item is null ? new StockItem(productId, quantity, 0) : item with { Available = quantity };
+        }, ct);
+        return wrote;
+    }
+
     /// <summary>Inserts the product with first-write; false when it already exists (live stock is never overwritten).</summary>
     public Task<bool> SeedAsync(string productId, int quantity, CancellationToken ct) =>
         store.TryInsertAsync(StateKeys.Stock(productId), new StockItem(productId, quantity, 0), ct);

@@ -34,6 +34,20 @@ public sealed class SeedingTests : IDisposable
     }
 
     [Fact]
+    public async Task Top_up_raises_depleted_products_back_to_the_seed_and_leaves_the_rest()
+    {
+        using var topUp = new InventoryApiFactory(SeedMode.TopUp);
+        await topUp.PutAsync(StateKeys.Stock("SKU-001"), new StockItem("SKU-001", 3, 7));
+        await topUp.PutAsync(StateKeys.Stock("SKU-002"), new StockItem("SKU-002", 250, 0));
+
+        await topUp.StartAsync();
+
+        (await topUp.GetAsync<StockItem>(StateKeys.Stock("SKU-001"))).Should().Be(new StockItem("SKU-001", 100, 7), "reserved units are kept");
+        (await topUp.GetAsync<StockItem>(StateKeys.Stock("SKU-002"))).Should().Be(new StockItem("SKU-002", 250, 0), "stock above the seed is not lowered");
+        (await topUp.Services.GetRequiredService<InventorySeeder>().Completion).Should().Be(11, "SKU-001 topped up, ten missing products inserted");
+    }
+
+    [Fact]
     public async Task Seeding_waits_for_the_sidecar_first()
     {
         // WaitForSidecarAsync polls the sidecar's health API: it answers 500 until the gate opens.

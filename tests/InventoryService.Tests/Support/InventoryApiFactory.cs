@@ -8,8 +8,14 @@ using OrderPlatform.Testing;
 namespace OrderPlatform.InventoryService.Tests.Support;
 
 /// <summary>inventory-service in memory, talking to the dev sidecar in the test process (repository components/).</summary>
-public sealed class InventoryApiFactory() : SidecarServiceFactory<Program>(AppIds.InventoryService)
+public sealed class InventoryApiFactory(SeedMode seedMode = SeedMode.Insert) : SidecarServiceFactory<Program>(AppIds.InventoryService)
 {
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Inventory:SeedMode", seedMode.ToString());
+    }
+
     /// <summary>Starts the app, waits for the seed catalogue, then zeroes the call counts.</summary>
     public async Task<HttpClient> StartAsync()
     {
