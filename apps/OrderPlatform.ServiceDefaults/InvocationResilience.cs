@@ -51,11 +51,6 @@ public static partial class InvocationResilience
 
         var policies = root.GetProperty("policies");
         pipeline.TimeProvider = time;
-        var isFailure = new PredicateBuilder<HttpResponseMessage>()
-            .Handle<HttpRequestException>()
-            .Handle<TimeoutRejectedException>()
-            .Handle<BrokenCircuitException>()
-            .HandleResult(r => r.StatusCode >= HttpStatusCode.InternalServerError);
 
         if (Named(target, "retry") is { } retryName)
         {
@@ -64,7 +59,7 @@ public static partial class InvocationResilience
             var maxRetries = retry.TryGetProperty("maxRetries", out var max) ? max.GetInt32() : -1;
             pipeline.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
-                ShouldHandle = isFailure,
+                ShouldHandle = Failure().Handle<BrokenCircuitException>(), // an open breaker is waited out like any failure
                 MaxRetryAttempts = maxRetries < 0 ? int.MaxValue : maxRetries,
                 BackoffType = constant ? DelayBackoffType.Constant : DelayBackoffType.Exponential,
                 Delay = constant
@@ -79,9 +74,7 @@ public static partial class InvocationResilience
             var breaker = policies.GetProperty("circuitBreakers").GetProperty(breakerName);
             pipeline.AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpResponseMessage>
             {
-                ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
-                    .Handle<HttpRequestException>().Handle<TimeoutRejectedException>()
-                    .HandleResult(r => r.StatusCode >= HttpStatusCode.InternalServerError),
+                ShouldHandle = Failure(),
                 FailureRatio = 1.0,
                 MinimumThroughput = ConsecutiveFailures(breaker.GetProperty("trip").GetString()),
                 SamplingDuration = Max(Duration(breaker.GetProperty("interval").GetString()), TimeSpan.FromMilliseconds(500)),
@@ -122,6 +115,12 @@ public static partial class InvocationResilience
             ? int.Parse(match.Groups["n"].Value, CultureInfo.InvariantCulture) + (match.Groups["op"].Value == ">" ? 1 : 0)
             : throw new FormatException($"Unsupported circuit breaker trip '{trip}': use 'consecutiveFailures >= N'.");
     }
+
+    /// <summary>What daprd counts as a failed invocation: no answer (an exception, the timeout) or a 5xx answer.</summary>
+    private static PredicateBuilder<HttpResponseMessage> Failure() => new PredicateBuilder<HttpResponseMessage>()
+        .Handle<HttpRequestException>()
+        .Handle<TimeoutRejectedException>()
+        .HandleResult(r => r.StatusCode >= HttpStatusCode.InternalServerError);
 
     private static string? Named(JsonElement target, string property) =>
         target.TryGetProperty(property, out var name) ? name.GetString() : null;

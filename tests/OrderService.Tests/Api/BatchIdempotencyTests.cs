@@ -62,14 +62,14 @@ public sealed class BatchIdempotencyTests(OrderApiFactory api) : OrderApiTests(a
         var response = await Client.PostJsonAsync("/api/orders/batch", Batch("b-explicit-3"), new string('k', IdempotencyKeyHeaderValidator.MaxLength + 1));
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        (await response.JsonAsync()).GetProperty("errors").TryGetProperty("Idempotency-Key", out _).Should().BeTrue();
+        (await response.ReadJsonAsync()).GetProperty("errors").TryGetProperty("Idempotency-Key", out _).Should().BeTrue();
         Wire.SaveCalls.Should().BeEmpty();
     }
 
     private static async Task<List<Result>> ResultsAsync(HttpResponseMessage response)
     {
         response.StatusCode.Should().Be(HttpStatusCode.OK);
-        return [.. (await response.JsonAsync()).GetProperty("results").EnumerateArray()
+        return [.. (await response.ReadJsonAsync()).GetProperty("results").EnumerateArray()
             .Select(r => new Result(r.GetProperty("orderId").GetString()!, r.GetProperty("status").GetString()!))];
     }
 

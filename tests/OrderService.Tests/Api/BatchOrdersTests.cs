@@ -19,7 +19,7 @@ public sealed class BatchOrdersTests(OrderApiFactory api) : OrderApiTests(api)
         var response = await Client.PostJsonAsync("/api/orders/batch", new { orders });
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
-        var results = (await response.JsonAsync()).GetProperty("results").EnumerateArray().ToList();
+        var results = (await response.ReadJsonAsync()).GetProperty("results").EnumerateArray().ToList();
         results.Select(r => r.GetProperty("status").GetString()).Should().Equal("accepted", "rejected", "accepted", "duplicate", "duplicate", "rejected");
         results.Select(r => r.GetProperty("index").GetInt32()).Should().Equal(0, 1, 2, 3, 4, 5);
         results[1].GetProperty("errors").EnumerateObject().Select(e => e.Name).Should().Equal("items[0].quantity");
@@ -43,7 +43,7 @@ public sealed class BatchOrdersTests(OrderApiFactory api) : OrderApiTests(api)
         var response = await Client.PostJsonAsync("/api/orders/batch", new { orders = new[] { TestOrders.Request() with { CustomerId = "" } } });
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
-        (await response.JsonAsync()).GetProperty("results")[0].GetProperty("errors").EnumerateObject().Select(e => e.Name).Should().Equal("customerId");
+        (await response.ReadJsonAsync()).GetProperty("results")[0].GetProperty("errors").EnumerateObject().Select(e => e.Name).Should().Equal("customerId");
         Wire.SaveCalls.Should().BeEmpty();
         Api.Workflows.VerifyNoOtherCalls();
     }

@@ -19,7 +19,7 @@ public sealed class GetOrderTests(OrderApiFactory api) : OrderApiTests(api)
         var response = await Client.GetAsync(new Uri("/api/orders/ord-200", UriKind.Relative));
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
-        var body = await response.JsonAsync();
+        var body = await response.ReadJsonAsync();
         body.GetProperty("orderId").GetString().Should().Be("ord-200");
         body.GetProperty("customerId").GetString().Should().Be("cust-1");
         body.GetProperty("status").GetString().Should().Be("paid");
@@ -37,7 +37,7 @@ public sealed class GetOrderTests(OrderApiFactory api) : OrderApiTests(api)
     {
         await State.PutAsync("ord-201", TestOrders.Stored("ord-201"));
 
-        var body = await (await Client.GetAsync(new Uri("/api/orders/ord-201", UriKind.Relative))).JsonAsync();
+        var body = await (await Client.GetAsync(new Uri("/api/orders/ord-201", UriKind.Relative))).ReadJsonAsync();
 
         body.GetProperty("workflow").GetProperty("runtimeStatus").GetString().Should().Be("unknown");
     }

@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using OrderPlatform.ServiceDefaults;
@@ -21,14 +20,11 @@ internal static class HttpTestExtensions
         return client.SendAsync(request);
     }
 
-    public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response) =>
-        (await response.Content.ReadFromJsonAsync<JsonElement>());
-
     /// <summary>The field names of a validation ProblemDetails' <c>errors</c>.</summary>
     public static async Task<IReadOnlyList<string>> ErrorKeysAsync(this HttpResponseMessage response)
     {
         response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
-        var json = await response.JsonAsync();
+        var json = await response.ReadJsonAsync();
         return [.. json.GetProperty("errors").EnumerateObject().Select(p => p.Name)];
     }
 }

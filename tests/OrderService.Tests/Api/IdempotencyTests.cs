@@ -15,8 +15,8 @@ public sealed class IdempotencyTests(OrderApiFactory api) : OrderApiTests(api)
 
         first.StatusCode.Should().Be(HttpStatusCode.Accepted);
         second.StatusCode.Should().Be(HttpStatusCode.OK);
-        var orderId = (await first.JsonAsync()).GetProperty("orderId").GetString();
-        (await second.JsonAsync()).GetProperty("orderId").GetString().Should().Be(orderId);
+        var orderId = (await first.ReadJsonAsync()).GetProperty("orderId").GetString();
+        (await second.ReadJsonAsync()).GetProperty("orderId").GetString().Should().Be(orderId);
         Api.Workflows.Verify(w => w.ScheduleNewWorkflowAsync(nameof(OrderWorkflow), It.IsAny<string>(), It.IsAny<OrderWorkflowInput>()), Times.Once);
     }
 
@@ -55,7 +55,7 @@ public sealed class IdempotencyTests(OrderApiFactory api) : OrderApiTests(api)
         Wire.Saves.Count(s => s.Key.StartsWith(StateKeys.IdempotencyPrefix, StringComparison.Ordinal)).Should().Be(Racers, "every request tried to claim the key");
         responses.Should().OnlyContain(r => r.StatusCode == HttpStatusCode.Accepted || r.StatusCode == HttpStatusCode.OK);
         responses.Count(r => r.StatusCode == HttpStatusCode.Accepted).Should().Be(1);
-        var ids = await Task.WhenAll(responses.Select(async r => (await r.JsonAsync()).GetProperty("orderId").GetString()));
+        var ids = await Task.WhenAll(responses.Select(async r => (await r.ReadJsonAsync()).GetProperty("orderId").GetString()));
         ids.Distinct().Should().ContainSingle();
         Api.Workflows.Verify(w => w.ScheduleNewWorkflowAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object>()), Times.Once);
     }

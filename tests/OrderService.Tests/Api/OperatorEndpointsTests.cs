@@ -25,7 +25,7 @@ public sealed class OperatorEndpointsTests(OrderApiFactory api) : OrderApiTests(
         var response = await Client.PostAsync(new Uri("/api/orders/ord-live/compensate", UriKind.Relative), null);
 
         response.StatusCode.Should().Be(HttpStatusCode.Conflict);
-        (await response.JsonAsync()).GetProperty("detail").GetString().Should().Contain("Paid");
+        (await response.ReadJsonAsync()).GetProperty("detail").GetString().Should().Contain("Paid");
         Wire.Saves.Should().BeEmpty();
     }
 
@@ -37,6 +37,6 @@ public sealed class OperatorEndpointsTests(OrderApiFactory api) : OrderApiTests(
         var response = await Client.PostAsync(new Uri("/api/orders/ord-pending/commit-stock", UriKind.Relative), null);
 
         response.StatusCode.Should().Be(HttpStatusCode.Conflict);
-        (await response.JsonAsync()).GetProperty("detail").GetString().Should().Contain("Shipped or Completed");
+        (await response.ReadJsonAsync()).GetProperty("detail").GetString().Should().Contain("Shipped or Completed");
     }
 }

@@ -51,11 +51,11 @@ public sealed class QueryOrdersTests : IClassFixture<OrderApiFactory>
         var response = await client.GetAsync(new Uri("/api/orders?customerId=cust-q&status=Paid&pageSize=2", UriKind.Relative));
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
-        var body = await response.JsonAsync();
+        var body = await response.ReadJsonAsync();
         Ids(body).Should().Equal("q-5", "q-2");
         body.GetProperty("items")[0].TryGetProperty("workflow", out _).Should().BeFalse();
         var token = body.GetProperty("continuationToken").GetString();
-        var next = await (await client.GetAsync(new Uri($"/api/orders?customerId=cust-q&status=Paid&pageSize=2&token={Uri.EscapeDataString(token!)}", UriKind.Relative))).JsonAsync();
+        var next = await (await client.GetAsync(new Uri($"/api/orders?customerId=cust-q&status=Paid&pageSize=2&token={Uri.EscapeDataString(token!)}", UriKind.Relative))).ReadJsonAsync();
         Ids(next).Should().Equal("q-1");
         next.TryGetProperty("continuationToken", out _).Should().BeFalse();
     }
@@ -75,12 +75,12 @@ public sealed class QueryOrdersTests : IClassFixture<OrderApiFactory>
         var first = await client.GetAsync(new Uri("/api/orders", UriKind.Relative));
 
         first.StatusCode.Should().Be(HttpStatusCode.OK);
-        var page = await first.JsonAsync();
+        var page = await first.ReadJsonAsync();
         Ids(page).Should().HaveCount(OrderQueryParameters.DefaultPageSize).And.StartWith(["all-20", "all-19"]);
         var seen = new List<string>(Ids(page));
         while (page.TryGetProperty("continuationToken", out var token))
         {
-            page = await (await client.GetAsync(new Uri($"/api/orders?token={Uri.EscapeDataString(token.GetString()!)}", UriKind.Relative))).JsonAsync();
+            page = await (await client.GetAsync(new Uri($"/api/orders?token={Uri.EscapeDataString(token.GetString()!)}", UriKind.Relative))).ReadJsonAsync();
             seen.AddRange(Ids(page));
         }
 

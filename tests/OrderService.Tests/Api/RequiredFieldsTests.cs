@@ -116,7 +116,7 @@ public sealed class RequiredFieldsTests(OrderApiFactory api) : OrderApiTests(api
         var response = await Client.PostRawAsync("/api/orders/batch", $$"""{"orders":[{{good.ToJsonString()}},{{missing.ToJsonString()}},{{typo.ToJsonString()}},5]}""");
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
-        var results = (await response.JsonAsync()).GetProperty("results").EnumerateArray().ToList();
+        var results = (await response.ReadJsonAsync()).GetProperty("results").EnumerateArray().ToList();
         results.Select(r => r.GetProperty("status").GetString()).Should().Equal("accepted", "rejected", "rejected", "rejected");
         Errors(results[1]).Should().ContainKey("items[0].quantity").WhoseValue.Should().Equal("'quantity' is required.");
         Errors(results[2]).Should().ContainKey("paymentTokn");
@@ -131,7 +131,7 @@ public sealed class RequiredFieldsTests(OrderApiFactory api) : OrderApiTests(api
     {
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
-        return (await response.JsonAsync()).GetProperty("errors").Deserialize<Dictionary<string, string[]>>()!;
+        return (await response.ReadJsonAsync()).GetProperty("errors").Deserialize<Dictionary<string, string[]>>()!;
     }
 
     private void AssertNothingHappened()

@@ -28,7 +28,7 @@ public sealed class UnknownProductTests(OrderApiFactory api) : OrderApiTests(api
 
         response.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
         response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
-        var problem = await response.JsonAsync();
+        var problem = await response.ReadJsonAsync();
         problem.GetProperty("status").GetInt32().Should().Be(422);
         problem.GetProperty("title").GetString().Should().Be("Unknown product");
         var errors = problem.GetProperty("errors");
@@ -118,7 +118,7 @@ public sealed class UnknownProductTests(OrderApiFactory api) : OrderApiTests(api
         var response = await Client.PostJsonAsync("/api/orders/batch", new { orders = new[] { TestOrders.Request("bu-1"), unknownProduct, invalid } });
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
-        var results = (await response.JsonAsync()).GetProperty("results").EnumerateArray().ToList();
+        var results = (await response.ReadJsonAsync()).GetProperty("results").EnumerateArray().ToList();
         results.Select(r => r.GetProperty("status").GetString()).Should().Equal("accepted", "rejected", "rejected");
         var errors = results[1].GetProperty("errors");
         errors.EnumerateObject().Select(e => e.Name).Should().Equal("items[1].productId");
@@ -140,7 +140,7 @@ public sealed class UnknownProductTests(OrderApiFactory api) : OrderApiTests(api
             orders = new[] { TestOrders.Request("bc-1") with { Items = Items(0) }, TestOrders.Request("bc-2") with { Items = Items(100) } },
         });
 
-        var results = (await response.JsonAsync()).GetProperty("results").EnumerateArray().ToList();
+        var results = (await response.ReadJsonAsync()).GetProperty("results").EnumerateArray().ToList();
         results.Select(r => r.GetProperty("status").GetString()).Should().Equal("accepted", "rejected");
         results[1].GetProperty("errors").EnumerateObject().Select(e => e.Name).Should().Equal("items[50].productId");
         Api.Inventory.Checks.Select(c => c.Body.Items.Count).Should().Equal(100, 100);
