@@ -13,31 +13,15 @@ namespace OrderPlatform.ServiceDefaults.Tests;
 /// </summary>
 public sealed class StateStoreTests : IAsyncLifetime
 {
-    private readonly DaprCallHooks hooks = new();
-    private InProcessSidecar sidecar = null!;
-    private DaprClient hooked = null!;
-    private DaprClient other = null!;
+    private SidecarClients clients = null!;
 
     public sealed record Doc(string Kind, string Name, int Count);
 
-    public async Task InitializeAsync()
-    {
-        sidecar = await InProcessSidecar.StartAsync(AppIds.InventoryService);
-        hooked = sidecar.CreateClient(hooks);
-        other = sidecar.CreateClient();
-    }
+    public async Task InitializeAsync() => clients = await SidecarClients.StartAsync(AppIds.InventoryService);
 
-    public async Task DisposeAsync()
-    {
-        hooked.Dispose();
-        other.Dispose();
-        hooks.Dispose();
-        await sidecar.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await clients.DisposeAsync();
 
-    private StateStore Store(int attempts = 5) => new(hooked, Components.InventoryStore,
-        new StateStoreOptions { ConflictAttempts = attempts, ConflictDelay = TimeSpan.Zero, ConflictMaxDelay = TimeSpan.Zero },
-        TimeProvider.System);
+    private StateStore Store(int attempts = 5) => clients.Store(Components.InventoryStore, attempts);
 
     [Fact]
     public async Task An_insert_on_an_existing_key_answers_false_and_keeps_the_first_value()
@@ -54,8 +38,8 @@ public sealed class StateStoreTests : IAsyncLifetime
         // state.postgresql v1 answers a first-write insert on an existing key with a unique-constraint error, not an
         // ETag error (components-contrib internal/component/postgresql/postgresdbaccess.go): only the re-read can tell.
         var store = Store();
-        await other.SaveStateAsync(Components.InventoryStore, "k2", new Doc("doc", "there", 1));
-        hooks.Fail("SaveState", times: 1);
+        await clients.Other.SaveStateAsync(Components.InventoryStore, "k2", new Doc("doc", "there", 1));
+        clients.Hooks.Fail("SaveState", times: 1);
 
         (await store.TryInsertAsync("k2", new Doc("doc", "mine", 2), default)).Should().BeFalse();
     }
@@ -64,7 +48,7 @@ public sealed class StateStoreTests : IAsyncLifetime
     public async Task A_failed_insert_on_a_missing_key_is_a_fault_and_is_rethrown()
     {
         var store = Store();
-        hooks.Fail("SaveState", times: 1);
+        clients.Hooks.Fail("SaveState", times: 1);
 
         var insert = () => store.TryInsertAsync("k3", new Doc("doc", "mine", 1), default);
 
@@ -90,7 +74,7 @@ public sealed class StateStoreTests : IAsyncLifetime
         var store = Store();
         await store.TryInsertAsync("k5", new Doc("doc", "v1", 1), default);
         var read = await store.GetAsync<Doc>("k5", default);
-        hooks.Fail("SaveState", times: 1);
+        clients.Hooks.Fail("SaveState", times: 1);
 
         var save = () => store.TrySaveAsync("k5", new Doc("doc", "v2", 2), read.ETag, default);
 
@@ -103,7 +87,7 @@ public sealed class StateStoreTests : IAsyncLifetime
         var store = Store();
         await store.TryInsertAsync("a", new Doc("doc", "a1", 1), default);
         var a = await store.GetAsync<Doc>("a", default);
-        await other.SaveStateAsync(Components.InventoryStore, "a", new Doc("doc", "racer", 9));
+        await clients.Other.SaveStateAsync(Components.InventoryStore, "a", new Doc("doc", "racer", 9));
 
         var commit = () => store.TransactAsync([StateStore.Put("a", new Doc("doc", "a2", 2), a.ETag), StateStore.Put("b", new Doc("doc", "b1", 1), etag: null)], default);
 
@@ -116,7 +100,7 @@ public sealed class StateStoreTests : IAsyncLifetime
     public async Task A_transaction_inserting_a_key_that_exists_is_a_conflict()
     {
         var store = Store();
-        await other.SaveStateAsync(Components.InventoryStore, "c", new Doc("doc", "there", 1));
+        await clients.Other.SaveStateAsync(Components.InventoryStore, "c", new Doc("doc", "there", 1));
 
         var commit = () => store.TransactAsync([StateStore.Put("c", new Doc("doc", "mine", 2), etag: null)], default);
 
@@ -129,7 +113,7 @@ public sealed class StateStoreTests : IAsyncLifetime
         var store = Store();
         await store.TryInsertAsync("d", new Doc("doc", "d1", 1), default);
         var d = await store.GetAsync<Doc>("d", default);
-        hooks.Fail("ExecuteStateTransaction", times: 1);
+        clients.Hooks.Fail("ExecuteStateTransaction", times: 1);
 
         var commit = () => store.TransactAsync([StateStore.Put("d", new Doc("doc", "d2", 2), d.ETag)], default);
 
@@ -142,12 +126,12 @@ public sealed class StateStoreTests : IAsyncLifetime
         var store = Store();
         await store.TryInsertAsync("e", new Doc("doc", "e", 1), default);
         var raced = false;
-        hooks.Before("SaveState", async ct =>
+        clients.Hooks.Before("SaveState", async ct =>
         {
             if (!raced)
             {
                 raced = true;
-                await other.SaveStateAsync(Components.InventoryStore, "e", new Doc("doc", "e", 10), cancellationToken: ct);
+                await clients.Other.SaveStateAsync(Components.InventoryStore, "e", new Doc("doc", "e", 10), cancellationToken: ct);
             }
         });
 
@@ -155,7 +139,7 @@ public sealed class StateStoreTests : IAsyncLifetime
 
         result!.Count.Should().Be(11);
         (await store.GetAsync<Doc>("e", default)).Value!.Count.Should().Be(11);
-        hooks.Calls("SaveState").Should().Be(3, "the racer's save, the lost save and the one after reading again");
+        clients.Hooks.Calls("SaveState").Should().Be(3, "the racer's save, the lost save and the one after reading again");
     }
 
     [Fact]
@@ -163,10 +147,10 @@ public sealed class StateStoreTests : IAsyncLifetime
     {
         var store = Store();
         (await store.UpdateAsync<Doc>("f", d => d ?? new Doc("doc", "new", 1), default))!.Name.Should().Be("new");
-        hooks.ResetCounts();
+        clients.Hooks.ResetCounts();
 
         (await store.UpdateAsync<Doc>("f", _ => null, default))!.Name.Should().Be("new");
-        hooks.Calls("SaveState").Should().Be(0);
+        clients.Hooks.Calls("SaveState").Should().Be(0);
     }
 
     [Fact]
@@ -175,7 +159,7 @@ public sealed class StateStoreTests : IAsyncLifetime
         var store = Store(attempts: 3);
         await store.TryInsertAsync("g", new Doc("doc", "g", 0), default);
         var n = 0;
-        hooks.Before("SaveState", ct => other.SaveStateAsync(Components.InventoryStore, "g", new Doc("doc", "g", 100 + Interlocked.Increment(ref n)), cancellationToken: ct));
+        clients.Hooks.Before("SaveState", ct => clients.Other.SaveStateAsync(Components.InventoryStore, "g", new Doc("doc", "g", 100 + Interlocked.Increment(ref n)), cancellationToken: ct));
 
         var update = () => store.UpdateAsync<Doc>("g", d => d! with { Count = -1 }, default);
 
@@ -189,11 +173,11 @@ public sealed class StateStoreTests : IAsyncLifetime
         var store = Store();
         await store.TryInsertAsync("m1", new Doc("doc", "m1", 1), default);
         await store.TryInsertAsync("m2", new Doc("doc", "m2", 2), default);
-        hooks.ResetCounts();
+        clients.Hooks.ResetCounts();
 
         var found = await store.GetManyAsync<Doc>(["m1", "m2", "m3"], default);
 
-        hooks.Calls("GetBulkState").Should().Be(1);
+        clients.Hooks.Calls("GetBulkState").Should().Be(1);
         found["m1"].Value!.Name.Should().Be("m1");
         found["m2"].ETag.Should().Be((await store.GetAsync<Doc>("m2", default)).ETag);
         found["m3"].Exists.Should().BeFalse();
@@ -220,8 +204,7 @@ public sealed class StateStoreTests : IAsyncLifetime
     public async Task Conflict_retries_wait_on_the_injected_clock()
     {
         var time = new FakeTimeProvider();
-        var store = new StateStore(hooked, Components.InventoryStore,
-            new StateStoreOptions { ConflictAttempts = 2, ConflictDelay = TimeSpan.FromSeconds(30), ConflictMaxDelay = TimeSpan.FromSeconds(30) }, time);
+        var store = clients.Store(Components.InventoryStore, attempts: 2, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30), time);
         var attempts = 0;
 
         var run = store.RetryOnConflictAsync<int>(_ => Interlocked.Increment(ref attempts) == 1 ? throw new StateConflictException("lost") : Task.FromResult(attempts), default);

@@ -11,34 +11,21 @@ namespace OrderPlatform.InventoryService.Tests.Unit;
 /// <summary>The repository against the dev sidecar with real interleaving (parallel gRPC calls): it must never oversell.</summary>
 public sealed class ReservationConcurrencyTests : IAsyncLifetime
 {
-    private readonly DaprCallHooks hooks = new();
-    private InProcessSidecar sidecar = null!;
-    private DaprClient dapr = null!;
+    private SidecarClients clients = null!;
 
-    public async Task InitializeAsync()
-    {
-        sidecar = await InProcessSidecar.StartAsync(AppIds.InventoryService);
-        dapr = sidecar.CreateClient(hooks);
-    }
+    public async Task InitializeAsync() => clients = await SidecarClients.StartAsync(AppIds.InventoryService);
 
-    public async Task DisposeAsync()
-    {
-        dapr.Dispose();
-        hooks.Dispose();
-        await sidecar.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await clients.DisposeAsync();
 
     // Each lost race is caused by a commit to a stock key the loser also writes; rejections never write stock, so with
     // 20 units no caller can lose more than 20 times: 25 attempts make the outcome deterministic.
     private InventoryRepository Repository() => new(
-        new StateStore(dapr, Components.InventoryStore,
-            new StateStoreOptions { ConflictAttempts = 25, ConflictDelay = TimeSpan.FromMilliseconds(1), ConflictMaxDelay = TimeSpan.FromMilliseconds(4) },
-            TimeProvider.System),
+        clients.Store(Components.InventoryStore, attempts: 25, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(4)),
         TimeProvider.System);
 
-    private Task PutAsync(string key, StockItem item) => dapr.SaveStateAsync(Components.InventoryStore, key, item);
+    private Task PutAsync(string key, StockItem item) => clients.Client.SaveStateAsync(Components.InventoryStore, key, item);
 
-    private async Task<StockItem?> GetAsync(string key) => await dapr.GetStateAsync<StockItem?>(Components.InventoryStore, key);
+    private async Task<StockItem?> GetAsync(string key) => await clients.Client.GetStateAsync<StockItem?>(Components.InventoryStore, key);
 
     [Fact]
     public async Task Two_hundred_parallel_single_unit_reservations_on_twenty_units_reserve_exactly_twenty()
@@ -52,9 +39,9 @@ public sealed class ReservationConcurrencyTests : IAsyncLifetime
         results.Count(r => r.Status == ReservationStatus.Reserved).Should().Be(20);
         results.Count(r => r.Status == ReservationStatus.Rejected).Should().Be(180);
         (await GetAsync(StateKeys.Stock("HOT"))).Should().Be(new StockItem("HOT", 0, 20));
-        var records = await dapr.GetBulkStateAsync(Components.InventoryStore, [.. Enumerable.Range(0, 200).Select(i => StateKeys.Reservation($"res-{i}"))], parallelism: null);
+        var records = await clients.Client.GetBulkStateAsync(Components.InventoryStore, [.. Enumerable.Range(0, 200).Select(i => StateKeys.Reservation($"res-{i}"))], parallelism: null);
         records.Should().OnlyContain(r => !string.IsNullOrEmpty(r.Value), "every outcome is recorded");
-        hooks.Calls("ExecuteStateTransaction").Should().BeGreaterThan(200, "the callers really raced");
+        clients.Hooks.Calls("ExecuteStateTransaction").Should().BeGreaterThan(200, "the callers really raced");
     }
 
     [Fact]

@@ -12,39 +12,33 @@ namespace OrderPlatform.OrderService.Tests.Support;
 /// </summary>
 internal sealed class OrdersSidecar : IAsyncDisposable
 {
-    private readonly InProcessSidecar sidecar;
-    private readonly DaprClient other;
+    private readonly SidecarClients clients;
 
-    private OrdersSidecar(InProcessSidecar sidecar)
+    private OrdersSidecar(SidecarClients clients)
     {
-        this.sidecar = sidecar;
-        Wire = new DaprWire(Hooks);
-        Client = sidecar.CreateClient(Wire);
-        other = sidecar.CreateClient();
-        State = new OrdersState(other);
+        this.clients = clients;
+        State = new OrdersState(clients.Other);
     }
 
-    public DaprCallHooks Hooks { get; } = new();
+    public DaprCallHooks Hooks => clients.Hooks;
 
-    public DaprWire Wire { get; }
+    public DaprWire Wire { get; private init; } = null!;
 
     /// <summary>The client the code under test uses (through <see cref="Wire"/> and <see cref="Hooks"/>).</summary>
-    public DaprClient Client { get; }
+    public DaprClient Client => clients.Client;
 
     /// <summary>The same app-id's view of the store, beside the code under test (racing writers, checks).</summary>
     public OrdersState State { get; }
 
-    public static async Task<OrdersSidecar> StartAsync() => new(await InProcessSidecar.StartAsync(AppIds.OrderService));
+    public static async Task<OrdersSidecar> StartAsync()
+    {
+        DaprWire? wire = null;
+        var clients = await SidecarClients.StartAsync(AppIds.OrderService, hooks => wire = new DaprWire(hooks));
+        return new OrdersSidecar(clients) { Wire = wire! };
+    }
 
     /// <summary>The kit's store for the code under test; <paramref name="attempts"/> as order-service's appsettings.json sets it.</summary>
-    public StateStore Store(int attempts = 5) => new(Client, Components.OrdersStore,
-        new StateStoreOptions { ConflictAttempts = attempts, ConflictDelay = TimeSpan.Zero, ConflictMaxDelay = TimeSpan.Zero }, TimeProvider.System);
+    public StateStore Store(int attempts = 5) => clients.Store(Components.OrdersStore, attempts);
 
-    public async ValueTask DisposeAsync()
-    {
-        Client.Dispose();
-        other.Dispose();
-        await sidecar.DisposeAsync();
-        Wire.Dispose();
-    }
+    public ValueTask DisposeAsync() => clients.DisposeAsync();
 }
