@@ -39,11 +39,11 @@ public sealed class InvocationResilienceTests
 
     private static (ServiceProvider Services, Downstream Downstream) Build(string? mode, Func<int, CancellationToken, Task<HttpResponseMessage>> answer)
     {
-        var settings = new Dictionary<string, string?> { ["DAPR_HTTP_ENDPOINT"] = "http://127.0.0.1:3999" };
+        // The spec is always there (Bicep sets it on every app); only the mode decides whether the client applies it.
+        var settings = new Dictionary<string, string?> { ["DAPR_HTTP_ENDPOINT"] = "http://127.0.0.1:3999", ["InvocationResiliency:Spec"] = Spec };
         if (mode is not null)
         {
             settings["InvocationResiliency:Mode"] = mode;
-            settings["InvocationResiliency:Spec"] = Spec;
         }
 
         var downstream = new Downstream(answer);
