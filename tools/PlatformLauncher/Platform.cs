@@ -10,6 +10,7 @@ public sealed class Platform : IAsyncDisposable
     private readonly string _root;
     private readonly string _configuration;
     private readonly Dictionary<string, ManagedProcess> _apps = new(StringComparer.Ordinal);
+    private readonly AppInvocationResiliency? _appResiliency;
 
     private Platform(PlatformOptions options, IReadOnlyDictionary<string, AppPorts> ports)
     {
@@ -17,6 +18,7 @@ public sealed class Platform : IAsyncDisposable
         _root = options.RepositoryRoot ?? RepoPaths.FindRoot();
         _configuration = options.Configuration ?? RepoPaths.CurrentConfiguration();
         Ports = ports;
+        _appResiliency = options.InvocationResiliencyInApps ? AppInvocationResiliency.Prepare(ResourcesPath(options, _root)) : null;
     }
 
     public IReadOnlyDictionary<string, AppPorts> Ports { get; }
@@ -111,14 +113,18 @@ public sealed class Platform : IAsyncDisposable
         {
             await Sidecar.DisposeAsync().ConfigureAwait(false);
         }
+
+        _appResiliency?.Dispose();
     }
+
+    private static string ResourcesPath(PlatformOptions options, string root) => options.ResourcesPath ?? Path.Combine(root, "components");
 
     private async Task StartSidecarAsync(CancellationToken cancellationToken)
     {
         var args = new List<string>
         {
             "--run-file", Path.Combine(_root, "dapr.yaml"),
-            "--resources-path", _options.ResourcesPath ?? Path.Combine(_root, "components"),
+            "--resources-path", _appResiliency?.ResourcesPath ?? ResourcesPath(_options, _root),
         };
         var env = new Dictionary<string, string>(_options.SidecarEnvironment, StringComparer.Ordinal);
         foreach (var (appId, ports) in Ports)
@@ -144,6 +150,11 @@ public sealed class Platform : IAsyncDisposable
             ["DAPR_HTTP_ENDPOINT"] = ports.DaprHttpUrl.ToString().TrimEnd('/'),
             ["DAPR_GRPC_ENDPOINT"] = ports.DaprGrpcUrl.ToString().TrimEnd('/'),
         };
+        foreach (var (key, value) in _appResiliency?.Settings ?? new Dictionary<string, string>())
+        {
+            env[key] = value;
+        }
+
         if (_options.AppEnvironment.TryGetValue(app.AppId, out var extra))
         {
             foreach (var (key, value) in extra)

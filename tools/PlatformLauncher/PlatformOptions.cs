@@ -12,6 +12,13 @@ public sealed class PlatformOptions
     /// <summary>Dapr resources folder for the sidecar; the repository's <c>components/</c> when null.</summary>
     public string? ResourcesPath { get; init; }
 
+    /// <summary>
+    /// Invocation resiliency applied by the apps instead of the sidecar, as on Azure Container Apps (see
+    /// <see cref="AppInvocationResiliency"/>): the sidecar gets resiliency.yaml without <c>targets.apps</c>, every app
+    /// <c>InvocationResiliency__Mode=app</c> and the spec.
+    /// </summary>
+    public bool InvocationResiliencyInApps { get; init; }
+
     /// <summary><c>ASPNETCORE_ENVIRONMENT</c> of the services.</summary>
     public string Environment { get; init; } = "Development";
 

@@ -25,27 +25,8 @@ public sealed class ResiliencyTests(ResiliencyTests.OwnPlatform platform) : ICla
     {
         var orders = platform.Clients.Orders;
         var apis = platform.Clients.Internal;
-        var productId = await apis.NewProductAsync(available: 10);
+        var (productId, id, held) = await RetriedThenHeldAsync(platform);
 
-        // Down for a while: two failed attempts, the third (second retry) succeeds.
-        await apis.FailPaymentsAsync(failNext: 2);
-        var survived = await orders.WaitForAsync(await orders.CreateAsync(OrderApi.NewOrder(productId)));
-        survived.Status.Should().Be(OrderStatus.Completed, platform.Diagnostics());
-        (await apis.RemainingPaymentFaultsAsync()).Should().Be(0);
-
-        // Down for good: the charge is retried for the fault window, the breaker opens and fails the rest fast, and the
-        // order goes on hold (nothing compensated: the reservation is kept) instead of failing.
-        const int outage = 1000;
-        await apis.FailPaymentsAsync(failNext: outage);
-        var id = await orders.CreateAsync(OrderApi.NewOrder(productId));
-        var held = await orders.WaitForAsync(id, TimeSpan.FromSeconds(90), OrderStatus.OnHold);
-        var served = outage - await apis.RemainingPaymentFaultsAsync();
-        await apis.ClearPaymentFaultsAsync();
-
-        held.History[^1].Detail.Should().StartWith("on hold: payment kept failing for 00:00:05");
-        served.Should().BeGreaterThanOrEqualTo(TripAfter)
-            .And.BeLessThan(2 * AttemptsPerCall, "the open breaker keeps the workflow's second attempt from reaching payment-service");
-        (await apis.StockAsync(productId)).Should().BeEquivalentTo(new { Available = 8, Reserved = 1 }, "a hold compensates nothing");
         var attention = await orders.Http.GetFromJsonAsync<AttentionList>("/api/orders/attention", JsonDefaults.Options);
         attention!.Items.Should().Contain(i => i.Order.OrderId == id && i.Reason.StartsWith("on hold: payment", StringComparison.Ordinal));
 
@@ -64,6 +45,41 @@ public sealed class ResiliencyTests(ResiliencyTests.OwnPlatform platform) : ICla
         (await apis.StockAsync(productId)).Should().BeEquivalentTo(new { Available = 8, Reserved = 0 });
         using var again = await orders.ResumeAsync(id);
         again.StatusCode.Should().Be(HttpStatusCode.Conflict, "only an order on hold can be resumed");
+    }
+
+    /// <summary>
+    /// What the policies do, whoever applies them: a short outage is ridden out by invocation retries; a long one is
+    /// retried for the workflow's fault window while the breaker opens and fails the rest fast, and the order is held
+    /// (nothing compensated). Returns the product, the held order's id and the held order.
+    /// </summary>
+    internal static async Task<(string ProductId, string OrderId, OrderView Held)> RetriedThenHeldAsync(PlatformFixture platform)
+    {
+        var orders = platform.Clients.Orders;
+        var apis = platform.Clients.Internal;
+        var productId = await apis.NewProductAsync(available: 10);
+
+        // Down for a while: two failed attempts, the third (second retry) succeeds.
+        await apis.FailPaymentsAsync(failNext: 2);
+        var survived = await orders.WaitForAsync(await orders.CreateAsync(OrderApi.NewOrder(productId)));
+        survived.Status.Should().Be(OrderStatus.Completed, platform.Diagnostics());
+        (await apis.RemainingPaymentFaultsAsync()).Should().Be(0);
+
+        // Down for good: the charge is retried for the fault window, the breaker opens and fails the rest fast, and the
+        // order goes on hold (nothing compensated: the reservation is kept) instead of failing. Without invocation
+        // retries the window's few workflow attempts serve fewer than TripAfter failures (seen: 3 with the app-mode
+        // setting dropped); without the breaker the retried workflow attempts serve more than 2 * AttemptsPerCall.
+        const int outage = 1000;
+        await apis.FailPaymentsAsync(failNext: outage);
+        var id = await orders.CreateAsync(OrderApi.NewOrder(productId));
+        var held = await orders.WaitForAsync(id, TimeSpan.FromSeconds(90), OrderStatus.OnHold);
+        var served = outage - await apis.RemainingPaymentFaultsAsync();
+        await apis.ClearPaymentFaultsAsync();
+
+        held.History[^1].Detail.Should().StartWith("on hold: payment kept failing for 00:00:05");
+        served.Should().BeGreaterThanOrEqualTo(TripAfter)
+            .And.BeLessThan(2 * AttemptsPerCall, "the open breaker keeps the workflow's second attempt from reaching payment-service");
+        (await apis.StockAsync(productId)).Should().BeEquivalentTo(new { Available = 8, Reserved = 1 }, "a hold compensates nothing");
+        return (productId, id, held);
     }
 
     /// <summary>Polls until the order ends or is held once more than in <paramref name="last"/>.</summary>
@@ -91,5 +107,29 @@ public sealed class ResiliencyTests(ResiliencyTests.OwnPlatform platform) : ICla
     {
         protected override PlatformOptions ConfigureLocal(PlatformOptions options) => base.ConfigureLocal(options)
             .WithAppEnvironment(AppIds.OrderService, "OrderWorkflow__FaultRetry__Window", "00:00:05");
+    }
+}
+
+/// <summary>
+/// The same payment outages with the policies applied as on Azure Container Apps, whose managed sidecar applies none to
+/// service invocation: the sidecar runs resiliency.yaml without <c>targets.apps</c>, and order-service applies the
+/// app targets on its invocation clients (<c>InvocationResiliency__Mode=app</c> + the spec Bicep writes). The outcome
+/// and the number of calls that reach payment-service are the same as with the sidecar's policies.
+/// </summary>
+[Trait("Category", "EndToEnd")]
+public sealed class AppInvocationResiliencyTests(AppInvocationResiliencyTests.OwnPlatform platform)
+    : IClassFixture<AppInvocationResiliencyTests.OwnPlatform>
+{
+    [LocalPlatformFact]
+    public async Task Applied_by_order_service_instead_of_the_sidecar_the_policies_retry_and_trip_the_breaker_the_same_way() =>
+        await ResiliencyTests.RetriedThenHeldAsync(platform);
+
+    public sealed class OwnPlatform : PlatformFixture
+    {
+        // The fixture passes default options; this platform's differ only in who applies the invocation policies.
+        protected override PlatformOptions ConfigureLocal(PlatformOptions options) => base.ConfigureLocal(new PlatformOptions
+        {
+            InvocationResiliencyInApps = true,
+        }).WithAppEnvironment(AppIds.OrderService, "OrderWorkflow__FaultRetry__Window", "00:00:05");
     }
 }
