@@ -1,6 +1,6 @@
 // The Dapr components of the environment: no keys anywhere; each authenticates with the managed identity named
 // by azureClientId, which is attached to every app in its scopes.
-import { componentOutbound } from 'resiliency-values.bicep'
+import { componentInbound, componentOutbound } from 'resiliency-values.bicep'
 
 @description('Name of the Container Apps environment.')
 param environmentName string
@@ -90,11 +90,13 @@ resource secrets 'Microsoft.App/managedEnvironments/daprComponents@2026-07-01' =
 
 // Every component's outbound policy is its target in components/resiliency.yaml, the same one daprd applies locally;
 // a state store without a target there would get ACA's default policy instead of nothing, so every store has one.
+// The pub/sub's inbound policy retries deliveries to a subscriber that is down (ACA: inbound = from the component to the app).
 resource pubsubResiliency 'Microsoft.App/managedEnvironments/daprComponents/resiliencyPolicies@2026-07-01' = {
   parent: pubsub
   name: 'outbound'
   properties: {
     outboundPolicy: componentOutbound[pubSub.name]
+    inboundPolicy: componentInbound[pubSub.name]
   }
 }
 

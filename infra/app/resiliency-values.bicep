@@ -44,6 +44,13 @@ var componentOutbound = toObject(items(targets.components), c => c.key, c => uni
 ))
 
 @export()
+@description('Inbound policy (deliveries from the component to the app) per component target of resiliency.yaml that has one.')
+var componentInbound = toObject(filter(items(targets.components), c => contains(c.value, 'inbound')), c => c.key, c => union(
+  contains(c.value.inbound, 'timeout') ? { timeoutPolicy: { responseTimeoutInSeconds: timeoutSeconds[c.value.inbound.timeout] } } : {},
+  contains(c.value.inbound, 'retry') ? { httpRetryPolicy: retries[c.value.inbound.retry] } : {}
+))
+
+@export()
 @description('ACA app resiliency (calls TO the app through the environment), from targets.apps. ACA breakers have no open-state timeout or half-open request count: only the trip condition and interval carry over.')
 var appResiliency = toObject(items(targets.apps), a => a.key, a => union(
   { timeoutPolicy: { responseTimeoutInSeconds: timeoutSeconds[a.value.timeout] } },

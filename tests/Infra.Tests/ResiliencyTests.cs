@@ -21,6 +21,19 @@ public sealed partial class ResiliencyTests(BicepFixture bicep)
         AssertOutbound(Components.PubSub, target);
     }
 
+    // ACA's component policy has an inboundPolicy (deliveries to the app), as learn.microsoft.com's
+    // azure/container-apps/dapr-component-resiliency describes; daprd applies targets.components.*.inbound the same way.
+    [Fact]
+    public void Pubsub_inbound_policy_equals_the_yaml_target()
+    {
+        var target = Spec["targets"]!["components"]![Components.PubSub]!["inbound"]!;
+        var policy = bicep.Snapshot.OfType("Microsoft.App/managedEnvironments/daprComponents/resiliencyPolicies")
+            .Single(p => ((string)p["name"]!).Split('/')[1] == Components.PubSub)["properties"]!["inboundPolicy"]!;
+
+        policy["timeoutPolicy"].Should().BeNull();
+        AssertRetry(policy["httpRetryPolicy"]!, Policies["retries"]![(string)target["retry"]!]!, "inbound");
+    }
+
     [Fact]
     public void Every_state_store_has_its_own_yaml_target_and_Azure_applies_exactly_that()
     {

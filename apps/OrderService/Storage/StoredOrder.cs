@@ -40,6 +40,9 @@ public sealed record StoredOrder
     /// </summary>
     public Workflow.OrderWorkflowInput? WorkflowInput { get; init; }
 
+    /// <summary>The detail of every order's first history entry.</summary>
+    public const string ReceivedDetail = "order received";
+
     public static StoredOrder Create(string orderId, CreateOrderRequest request, string currency, string requestHash, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -51,7 +54,7 @@ public sealed record StoredOrder
             Total = request.Items.Sum(i => i.Quantity * i.UnitPrice),
             Currency = currency,
             Status = OrderStatus.Pending,
-            History = [new OrderStatusChange(OrderStatus.Pending, now, "order received")],
+            History = [new OrderStatusChange(OrderStatus.Pending, now, ReceivedDetail)],
             CreatedAt = now,
             UpdatedAt = now,
             ShippingAddress = request.ShippingAddress,

@@ -5,6 +5,7 @@ using OrderPlatform.Contracts.Inventory;
 using OrderPlatform.Contracts.Orders;
 using OrderPlatform.Contracts.Payments;
 using OrderPlatform.Contracts.Shipping;
+using OrderPlatform.OrderService.Storage;
 
 namespace OrderPlatform.OrderService.Workflow;
 
@@ -43,6 +44,12 @@ public sealed class OrderWorkflow : Workflow<OrderWorkflowInput, OrderWorkflowRe
     private static async Task<OrderWorkflowResult> RunStepsAsync(
         WorkflowContext context, OrderWorkflowInput input, OrderSteps steps, Task<CancelOrderSignal> cancel)
     {
+        if (input.PublishesCreated)
+        {
+            // The order's first history entry already says this, so nothing is written: only order_created is published.
+            await steps.RecordAsync(OrderStatus.Pending, StoredOrder.ReceivedDetail, OrderEventTypes.Created);
+        }
+
         var stock = await steps.CheckStockAsync();
         if (!stock.Available)
         {

@@ -6,7 +6,9 @@ namespace OrderPlatform.OrderService.Workflow;
 /// <summary>
 /// The order workflow's input. The approval and retry settings are copied in when the order is created so a replay
 /// never depends on configuration read later (workflow code must be deterministic). Inputs stored before the retry
-/// settings existed have none: the defaults apply.
+/// settings existed have none: the defaults apply. <paramref name="PublishesCreated"/>: the workflow publishes
+/// <c>order_created</c> as its first step (durably retried like any status recording); inputs saved before it existed
+/// say false, so their replays keep the step list they were started with and the starter publishes for them.
 /// </summary>
 public sealed record OrderWorkflowInput(
     string OrderId,
@@ -19,7 +21,8 @@ public sealed record OrderWorkflowInput(
     decimal ApprovalThreshold,
     TimeSpan ApprovalTimeout,
     RetrySettings? FaultRetry = null,
-    RetrySettings? CompensationRetry = null)
+    RetrySettings? CompensationRetry = null,
+    bool PublishesCreated = false)
 {
     public const string DefaultPaymentToken = "tok_visa";
 

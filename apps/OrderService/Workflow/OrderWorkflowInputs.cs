@@ -16,6 +16,7 @@ public sealed class OrderWorkflowInputs(IOptions<OrderServiceOptions> orders, IO
             string.IsNullOrEmpty(paymentToken) ? OrderWorkflowInput.DefaultPaymentToken : paymentToken,
             order.ShippingAddress, settings.ApprovalThreshold, settings.ApprovalTimeout,
             retries.Get(WorkflowRetrySections.Fault).ToSettings(),
-            retries.Get(WorkflowRetrySections.Compensation).ToSettings());
+            retries.Get(WorkflowRetrySections.Compensation).ToSettings(),
+            PublishesCreated: true);
     }
 }

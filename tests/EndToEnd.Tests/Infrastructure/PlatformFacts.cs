@@ -37,3 +37,15 @@ public sealed class LocalPlatformFactAttribute : FactAttribute
         }
     }
 }
+
+/// <summary>A theory that kills processes or writes through the dev sidecar: only on a platform the fixture starts.</summary>
+public sealed class LocalPlatformTheoryAttribute : TheoryAttribute
+{
+    public LocalPlatformTheoryAttribute()
+    {
+        if (PlatformTarget.IsExternal)
+        {
+            Skip = "Kills processes and uses the dev sidecar: only on a platform started by the fixture.";
+        }
+    }
+}

@@ -2,6 +2,7 @@ using System.Net;
 using OrderPlatform.Contracts;
 using OrderPlatform.Contracts.Orders;
 using OrderPlatform.EndToEnd.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace OrderPlatform.EndToEnd.Tests.Scenarios;
 
@@ -11,7 +12,7 @@ namespace OrderPlatform.EndToEnd.Tests.Scenarios;
 /// stays reserved. A platform of its own (the kill would disturb other tests).
 /// </summary>
 [Trait("Category", "EndToEnd")]
-public sealed class ServiceRestartTests(ServiceRestartTests.OwnPlatform platform) : IClassFixture<ServiceRestartTests.OwnPlatform>
+public sealed class ServiceRestartTests(ServiceRestartTests.OwnPlatform platform, ITestOutputHelper output) : IClassFixture<ServiceRestartTests.OwnPlatform>
 {
     private const int Orders = 50;
     private const int AtLeastInFlight = 40;
@@ -34,11 +35,15 @@ public sealed class ServiceRestartTests(ServiceRestartTests.OwnPlatform platform
         await platform.RestartAsync(AppIds.OrderService);
 
         var outcomes = await Task.WhenAll(ids.Select(id => api.WaitForAsync(id, TimeSpan.FromSeconds(90))));
+        var figures = await FaultFigures.CollectAsync(
+            "order-service SIGKILL, restarted at once", outcomes, outcomes.Count(o => o.History[^1].At > killedAt), apis, productId, Orders + SpareStock);
+        output.WriteLine(figures.Row);
 
         outcomes.Should().OnlyContain(o => o.Status == OrderStatus.Completed, platform.Diagnostics());
         outcomes.Count(o => o.History.Last(h => h.Status == OrderStatus.Completed).At > killedAt).Should().BeGreaterThanOrEqualTo(
             AtLeastInFlight, "that many orders were still being processed when order-service was killed");
         (await apis.StockAsync(productId)).Should().BeEquivalentTo(new { Available = SpareStock, Reserved = 0 });
+        figures.ChargedOtherThanOnce.Should().Be(0);
     }
 
     private async Task ApproveAsync(string orderId)

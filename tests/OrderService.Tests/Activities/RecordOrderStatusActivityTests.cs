@@ -126,6 +126,18 @@ public sealed class RecordOrderStatusActivityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_workflows_first_step_on_a_new_order_writes_nothing_and_publishes_order_created()
+    {
+        await StoredAsync(TestOrders.Stored());
+
+        await activity.RunAsync(Mock.Of<WorkflowActivityContext>(), new OrderStatusUpdate("ord-1", OrderStatus.Pending, At, StoredOrder.ReceivedDetail, OrderEventTypes.Created));
+
+        sidecar.Wire.Saves.Should().BeEmpty();
+        sidecar.Wire.Published.Should().ContainSingle().Which.DataAs<OrderEvent>().Should().Match<OrderEvent>(e =>
+            e.Type == OrderEventTypes.Created && e.OrderId == "ord-1" && e.Status == nameof(OrderStatus.Pending));
+    }
+
+    [Fact]
     public async Task An_etag_conflict_rereads_and_reapplies_the_change()
     {
         var first = await StoredAsync(TestOrders.Stored(status: OrderStatus.Reserved));

@@ -74,20 +74,13 @@ public sealed class CreateOrderTests(OrderApiFactory api) : OrderApiTests(api)
     }
 
     [Fact]
-    public async Task Create_publishes_order_created_with_ttl_and_cloudevent_metadata()
+    public async Task Create_leaves_order_created_to_the_workflow_so_a_pubsub_outage_neither_fails_the_request_nor_loses_the_event()
     {
-        await Client.PostJsonAsync("/api/orders", TestOrders.Request("ord-104"));
+        var response = await Client.PostJsonAsync("/api/orders", TestOrders.Request("ord-104"));
 
-        var published = Wire.Published.Should().ContainSingle().Subject;
-        (published.PubsubName, published.Topic).Should().Be((Components.PubSub, Topics.Orders));
-        published.DataAs<OrderEvent>().Should().Match<OrderEvent>(e =>
-            e.OrderId == "ord-104" && e.Type == OrderEventTypes.Created && e.CustomerId == "cust-1" && e.Total == 60m);
-        published.Metadata.Should().Contain(new Dictionary<string, string>
-        {
-            ["ttlInSeconds"] = "900",
-            ["cloudevent.type"] = "order_created",
-            ["cloudevent.id"] = "ord-104:order_created",
-        });
+        response.StatusCode.Should().Be(HttpStatusCode.Accepted);
+        Wire.Published.Should().BeEmpty();
+        Api.Workflows.Verify(w => w.ScheduleNewWorkflowAsync(nameof(OrderWorkflow), "ord-104", It.Is<OrderWorkflowInput>(i => i.PublishesCreated)), Times.Once);
     }
 
     [Fact]

@@ -26,7 +26,20 @@ public sealed class StartRecoveryTests(OrderApiFactory api) : OrderApiTests(api)
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         Api.Workflows.Verify(w => w.ScheduleNewWorkflowAsync(nameof(OrderWorkflow), order.OrderId,
-            It.Is<OrderWorkflowInput>(i => i.PaymentToken == "tok_mastercard" && i.Total == order.Total)), Times.Once);
+            It.Is<OrderWorkflowInput>(i => i.PaymentToken == "tok_mastercard" && i.Total == order.Total && i.PublishesCreated)), Times.Once);
+        Wire.Published.Should().BeEmpty("the workflow publishes order_created");
+    }
+
+    [Fact]
+    public async Task A_replay_of_an_order_saved_with_an_input_from_before_the_workflow_published_order_created_publishes_it_itself()
+    {
+        var order = await SeedPendingOrderAsync("ord-legacy", age: TimeSpan.FromMinutes(5));
+        await State.PutAsync(order.OrderId, order with { WorkflowInput = TestOrders.WorkflowInput() with { OrderId = order.OrderId } });
+
+        (await Client.PostJsonAsync("/api/orders", TestOrders.Request("ord-legacy"), Key)).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        Api.Workflows.Verify(w => w.ScheduleNewWorkflowAsync(nameof(OrderWorkflow), order.OrderId,
+            It.Is<OrderWorkflowInput>(i => !i.PublishesCreated)), Times.Once);
         var published = Wire.Published.Should().ContainSingle().Subject;
         (published.PubsubName, published.Topic).Should().Be((OrderPlatform.Contracts.Components.PubSub, OrderPlatform.Contracts.Topics.Orders));
         published.DataAs<OrderEvent>().Should().Match<OrderEvent>(e => e.OrderId == order.OrderId && e.Type == OrderEventTypes.Created);

@@ -1,14 +1,10 @@
 using System.Net;
-using System.Net.Http.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using OrderPlatform.Contracts.Inventory;
 using OrderPlatform.Contracts.Orders;
-using OrderPlatform.Contracts.Payments;
-using OrderPlatform.OrderService.Downstream;
 using OrderPlatform.OrderService.Orders.Operators;
 using OrderPlatform.OrderService.Storage;
-using OrderPlatform.ServiceDefaults;
 using OrderPlatform.OrderService.Tests.Support;
 
 namespace OrderPlatform.OrderService.Tests.Orders;
@@ -19,7 +15,7 @@ namespace OrderPlatform.OrderService.Tests.Orders;
 /// </summary>
 public sealed class OrderRepairsTests : IAsyncLifetime
 {
-    private readonly Downstream downstream = new();
+    private readonly FakeDownstream downstream = new();
     private OrdersSidecar sidecar = null!;
     private OrderRepairs handler = null!;
 
@@ -30,8 +26,7 @@ public sealed class OrderRepairsTests : IAsyncLifetime
         sidecar = await OrdersSidecar.StartAsync();
         handler = new OrderRepairs(
             new OperatorActions(new OrderRepository(sidecar.Store()), new FakeTimeProvider(TestOrders.Now.AddHours(1)), NullLogger<OperatorActions>.Instance),
-            new PaymentClient(new HttpClient(downstream) { BaseAddress = new Uri("http://payment-service/") }),
-            new InventoryClient(new HttpClient(downstream) { BaseAddress = new Uri("http://inventory-service/") }));
+            FakeDownstreamClients.Payments(downstream), FakeDownstreamClients.Inventory(downstream));
     }
 
     public async Task DisposeAsync() => await sidecar.DisposeAsync();
@@ -114,41 +109,5 @@ public sealed class OrderRepairsTests : IAsyncLifetime
         (await Store.GetAsync<StoredOrder>("ord-6"))!.History[^1].Detail.Should().Be("operator stock commit incomplete: stock commit NotFound");
         notShipped.Conflict.Should().Contain("Failed");
         downstream.Calls.Should().Equal("/commit ord-6");
-    }
-
-    /// <summary>payment-service's refund and inventory-service's release and commit behind the typed clients.</summary>
-    private sealed class Downstream : HttpMessageHandler
-    {
-        public List<string> Calls { get; } = [];
-
-        public HttpStatusCode? FailRefundWith { get; set; }
-
-        public ReservationStatus CommitAnswer { get; set; } = ReservationStatus.Committed;
-
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            var path = request.RequestUri!.AbsolutePath;
-            if (path == "/refund")
-            {
-                var refund = (await request.Content!.ReadFromJsonAsync<RefundRequest>(JsonDefaults.Options, cancellationToken))!;
-                Calls.Add($"{path} {refund.OrderId}");
-                return FailRefundWith is { } status
-                    ? new HttpResponseMessage(status)
-                    : Json(new RefundResult(refund.OrderId, RefundStatus.Refunded));
-            }
-
-            if (path == "/commit")
-            {
-                var commit = (await request.Content!.ReadFromJsonAsync<CommitStockRequest>(JsonDefaults.Options, cancellationToken))!;
-                Calls.Add($"{path} {commit.ReservationId}");
-                return Json(new ReservationResult(commit.ReservationId, CommitAnswer, []));
-            }
-
-            var release = (await request.Content!.ReadFromJsonAsync<ReleaseStockRequest>(JsonDefaults.Options, cancellationToken))!;
-            Calls.Add($"{path} {release.ReservationId}");
-            return Json(new ReservationResult(release.ReservationId, ReservationStatus.Released, []));
-        }
-
-        private static HttpResponseMessage Json<T>(T body) => new(HttpStatusCode.OK) { Content = JsonContent.Create(body, options: JsonDefaults.Options) };
     }
 }

@@ -4,6 +4,7 @@ using OrderPlatform.Contracts.Orders;
 using OrderPlatform.Contracts.Payments;
 using OrderPlatform.Contracts.Shipping;
 using OrderPlatform.OrderService.Workflow.Activities;
+using OrderPlatform.OrderService.Tests.Support;
 
 namespace OrderPlatform.OrderService.Tests.Workflow;
 
@@ -37,6 +38,17 @@ public sealed class OrderWorkflowTests
         h.Update(OrderStatus.Completed).EventType.Should().Be(OrderEventTypes.Completed);
         h.Update(OrderStatus.Reserved).EventType.Should().BeNull();
         h.Updates.Should().OnlyContain(u => u.OrderId == "ord-1" && u.At == new DateTimeOffset(WorkflowHarness.Now));
+    }
+
+    [Fact]
+    public async Task A_new_orders_workflow_publishes_order_created_first_as_a_durably_retried_status_recording()
+    {
+        (await h.RunAsync(TestOrders.WorkflowInput() with { PublishesCreated = true })).Status.Should().Be(OrderStatus.Completed);
+
+        h.Calls.Should().StartWith(["Record:Pending", nameof(CheckStockActivity)]);
+        h.Updates[0].Should().Match<OrderPlatform.OrderService.Workflow.OrderStatusUpdate>(u =>
+            u.EventType == OrderEventTypes.Created && u.Detail == OrderPlatform.OrderService.Storage.StoredOrder.ReceivedDetail);
+        h.RetryPolicyOf(nameof(RecordOrderStatusActivity)).Should().NotBeNull("a pub/sub outage is retried durably");
     }
 
     [Fact]

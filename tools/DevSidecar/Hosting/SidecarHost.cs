@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using OrderPlatform.DevSidecar.Api;
 using OrderPlatform.DevSidecar.Configuration;
+using OrderPlatform.DevSidecar.Faults;
 using OrderPlatform.DevSidecar.Health;
 using OrderPlatform.DevSidecar.Invocation;
 using OrderPlatform.DevSidecar.Messaging;
@@ -55,7 +56,7 @@ public static class SidecarHost
             .AddSingleton(TimeProvider.System)
             .AddHostedService<NativeHeapTrimmer>();
         builder.Services.AddGrpc();
-        builder.Services.AddSidecarState().AddSidecarSecrets().AddSidecarMetadata();
+        builder.Services.AddSidecarFaults().AddSidecarState().AddSidecarSecrets().AddSidecarMetadata();
         builder.Services.AddSidecarResiliency(settings.ResourcesPath ?? string.Empty)
             .AddSidecarInvocation()
             .AddSidecarMessaging()
@@ -68,6 +69,7 @@ public static class SidecarHost
         web.UseMiddleware<ApiTokenMiddleware>();
         web.MapSidecarHealth().MapSidecarStats().MapSidecarMetadata().MapSidecarState().MapSidecarSecrets();
         web.MapSidecarMessaging().MapSidecarInvocation().MapSidecarWorkflows();
+        web.MapSidecarFaults(builder.Configuration.GetValue<bool>(SidecarFaults.ConfigKey));
         return web;
     }
 }

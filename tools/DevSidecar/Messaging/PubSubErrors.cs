@@ -19,5 +19,5 @@ public static class PubSubErrors
         new(500, StatusCode.InvalidArgument, "ERR_PUBSUB_CLOUD_EVENTS_SER", $"cannot create cloudevent: {detail}");
 
     public static DaprApiException Publish(string topic, string pubsub, string detail) =>
-        new(500, StatusCode.Internal, "ERR_PUBSUB_PUBLISH_MESSAGE", $"error when publish to topic {topic} in pubsub {pubsub}: {detail}");
+        new(500, StatusCode.Internal, "ERR_PUBSUB_PUBLISH_MESSAGE", $"error when publishing to topic {topic} in pubsub {pubsub}: {detail}");
 }

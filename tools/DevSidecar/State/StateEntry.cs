@@ -32,6 +32,9 @@ public enum StateWriteFailure
     ETagMismatch,
     ETagInvalid,
     NotUpdated,
+
+    /// <summary>The database did not answer (a fault switched on through <c>Faults/</c>).</summary>
+    Unavailable,
 }
 
 /// <summary>

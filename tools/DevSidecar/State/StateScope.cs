@@ -8,8 +8,14 @@ namespace OrderPlatform.DevSidecar.State;
 /// One app's view of one state store: keys get the app's prefix; errors are daprd's (dapr/dapr pkg/api/grpc/grpc.go,
 /// pkg/api/http/http.go) around what <c>state.postgresql</c> v1 answers (<see cref="StateWriteException"/>).
 /// </summary>
-public sealed class StateScope(string storeName, InMemoryStateStore store, string prefix)
+public sealed class StateScope(string storeName, InMemoryStateStore store, string prefix, Func<bool>? writesFail = null)
 {
+    /// <summary>
+    /// What the store gives when PostgreSQL cannot be reached (pgx's connection error; the exact text depends on the
+    /// host and was not checked against a live server). daprd wraps it like any other non-ETag error.
+    /// </summary>
+    internal const string UnavailableMessage = "failed to connect to `host=postgres user=dapr database=dapr`: dial error (dial tcp: connect: connection refused)";
+
     public string StoreName { get; } = storeName;
 
     public string Prefix { get; } = prefix;
@@ -24,7 +30,7 @@ public sealed class StateScope(string storeName, InMemoryStateStore store, strin
     public void Save(IReadOnlyList<StateOperation> items)
     {
         ArgumentNullException.ThrowIfNull(items);
-        var failures = TryEach(items, item => store.Apply(item.ToWrite(Prefix)));
+        var failures = TryEach(items, item => Write(item.ToWrite(Prefix)));
         if (failures.Count > 0)
         {
             throw Refused(failures, "ERR_STATE_SAVE", $"failed saving state in state store {StoreName}");
@@ -34,7 +40,7 @@ public sealed class StateScope(string storeName, InMemoryStateStore store, strin
     public void Delete(StateOperation item)
     {
         ArgumentNullException.ThrowIfNull(item);
-        var failures = TryEach([item], i => store.Apply((i with { Value = null }).ToWrite(Prefix)));
+        var failures = TryEach([item], i => Write((i with { Value = null }).ToWrite(Prefix)));
         if (failures.Count > 0)
         {
             throw Refused(failures, "ERR_STATE_DELETE", $"failed deleting state with key {item.Key}");
@@ -45,7 +51,7 @@ public sealed class StateScope(string storeName, InMemoryStateStore store, strin
     public void DeleteBulk(IReadOnlyList<StateOperation> items)
     {
         ArgumentNullException.ThrowIfNull(items);
-        var failures = TryEach(items, i => store.Apply((i with { Value = null }).ToWrite(Prefix)));
+        var failures = TryEach(items, i => Write((i with { Value = null }).ToWrite(Prefix)));
         if (failures.Count > 0)
         {
             throw Refused(failures, "ERR_STATE_BULK_DELETE", $"failed deleting state in state store {StoreName}");
@@ -62,6 +68,7 @@ public sealed class StateScope(string storeName, InMemoryStateStore store, strin
         var writes = operations.Select(o => o.ToWrite(Prefix)).ToList();
         try
         {
+            ThrowIfWritesFail(writes.Count > 0 ? writes[0].Key : string.Empty);
             store.Apply(writes);
         }
         catch (StateWriteException e)
@@ -76,6 +83,20 @@ public sealed class StateScope(string storeName, InMemoryStateStore store, strin
     {
         ArgumentNullException.ThrowIfNull(query);
         return StateQueryEngine.Run(query, store.Snapshot(), StoreName);
+    }
+
+    private void Write(StateWrite write)
+    {
+        ThrowIfWritesFail(write.Key);
+        store.Apply(write);
+    }
+
+    private void ThrowIfWritesFail(string key)
+    {
+        if (writesFail?.Invoke() == true)
+        {
+            throw new StateWriteException(key, StateWriteFailure.Unavailable, UnavailableMessage);
+        }
     }
 
     private static List<StateWriteException> TryEach(IReadOnlyList<StateOperation> items, Action<StateOperation> apply)

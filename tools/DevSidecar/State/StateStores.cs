@@ -1,10 +1,11 @@
 using System.Collections.Concurrent;
 using OrderPlatform.DevSidecar.Configuration;
+using OrderPlatform.DevSidecar.Faults;
 
 namespace OrderPlatform.DevSidecar.State;
 
 /// <summary>Singleton: one in-memory store per state component, resolved per calling app (scopes, key prefix).</summary>
-public sealed class StateStores(ComponentRegistry components, TimeProvider time)
+public sealed class StateStores(ComponentRegistry components, TimeProvider time, SidecarFaults faults)
 {
     private readonly ConcurrentDictionary<string, InMemoryStateStore> stores = new(StringComparer.Ordinal);
 
@@ -17,6 +18,6 @@ public sealed class StateStores(ComponentRegistry components, TimeProvider time)
     {
         var component = components.Resolve(appId, storeName, "state.");
         var store = stores.GetOrAdd(component.Name, static (_, clock) => new InMemoryStateStore(clock), time);
-        return new StateScope(component.Name, store, StateKeys.Prefix(component, appId));
+        return new StateScope(component.Name, store, StateKeys.Prefix(component, appId), () => faults.StateWritesFail(component.Name));
     }
 }

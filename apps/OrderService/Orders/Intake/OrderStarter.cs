@@ -7,7 +7,13 @@ using OrderPlatform.OrderService.Workflow;
 
 namespace OrderPlatform.OrderService.Orders.Intake;
 
-/// <summary>Starts a saved order: schedules its workflow (instance id = order id) and publishes <c>order_created</c>.</summary>
+/// <summary>
+/// Starts a saved order: schedules its workflow (instance id = order id), which publishes <c>order_created</c> as its
+/// first step. Publishing it here, after the schedule, lost it for good when the pub/sub failed (the request failed
+/// with the workflow already running, and a replay found the workflow and published nothing); in the workflow it is
+/// retried durably. Only a saved input from before that change (<see cref="OrderWorkflowInput.PublishesCreated"/>
+/// false) is still published here.
+/// </summary>
 public sealed class OrderStarter(IDaprWorkflowClient workflows, OrderEventPublisher events, OrderWorkflowInputs inputs, TimeProvider clock, OrderMetrics metrics)
 {
     /// <summary>How long a pending order may be without its workflow before a replay starts it (its own request may still be starting it).</summary>
@@ -43,6 +49,9 @@ public sealed class OrderStarter(IDaprWorkflowClient workflows, OrderEventPublis
         var input = order.WorkflowInput ?? inputs.For(order, paymentToken);
         await workflows.ScheduleNewWorkflowAsync(nameof(OrderWorkflow), order.OrderId, input);
         metrics.OrderStarted();
-        await events.PublishAsync(order, OrderEventTypes.Created, order.CreatedAt, "order received", ct);
+        if (!input.PublishesCreated)
+        {
+            await events.PublishAsync(order, OrderEventTypes.Created, order.CreatedAt, StoredOrder.ReceivedDetail, ct);
+        }
     }
 }

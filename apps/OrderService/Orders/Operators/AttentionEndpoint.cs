@@ -46,6 +46,8 @@ internal static class AttentionEndpoint
         {
             OrderReconciler.ReconcileAction.Start => "no workflow instance yet: the reconciler starts it from the saved input",
             OrderReconciler.ReconcileAction.ResumeSuspended => "workflow suspended: the reconciler resumes it",
+            OrderReconciler.ReconcileAction.FailExpired =>
+                "no workflow moves it and its reservation expired: the reconciler refunds, releases and fails it",
             OrderReconciler.ReconcileAction.Attention when state is not { Exists: true } =>
                 "no workflow instance and no saved workflow input: replay the create request with its Idempotency-Key, or cancel it",
             OrderReconciler.ReconcileAction.Attention when state.RuntimeStatus is not (WorkflowRuntimeStatus.Running or WorkflowRuntimeStatus.Pending) =>

@@ -8,25 +8,31 @@ using OrderPlatform.OrderService.Workflow;
 namespace OrderPlatform.OrderService.Orders.Reconciliation;
 
 /// <summary>What one reconciliation pass did.</summary>
-public sealed record ReconciliationReport(int Examined, int Started, int Resumed, int Expired, int NeedAttention);
+public sealed record ReconciliationReport(int Examined, int Started, int Resumed, int Expired, int NeedAttention, int Failed = 0);
 
 /// <summary>
-/// Finds orders that are not moving and moves them, once even when every replica runs it at the same tick: each action
-/// is taken only by the replica that wrote its first-write marker (<see cref="OrderRepository.TryClaimAsync"/>), and a
-/// workflow's instance id is its order id.
+/// Finds orders that are not moving and moves them, once even when every replica runs it at the same tick: each
+/// workflow action is taken only by the replica that wrote its first-write marker (<see cref="OrderRepository.TryClaimAsync"/>:
+/// an insert-only write, so exactly one replica's succeeds), and a workflow's instance id is its order id; failing an
+/// expired order relies on downstream idempotency by order id and the order's ETag instead (<see cref="ExpiredOrderFailer"/>).
 /// <list type="bullet">
 /// <item>a pending order past <see cref="OrderStarter.StartGrace"/> with no workflow (scheduling or the publish failed
 /// after the insert) is started from the workflow input saved with it;</item>
 /// <item>a suspended workflow is resumed;</item>
 /// <item>an order on hold for <see cref="ReconciliationOptions.ResumeOnHoldAfter"/> is resumed once per hold;</item>
 /// <item>an order still on hold past <see cref="ReconciliationOptions.ReservationExpiry"/> is cancelled: its workflow
-/// refunds and releases the reservation (unless shipping was attempted, then it waits for an operator).</item>
+/// refunds and releases the reservation (unless shipping was attempted, then it waits for an operator);</item>
+/// <item>an order no workflow will move (none exists and none can be started from a saved input, or its workflow ended
+/// while the order did not) is failed with compensation once past <see cref="ReconciliationOptions.ReservationExpiry"/>,
+/// if it had not reached payment (<see cref="ExpiredOrderFailer"/>).</item>
 /// </list>
-/// Anything else not moving (no workflow and no saved input, a workflow that ended while the order did not) is left for
-/// an operator and listed by <c>GET /api/orders/attention</c>.
+/// Anything else not moving (such an order before its expiry or after payment, a running workflow whose order has not
+/// changed for <see cref="ReconciliationOptions.StuckAfter"/>) is left for an operator and listed by
+/// <c>GET /api/orders/attention</c>. An order saved without its workflow input is never started: its payment token was
+/// not saved, and starting it with the default one would charge the wrong card.
 /// </summary>
 public sealed class OrderReconciler(
-    OpenOrders open, OrderRepository orders, IDaprWorkflowClient workflows, OrderStarter starter,
+    OpenOrders open, OrderRepository orders, IDaprWorkflowClient workflows, OrderStarter starter, ExpiredOrderFailer expired,
     IOptions<ReconciliationOptions> options, TimeProvider clock, ILogger<OrderReconciler> logger)
 {
     /// <summary>Markers outlive every action they guard.</summary>
@@ -38,7 +44,7 @@ public sealed class OrderReconciler(
     {
         var settings = options.Value;
         var replica = Environment.MachineName;
-        int examined = 0, started = 0, resumed = 0, expired = 0, attention = 0;
+        int examined = 0, started = 0, resumed = 0, cancelled = 0, attention = 0, failed = 0;
         await foreach (var order in open.ListAsync(ct))
         {
             examined++;
@@ -63,7 +69,17 @@ public sealed class OrderReconciler(
                 case ReconcileAction.Expire when await orders.TryClaimAsync($"reconcile:{order.OrderId}:expire", replica, MarkerTtl, ct):
                     await workflows.RaiseEventAsync(order.OrderId, OrderWorkflowEvents.CancelOrder, new CancelOrderSignal(ExpiredReason), ct);
                     logger.LogWarning("Reconciler cancelled order {OrderId}: on hold past its reservation expiry", order.OrderId);
-                    expired++;
+                    cancelled++;
+                    break;
+                case ReconcileAction.FailExpired:
+                    var outcome = await expired.FailAsync(order, ct);
+                    logger.LogWarning("Reconciler failed order {OrderId} past its reservation expiry with no workflow moving it: {Outcome}", order.OrderId, outcome);
+                    (failed, attention) = outcome switch
+                    {
+                        ExpiryOutcome.Failed => (failed + 1, attention),
+                        ExpiryOutcome.Shipped => (failed, attention + 1),
+                        _ => (failed, attention),
+                    };
                     break;
                 case ReconcileAction.Attention:
                     attention++;
@@ -71,7 +87,7 @@ public sealed class OrderReconciler(
             }
         }
 
-        return new ReconciliationReport(examined, started, resumed, expired, attention);
+        return new ReconciliationReport(examined, started, resumed, cancelled, attention, failed);
     }
 
     internal enum ReconcileAction
@@ -81,6 +97,7 @@ public sealed class OrderReconciler(
         ResumeSuspended,
         ResumeHold,
         Expire,
+        FailExpired,
         Attention,
     }
 
@@ -88,9 +105,14 @@ public sealed class OrderReconciler(
     {
         if (state is not { Exists: true })
         {
-            return order.Status == OrderStatus.Pending && now - order.CreatedAt >= OrderStarter.StartGrace
-                ? order.WorkflowInput is null ? ReconcileAction.Attention : ReconcileAction.Start
-                : order.Status == OrderStatus.Pending ? ReconcileAction.None : ReconcileAction.Attention;
+            if (order.Status == OrderStatus.Pending && now - order.CreatedAt < OrderStarter.StartGrace)
+            {
+                return ReconcileAction.None;
+            }
+
+            return order.Status == OrderStatus.Pending && order.WorkflowInput is not null
+                ? ReconcileAction.Start
+                : NothingMoves(order, now, settings);
         }
 
         return state.RuntimeStatus switch
@@ -102,7 +124,13 @@ public sealed class OrderReconciler(
                 : ReconcileAction.None,
             WorkflowRuntimeStatus.Running or WorkflowRuntimeStatus.Pending =>
                 now - order.UpdatedAt >= settings.StuckAfter && order.Status != OrderStatus.AwaitingApproval ? ReconcileAction.Attention : ReconcileAction.None,
-            _ => ReconcileAction.Attention,
+            _ => NothingMoves(order, now, settings),
         };
     }
+
+    /// <summary>No workflow will move the order: past its reservation expiry, and before payment, it is failed and compensated.</summary>
+    private static ReconcileAction NothingMoves(StoredOrder order, DateTimeOffset now, ReconciliationOptions settings) =>
+        now - order.CreatedAt >= settings.ReservationExpiry && ExpiredOrderFailer.Applies(order.Status)
+            ? ReconcileAction.FailExpired
+            : ReconcileAction.Attention;
 }

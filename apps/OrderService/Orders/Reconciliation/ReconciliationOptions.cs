@@ -13,7 +13,8 @@ public sealed class ReconciliationOptions
 
     /// <summary>
     /// The reservation expiry: an order still on hold this long after it was created will never complete; it is
-    /// cancelled, and its workflow compensates (refund, release) unless shipping was already attempted.
+    /// cancelled, and its workflow compensates (refund, release) unless shipping was already attempted. An order that no
+    /// workflow moves (none, or one that ended) is failed and compensated by the reconciler past it, if it was not paid.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "365.00:00:00")]
     public TimeSpan ReservationExpiry { get; set; } = TimeSpan.FromDays(2);

@@ -11,7 +11,9 @@ public static class ReconciliationRegistration
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<OpenOrders>();
-        services.AddSingleton<OrderReconciler>();
+        // Transient: both use the typed invoke clients (payment-service, inventory-service), which are transient.
+        services.AddTransient<ExpiredOrderFailer>();
+        services.AddTransient<OrderReconciler>();
         return services;
     }
 

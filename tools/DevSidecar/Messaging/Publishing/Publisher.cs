@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using OrderPlatform.DevSidecar.Api;
 using OrderPlatform.DevSidecar.Configuration;
+using OrderPlatform.DevSidecar.Faults;
 using OrderPlatform.DevSidecar.Messaging.Broker;
 using OrderPlatform.DevSidecar.Resiliency;
 using OrderPlatform.DevSidecar.Telemetry;
@@ -14,8 +15,12 @@ namespace OrderPlatform.DevSidecar.Messaging.Publishing;
 /// Throws <see cref="DaprApiException"/> with daprd's errors.
 /// </summary>
 public sealed class Publisher(
-    ComponentRegistry components, InMemoryBroker broker, ResiliencePipelines pipelines, CallRecorder recorder, TimeProvider time)
+    ComponentRegistry components, InMemoryBroker broker, ResiliencePipelines pipelines, CallRecorder recorder, TimeProvider time,
+    SidecarFaults faults)
 {
+    /// <summary>What the broker gives while a publish fault is on (Service Bus unreachable; the text is not Service Bus's own).</summary>
+    internal const string UnavailableMessage = "the broker could not be reached (fault injected by the dev sidecar)";
+
     private static readonly OutcomeClassifier<bool> Classifier = new(_ => false);
 
     public async Task PublishAsync(PublishRequest request, CancellationToken cancellationToken)
@@ -27,7 +32,8 @@ public sealed class Publisher(
         {
             var message = CreateMessage(request);
             var pipeline = pipelines.For(request.AppId, PolicyTarget.PubsubOutbound(request.PubsubName), Classifier);
-            await pipeline.ExecuteAsync(_ => ValueTask.FromResult(broker.Publish(message)), cancellationToken);
+            // Inside the outbound policy, as daprd retries a failed component call (the fault is retried like a real outage).
+            await pipeline.ExecuteAsync(_ => ValueTask.FromResult(Publish(message)), cancellationToken);
             outcome = "ok";
         }
         catch (DaprApiException error)
@@ -40,6 +46,10 @@ public sealed class Publisher(
             recorder.Record(request.AppId, "publish", $"{request.PubsubName}/{request.Topic}", outcome, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
     }
+
+    private bool Publish(PubSubMessage message) => faults.PublishesFail(message.PubsubName)
+        ? throw PubSubErrors.Publish(message.Topic, message.PubsubName, UnavailableMessage)
+        : broker.Publish(message);
 
     private PubSubMessage CreateMessage(PublishRequest request)
     {
