@@ -28,8 +28,9 @@ public static class ReportWriter
             return [json, md, svg];
         }
 
-        // The README sits beside results/: its image points there.
-        File.WriteAllText(readmePath, ReadmeSection.Replace(File.ReadAllText(readmePath), table.Replace("](latest.svg)", "](results/latest.svg)", StringComparison.Ordinal)));
+        // The chart's link, from where the README is.
+        var chart = Path.GetRelativePath(Path.GetDirectoryName(Path.GetFullPath(readmePath))!, Path.GetFullPath(svg)).Replace('\\', '/');
+        File.WriteAllText(readmePath, ReadmeSection.Replace(File.ReadAllText(readmePath), table.Replace("](latest.svg)", $"]({chart})", StringComparison.Ordinal)));
         return [json, md, svg, readmePath];
     }
 }
