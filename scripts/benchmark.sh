@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# The benchmark (issue 7): the platform (dev sidecar + five services as plain processes) beside a bare Kestrel
+# The benchmark (issues 7 and 17): the platform (dev sidecar + five services as plain processes) beside a bare Kestrel
 # baseline, driven by autocannon. Builds Release, installs the pinned load tool (benchmark/load/package-lock.json),
-# runs benchmark/OrderPlatform.Benchmark (about 6 minutes on 2 cores), which writes benchmark/results/latest.json and
-# latest.md and puts the table into README.md between the benchmark markers.
+# runs benchmark/OrderPlatform.Benchmark (about 6 minutes on an idle 2-core machine), which writes benchmark/results/latest.json,
+# latest.md and latest.svg (the chart) and puts the table into README.md between the benchmark markers.
 # Extra arguments go to the benchmark: --quick is a shorter smoke run written under benchmark/results/tmp/quick
 # (README untouched). Not part of the test run: nothing here asserts a timing.
 set -euo pipefail

@@ -5,6 +5,7 @@ using OrderPlatform.Contracts.Orders;
 using OrderPlatform.OrderService.Downstream;
 using OrderPlatform.OrderService.Events;
 using OrderPlatform.OrderService.Orders;
+using OrderPlatform.OrderService.Orders.Admission;
 using OrderPlatform.OrderService.Orders.Batch;
 using OrderPlatform.OrderService.Orders.Create;
 using OrderPlatform.OrderService.Orders.Intake;
@@ -60,6 +61,7 @@ public static class OrderServiceRegistration
         services.AddDaprInvokeClient<PaymentClient>(AppIds.PaymentService).WithInvokeTimeout().AddHttpMessageHandler<StepTimingHandler>();
         services.AddDaprInvokeClient<ShippingClient>(AppIds.ShippingService).WithInvokeTimeout().AddHttpMessageHandler<StepTimingHandler>();
 
+        builder.AddOrderAdmission();
         builder.AddOrderWorkflow();
         services.AddOrderReconciliation();
         return builder;
@@ -68,7 +70,7 @@ public static class OrderServiceRegistration
     /// <summary>The order API (order-service is the platform's only external ingress).</summary>
     public static IEndpointRouteBuilder MapOrderServiceEndpoints(this IEndpointRouteBuilder app)
     {
-        var orders = app.MapGroup("/api/orders").WithTags("Orders");
+        var orders = app.MapGroup("/api/orders").WithTags("Orders").UseOrderAdmission();
         orders.MapPost("/", CreateOrderEndpoint.HandleAsync).Validate<CreateOrderRequest>().Validate<IdempotencyKeyHeader>().WithName("CreateOrder");
         orders.MapPost("/batch", BatchOrdersEndpoint.HandleAsync).Validate<BatchCreateOrdersRequest>().Validate<IdempotencyKeyHeader>().WithName("CreateOrdersBatch");
         orders.MapGet("/", QueryOrdersEndpoint.HandleAsync).Validate<OrderQueryParameters>().WithName("QueryOrders");

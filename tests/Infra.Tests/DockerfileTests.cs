@@ -32,6 +32,29 @@ public sealed partial class DockerfileTests
         lines.Last(l => l.Op == "ENTRYPOINT").Args.Should().Be($"[\"dotnet\", \"{project}.dll\"]");
     }
 
+    /// <summary>
+    /// ReadyToRun needs the runtime identifier at restore (the crossgen pack is restored for it) and at publish; without
+    /// both, publish either fails or silently ships JIT-only assemblies.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(ServiceNames))]
+    public void The_image_is_published_ReadyToRun_for_the_target_architecture(string name)
+    {
+        var projectDir = Path.GetFullPath(RepoPaths.Combine((string)Services[name]!["project"]!));
+        var lines = Instruction().Matches(File.ReadAllText(Path.Combine(projectDir, "Dockerfile")))
+            .Select(m => (Op: m.Groups["op"].Value, Args: m.Groups["args"].Value.Trim())).ToList();
+
+        lines.Should().Contain(("ARG", "TARGETARCH=amd64"), "ACA runs amd64 when the builder sets no TARGETARCH");
+        var restore = lines.Single(l => l.Op == "RUN" && l.Args.StartsWith("dotnet restore", StringComparison.Ordinal)).Args;
+        var publish = lines.Single(l => l.Op == "RUN" && l.Args.StartsWith("dotnet publish", StringComparison.Ordinal)).Args;
+        foreach (var command in new[] { restore, publish })
+        {
+            command.Split(' ').Should().Contain(["-a", "$TARGETARCH", "-p:PublishReadyToRun=true"]);
+        }
+
+        publish.Split(' ').Should().Contain(["--self-contained", "false", "--no-restore"], "the chiseled ASP.NET image brings the runtime");
+    }
+
     [Theory]
     [MemberData(nameof(ServiceNames))]
     public void Every_copied_source_exists_in_the_build_context(string name)

@@ -20,7 +20,8 @@ public sealed record BenchmarkReport(
     IReadOnlyDictionary<string, double> ReadyOnRestartMs,
     StateRoundTrip StateRoundTrip,
     SidecarMemoryCheck SidecarMemory,
-    IReadOnlyList<TargetCheck> Targets)
+    IReadOnlyList<TargetCheck> Targets,
+    LoadAverage? LoadAverage1m = null)
 {
     public PostPhase Saturation => PostPhases.Single(p => p.IsSaturation);
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using OrderPlatform.Benchmark.Load;
 
 namespace OrderPlatform.Benchmark.Report;
 
@@ -13,19 +12,27 @@ public static class MarkdownReport
         var md = new StringBuilder();
         Line(md, $"Run of {report.GeneratedAt:yyyy-MM-dd HH:mm} UTC ({report.DurationSeconds} s{(report.Settings.Quick ? ", quick smoke run" : string.Empty)}) on {report.Machine.Describe()}. Load tool, platform and baseline share the machine; read ratios, not absolutes.");
         md.Append('\n');
-        Line(md, $"| `POST /api/orders` | offered | achieved req/s | p50 ms | p90 ms | p99 ms | non-2xx / errors | completed end to end /s | completion p50 / p99 ms | sidecar calls / order |");
+        if (report.LoadAverage1m is { } load)
+        {
+            md.Append(load.Describe(report.Machine.LogicalCores)).Append(".\n\n");
+        }
+
+        md.Append("![offered, accepted and completed orders/s and completion p99 per phase](latest.svg)\n\n");
+        Line(md, $"| `POST /api/orders` | offered /s | accepted /s | 429 | POST p50 / p99 ms | completed end to end /s | failed / unfinished | completion p50 / p99 s | sidecar calls / completed order: state + publish + invoke + workflow = total | CPU ms / completed order |");
         Line(md, $"| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         foreach (var phase in report.PostPhases)
         {
             var e2e = phase.EndToEnd;
-            var offered = phase.OfferedRate is { } rate ? $"{rate} rps, {Math.Round(phase.Load.Seconds)} s" : $"saturation ({phase.Connections} conn.)";
-            var unfinished = e2e.Failed + e2e.Unfinished > 0 ? $" ({e2e.Failed} failed, {e2e.Unfinished} unfinished)" : string.Empty;
-            Line(md, $"| platform | {offered} | {LoadCells(phase.Load)} | {e2e.CompletedPerSecond}{unfinished} | {Ms(e2e.CompletionP50Ms)} / {Ms(e2e.CompletionP99Ms)} | {phase.SidecarCallsPerOrder} |");
+            var offered = phase.OfferedRate is { } rate ? $"{phase.Name}, {Math.Round(phase.Load.Seconds)} s" : $"saturation ({phase.Connections} conn., {Math.Round(phase.Load.Seconds)} s)";
+            var blocks = phase.SidecarCallsPerCompletedOrderByBlock;
+            var perOrder = phase.SidecarCallsPerCompletedOrder is { } total
+                ? Format($"{Block(blocks, "state")} + {Block(blocks, "publish")} + {Block(blocks, "invoke")} + {Block(blocks, "workflow")} = {total}")
+                : "–";
+            Line(md, $"| {offered} | {phase.OfferedPerSecond} | {phase.AcceptedPerSecond} | {phase.Refused} | {Ms(phase.Load.LatencyMs.P50)} / {Ms(phase.Load.LatencyMs.P99)} | {e2e.CompletedPerSecond} | {e2e.Failed} / {e2e.Unfinished}{(e2e.Drained ? string.Empty : " (drain timed out)")} | {Sec(e2e.CompletionP50Ms)} / {Sec(e2e.CompletionP99Ms)} | {perOrder} | {phase.CpuMsPerCompletedOrder?.ToString(CultureInfo.InvariantCulture) ?? "–"} |");
         }
 
-        Line(md, $"| bare Kestrel | saturation ({report.Settings.SaturationConnections} conn.) | {LoadCells(report.BaselinePostSaturation)} | – | – | – |");
         md.Append('\n');
-        Line(md, $"POST at saturation = **{report.PostSaturationPercentOfBaseline}%** of bare Kestrel. `GET /api/orders/{{id}}` at saturation: **{report.GetSaturation.RequestsPerSecond} req/s** (p50 {Ms(report.GetSaturation.LatencyMs.P50)} ms, p99 {Ms(report.GetSaturation.LatencyMs.P99)} ms, {report.GetSaturation.Non2xx + report.GetSaturation.Errors} non-2xx / errors).");
+        Line(md, $"Bare Kestrel at saturation ({report.Settings.SaturationConnections} conn.): **{report.BaselinePostSaturation.RequestsPerSecond} req/s** (p50 {Ms(report.BaselinePostSaturation.LatencyMs.P50)} ms, p99 {Ms(report.BaselinePostSaturation.LatencyMs.P99)} ms). POST at saturation = **{report.PostSaturationPercentOfBaseline}%** of bare Kestrel. `GET /api/orders/{{id}}` at saturation: **{report.GetSaturation.RequestsPerSecond} req/s** (p50 {Ms(report.GetSaturation.LatencyMs.P50)} ms, p99 {Ms(report.GetSaturation.LatencyMs.P99)} ms, {report.GetSaturation.Non2xx + report.GetSaturation.Errors} non-2xx / errors).");
         md.Append('\n');
         Line(md, $"| process | working set idle MB | under load (peak) MB | ready at platform start ms | ready on restart alone ms | CPU s during POST saturation | sidecar calls / order (saturation) |");
         Line(md, $"| --- | --- | --- | --- | --- | --- | --- |");
@@ -39,7 +46,7 @@ public static class MarkdownReport
         }
 
         md.Append('\n');
-        Line(md, $"| target (issue 7) | this run | met |");
+        Line(md, $"| target (issue 17) | this run | met |");
         Line(md, $"| --- | --- | --- |");
         foreach (var target in report.Targets)
         {
@@ -54,8 +61,10 @@ public static class MarkdownReport
         return md.ToString();
     }
 
-    private static string LoadCells(LoadResult load) =>
-        Format($"{load.RequestsPerSecond} | {Ms(load.LatencyMs.P50)} | {Ms(load.LatencyMs.P90)} | {Ms(load.LatencyMs.P99)} | {load.Non2xx} / {load.Errors + load.Timeouts}");
+    private static string Block(IReadOnlyDictionary<string, double> blocks, string block) =>
+        blocks.GetValueOrDefault(block).ToString(CultureInfo.InvariantCulture);
+
+    private static string Sec(double? ms) => ms is { } value ? (value / 1000).ToString("0.00", CultureInfo.InvariantCulture) : "–";
 
     private static string Ms(double? value) => value is { } ms ? ms.ToString("0.0", CultureInfo.InvariantCulture) : "–";
 

@@ -16,9 +16,10 @@ public sealed class BenchmarkRun(BenchmarkSettings settings, string root, string
     public async Task<BenchmarkReport> ExecuteAsync(CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
+        var loadAtStart = LoadAverage.OneMinute();
         var load = new LoadTool(Path.Combine(root, "benchmark", "load"), workFolder);
         var machine = await MachineInfo.CollectAsync(load.Describe());
-        log($"machine: {machine.Describe()}");
+        log($"machine: {machine.Describe()}; 1-minute load average {loadAtStart}");
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         await using var baseline = await BaselineProcess.StartAsync(root, RepoPaths.CurrentConfiguration(), http, cancellationToken);
         await using var platform = await PlatformSession.StartAsync(http, settings.Verbose, cancellationToken);
@@ -83,7 +84,8 @@ public sealed class BenchmarkRun(BenchmarkSettings settings, string root, string
         var percent = Math.Round(100 * results.Single(p => p.IsSaturation).Load.RequestsPerSecond / Math.Max(1, baselineSaturation.RequestsPerSecond), 1);
         return new BenchmarkReport(DateTimeOffset.UtcNow, Math.Round(clock.Elapsed.TotalSeconds), machine, settings,
             PlatformSession.Configuration, baselineSaturation, results, get, percent, idle, underLoad, atStart, onRestart, stateRoundTrip,
-            SidecarMemoryCheck.From(sidecarIdle, results), TargetCheck.Evaluate(results, percent, underLoad, onRestart));
+            SidecarMemoryCheck.From(sidecarIdle, results), TargetCheck.Evaluate(results, percent, underLoad, onRestart),
+            new LoadAverage(loadAtStart, LoadAverage.OneMinute()));
     }
 
     private LoadSpec GetSpec(PlatformSession platform, string idsFile, int seconds, string tag) =>

@@ -48,6 +48,7 @@ public sealed class PostPhaseRunner(
         var drained = await platform.Stats.WaitForQuietAsync(Quiet, TimeSpan.FromSeconds(settings.DrainTimeoutSeconds), cancellationToken);
         var drainSeconds = Math.Max(0, drain.Elapsed.TotalSeconds - (drained ? Quiet.TotalSeconds : 0));
         var calls = (await platform.Stats.ReadAsync(cancellationToken)).Minus(before);
+        var cpuWithDrain = CpuTimes.Read(platform.ProcessIds()).SecondsSince(cpuBefore);
         var peaks = memory.Peaks();
         var sidecar = await platform.SidecarMemoryAsync(cancellationToken);
 
@@ -56,7 +57,8 @@ public sealed class PostPhaseRunner(
         log($"  {name}: {endToEnd}");
         var accepted = Math.Max(1, endToEnd.Accepted);
         return new PostPhase(name, rate, connections, result, endToEnd,
-            Math.Round((double)calls.Total / accepted, 2), calls.PerOrder(accepted), peaks, cpu, sidecar);
+            Math.Round((double)calls.Total / accepted, 2), calls.PerOrder(accepted), peaks, cpu, sidecar,
+            cpuWithDrain, BuildingBlocks.Count(calls));
     }
 
     /// <summary>The file of order ids a phase accepted (for the GET phase).</summary>

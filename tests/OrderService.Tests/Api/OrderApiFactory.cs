@@ -21,7 +21,7 @@ namespace OrderPlatform.OrderService.Tests.Api;
 /// faked downstream services, is removed), inventory-service's check-stock at the HttpClient level
 /// (<see cref="FakeInventory"/>) and the clock.
 /// </summary>
-public sealed class OrderApiFactory() : SidecarServiceFactory<Program>(AppIds.OrderService)
+public class OrderApiFactory() : SidecarServiceFactory<Program>(AppIds.OrderService)
 {
     private OrdersState? state;
 
@@ -56,6 +56,9 @@ public sealed class OrderApiFactory() : SidecarServiceFactory<Program>(AppIds.Or
         // The clock is fake: a conflict retry must not wait on it.
         builder.UseSetting("StateStore:ConflictDelay", "00:00:00");
         builder.UseSetting("StateStore:ConflictMaxDelay", "00:00:00");
+        // No worker runs here, so every order stays in flight: the bound is tested on its own (AdmissionTests).
+        builder.UseSetting("Orders:Admission:MaxInFlight", "1000000");
+        ConfigureSettings(builder);
         builder.ConfigureTestServices(services =>
         {
             Wire ??= new DaprWire(Hooks);
@@ -72,6 +75,11 @@ public sealed class OrderApiFactory() : SidecarServiceFactory<Program>(AppIds.Or
             workflowWorkers.Should().NotBeEmpty("AddDaprWorkflow registers the worker as a hosted service");
             workflowWorkers.ForEach(d => services.Remove(d));
         });
+    }
+
+    /// <summary>Settings of a derived factory, applied after these.</summary>
+    protected virtual void ConfigureSettings(IWebHostBuilder builder)
+    {
     }
 }
 
