@@ -40,6 +40,9 @@ public sealed record StoredOrder
     /// </summary>
     public Workflow.OrderWorkflowInput? WorkflowInput { get; init; }
 
+    /// <summary>W3C traceparent of the request that created the order: later signals link their spans to its trace.</summary>
+    public string? TraceParent { get; init; }
+
     public static StoredOrder Create(string orderId, CreateOrderRequest request, string currency, string requestHash, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(request);
