@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using FluentValidation;
+using Microsoft.AspNetCore.OpenApi;
 using OrderPlatform.Contracts;
 using OrderPlatform.Contracts.Orders;
 using OrderPlatform.OrderService.Downstream;
@@ -18,6 +19,7 @@ using OrderPlatform.ServiceDefaults;
 using OrderPlatform.ServiceDefaults.RequestBodies;
 using OrderPlatform.ServiceDefaults.State;
 using OrderPlatform.ServiceDefaults.Validation;
+using OrderPlatform.OrderService.Orders.Reference;
 
 namespace OrderPlatform.OrderService;
 
@@ -60,6 +62,8 @@ public static class OrderServiceRegistration
         services.AddDaprInvokeClient<PaymentClient>(AppIds.PaymentService).WithInvokeTimeout().AddHttpMessageHandler<StepTimingHandler>();
         services.AddDaprInvokeClient<ShippingClient>(AppIds.ShippingService).WithInvokeTimeout().AddHttpMessageHandler<StepTimingHandler>();
 
+        // The order API's reference text (summaries, descriptions, examples, ProblemDetails answers) on the v1 document.
+        services.Configure<OpenApiOptions>("v1", o => o.AddOperationTransformer<OrderApiReference>());
         builder.AddOrderWorkflow();
         services.AddOrderReconciliation();
         return builder;
