@@ -41,6 +41,9 @@ param authClientId string = ''
 @description('Private-network mode (azd env PRIVATE_NETWORK): VNet, private endpoints, public access off.')
 param privateNetwork bool = false
 
+@description('E-mail address alerts are sent to (azd env ALERT_EMAIL); empty: the action group has no receiver.')
+param alertEmail string = ''
+
 @description('Whether order-service exists already (azd: SERVICE_ORDER_SERVICE_RESOURCE_EXISTS); re-provisioning keeps its image.')
 param orderServiceExists bool = false
 
@@ -153,6 +156,20 @@ module apps 'app/container-app.bicep' = [for (s, i) in services: {
     authClientId: s.appId == ingressAppId && enableBuiltInAuth ? authClientId : ''
   }
 }]
+
+// Workbook, alert rules and the operators' action group (core/operations.bicep).
+module operations 'core/operations.bicep' = {
+  scope: rg
+  name: 'operations'
+  dependsOn: [apps]
+  params: {
+    location: location
+    tags: tags
+    logAnalyticsId: platform.outputs.platform.logAnalyticsId
+    appIds: map(services, s => s.appId)
+    alertEmail: alertEmail
+  }
+}
 
 module images 'app/fetch-image.bicep' = [for s in services: {
   scope: rg

@@ -144,6 +144,7 @@ output platform object = {
   postgresAdmin: postgresAdminName
   keyVaultName: keyVault.outputs.name
   applicationInsightsName: monitoring.outputs.applicationInsightsName
+  logAnalyticsId: monitoring.outputs.logAnalyticsId
 }
 
 @description('Per app-id: its PostgreSQL role (the identity name) and the identity\'s object id.')

@@ -2,6 +2,7 @@ using Dapr;
 using Dapr.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace OrderPlatform.ServiceDefaults;
@@ -21,6 +22,7 @@ public static class DaprInvocationExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentException.ThrowIfNullOrEmpty(appId);
         services.AddOptions<InvocationResilienceOptions>().BindConfiguration(InvocationResilienceOptions.SectionName);
+        services.TryAddSingleton<InvocationMetrics>();
         var client = services
             .AddHttpClient<TClient>(client => client.BaseAddress = new Uri($"http://{appId}"))
             .AddHttpMessageHandler(sp => new InvocationHandler
@@ -32,7 +34,9 @@ public static class DaprInvocationExtensions
             var options = context.ServiceProvider.GetRequiredService<IOptions<InvocationResilienceOptions>>().Value;
             if (options.AppliesInApp && !string.IsNullOrWhiteSpace(options.Spec))
             {
-                InvocationResilience.Configure(pipeline, appId, options.Spec, context.ServiceProvider.GetRequiredService<TimeProvider>());
+                var metrics = context.ServiceProvider.GetRequiredService<InvocationMetrics>();
+                InvocationResilience.Configure(pipeline, appId, options.Spec, context.ServiceProvider.GetRequiredService<TimeProvider>(),
+                    () => metrics.CircuitOpened(appId));
             }
         });
         return client;

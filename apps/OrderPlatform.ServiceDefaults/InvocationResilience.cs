@@ -38,7 +38,8 @@ public sealed class InvocationResilienceOptions
 /// </summary>
 public static partial class InvocationResilience
 {
-    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, string appId, string spec, TimeProvider time)
+    public static void Configure(
+        ResiliencePipelineBuilder<HttpResponseMessage> pipeline, string appId, string spec, TimeProvider time, Action? circuitOpened = null)
     {
         ArgumentNullException.ThrowIfNull(pipeline);
         using var document = JsonDocument.Parse(spec);
@@ -79,6 +80,11 @@ public static partial class InvocationResilience
                 MinimumThroughput = ConsecutiveFailures(breaker.GetProperty("trip").GetString()),
                 SamplingDuration = Max(Duration(breaker.GetProperty("interval").GetString()), TimeSpan.FromMilliseconds(500)),
                 BreakDuration = Max(Duration(breaker.GetProperty("timeout").GetString()), TimeSpan.FromMilliseconds(500)),
+                OnOpened = _ =>
+                {
+                    circuitOpened?.Invoke();
+                    return ValueTask.CompletedTask;
+                },
             });
         }
 

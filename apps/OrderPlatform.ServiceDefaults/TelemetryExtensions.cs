@@ -17,6 +17,9 @@ public static class TelemetryExtensions
     /// <summary>Activity sources the services create spans on.</summary>
     public const string ActivitySourceName = "OrderPlatform";
 
+    /// <summary>Dapr.Workflow's worker: a <c>WorkflowActivity name</c> span per activity run, under the sidecar's activity span.</summary>
+    public const string DaprWorkflowSourceName = "Dapr.Workflow";
+
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder
     {
@@ -33,7 +36,8 @@ public static class TelemetryExtensions
                 .AddRuntimeInstrumentation()
                 .AddMeter(ActivitySourceName))
             .WithTracing(tracing => tracing
-                .AddSource(builder.Environment.ApplicationName, ActivitySourceName)
+                .AddSource(builder.Environment.ApplicationName, ActivitySourceName, DaprWorkflowSourceName)
+                .AddProcessor<OrderIdSpanProcessor>()
                 .AddAspNetCoreInstrumentation(o => o.Filter = ctx => !ctx.Request.Path.StartsWithSegments("/health"))
                 .AddHttpClientInstrumentation());
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using FluentValidation;
+using Microsoft.AspNetCore.OpenApi;
 using OrderPlatform.Contracts;
 using OrderPlatform.Contracts.Orders;
 using OrderPlatform.OrderService.Downstream;
@@ -19,6 +20,7 @@ using OrderPlatform.ServiceDefaults;
 using OrderPlatform.ServiceDefaults.RequestBodies;
 using OrderPlatform.ServiceDefaults.State;
 using OrderPlatform.ServiceDefaults.Validation;
+using OrderPlatform.OrderService.Orders.Reference;
 
 namespace OrderPlatform.OrderService;
 
@@ -62,6 +64,8 @@ public static class OrderServiceRegistration
         services.AddDaprInvokeClient<ShippingClient>(AppIds.ShippingService).WithInvokeTimeout().AddHttpMessageHandler<StepTimingHandler>();
 
         builder.AddOrderAdmission();
+        // The order API's reference text (summaries, descriptions, examples, ProblemDetails answers) on the v1 document.
+        services.Configure<OpenApiOptions>("v1", o => o.AddOperationTransformer<OrderApiReference>());
         builder.AddOrderWorkflow();
         services.AddOrderReconciliation();
         return builder;

@@ -1,4 +1,7 @@
+using System.Diagnostics.Metrics;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using OrderPlatform.NotificationService.Tests.Support;
 using OrderPlatform.Contracts;
 using OrderPlatform.Contracts.Events;
@@ -45,12 +48,15 @@ public sealed class DeadLetterTests : NotificationServiceTest
     public async Task Redelivered_dead_letter_is_recorded_once()
     {
         var client = Factory.CreateClient();
+        using var counted = new MetricCollector<long>(
+            Factory.Services.GetRequiredService<IMeterFactory>(), TelemetryExtensions.ActivitySourceName, MetricNames.DeadLettered);
         var body = DaprDelivery.Envelope("evt-d", "order_paid", null, Topics.OrdersDeadLetter).ToJsonString();
 
         await client.DeliverAsync(Route, body);
         await client.DeliverAsync(Route, body);
 
         (await GetAsync()).Should().ContainSingle();
+        counted.GetMeasurementSnapshot().Sum(m => m.Value).Should().Be(1, "the dead-letter alert counts each event once");
     }
 
     [Fact]

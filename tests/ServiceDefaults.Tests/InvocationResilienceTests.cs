@@ -1,6 +1,9 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using OrderPlatform.Contracts;
 using Polly.CircuitBreaker;
 
 namespace OrderPlatform.ServiceDefaults.Tests;
@@ -50,7 +53,8 @@ public sealed class InvocationResilienceTests
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
             .AddSingleton(TimeProvider.System)
-            .AddLogging();
+            .AddLogging()
+            .AddMetrics();
         services.AddDaprInvokeClient<PaymentClient>("payment-service").ConfigurePrimaryHttpMessageHandler(() => downstream);
         services.AddDaprInvokeClient<InventoryClient>("inventory-service").ConfigurePrimaryHttpMessageHandler(() => downstream);
         return (services.BuildServiceProvider(), downstream);
@@ -115,6 +119,8 @@ public sealed class InvocationResilienceTests
         var (services, downstream) = Build("app", (_, _) => throw new HttpRequestException("connection refused"));
         using var _ = services;
         var inventory = services.GetRequiredService<InventoryClient>().Http;
+        using var trips = new MetricCollector<long>(
+            services.GetRequiredService<IMeterFactory>(), TelemetryExtensions.ActivitySourceName, MetricNames.CircuitOpened);
 
         for (var i = 0; i < 5; i++)
         {
@@ -125,6 +131,8 @@ public sealed class InvocationResilienceTests
         var open = () => inventory.PostAsync("reserve", null);
         await open.Should().ThrowAsync<BrokenCircuitException>();
         downstream.Calls.Should().Be(5, "the open breaker answers without calling");
+        trips.GetMeasurementSnapshot().Should().ContainSingle("the Azure workbook counts each trip")
+            .Which.Tags.Should().Contain(MetricNames.TargetTag, "inventory-service");
     }
 
     [Theory]

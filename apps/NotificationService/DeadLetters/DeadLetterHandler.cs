@@ -1,8 +1,11 @@
+using System.Diagnostics.Metrics;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Dapr;
+using OrderPlatform.Contracts;
 using OrderPlatform.NotificationService.Events;
 using OrderPlatform.NotificationService.Storage;
+using OrderPlatform.ServiceDefaults;
 using OrderPlatform.ServiceDefaults.State;
 
 namespace OrderPlatform.NotificationService.DeadLetters;
@@ -15,8 +18,12 @@ public sealed class DeadLetterHandler(
     CloudEventReader reader,
     DeadLetterRepository repository,
     TimeProvider time,
-    ILogger<DeadLetterHandler> logger)
+    ILogger<DeadLetterHandler> logger,
+    IMeterFactory meters)
 {
+    private readonly Counter<long> deadLettered = meters.Create(TelemetryExtensions.ActivitySourceName)
+        .CreateCounter<long>(MetricNames.DeadLettered, "{event}", "Events received on the dead-letter topic (each recorded once).");
+
     public async Task<TopicResponse> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var delivery = await reader.ReadAsync(request, cancellationToken);
@@ -24,6 +31,11 @@ public sealed class DeadLetterHandler(
         try
         {
             var added = await repository.AddAsync(deadLetter, cancellationToken);
+            if (added)
+            {
+                deadLettered.Add(1);
+            }
+
             logger.LogWarning("Dead-lettered event {EventId} ({Type}) {Outcome}.", deadLetter.Id, deadLetter.Type,
                 added ? "recorded" : "was already recorded");
             return TopicResponse.Success;

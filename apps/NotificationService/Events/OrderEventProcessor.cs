@@ -1,6 +1,7 @@
 using Dapr;
 using OrderPlatform.NotificationService.Notifications;
 using OrderPlatform.NotificationService.Storage;
+using OrderPlatform.ServiceDefaults;
 using OrderPlatform.ServiceDefaults.State;
 
 namespace OrderPlatform.NotificationService.Events;
@@ -37,6 +38,7 @@ public sealed class OrderEventProcessor(
             return TopicResponse.Drop;
         }
 
+        OrderTrace.Tag(orderEvent.OrderId);
         var eventId = cloudEvent.Id!;
         try
         {

@@ -1,6 +1,7 @@
 using Dapr.Workflow;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrderPlatform.OrderService.Storage;
+using OrderPlatform.ServiceDefaults;
 
 namespace OrderPlatform.OrderService.Orders;
 
@@ -10,6 +11,7 @@ internal static class GetOrderEndpoint
     public static async Task<Results<Ok<OrderView>, ProblemHttpResult>> HandleAsync(
         string id, OrderRepository orders, IDaprWorkflowClient workflows, CancellationToken ct)
     {
+        OrderTrace.Tag(id);
         var order = await orders.GetAsync(id, ct);
         if (order is null)
         {

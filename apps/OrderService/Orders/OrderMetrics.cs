@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using OrderPlatform.Contracts;
 using OrderPlatform.Contracts.Orders;
 using OrderPlatform.ServiceDefaults;
 
@@ -11,10 +12,10 @@ namespace OrderPlatform.OrderService.Orders;
 /// </summary>
 public sealed class OrderMetrics
 {
-    public const string Created = "orderplatform.orders.created";
-    public const string Ended = "orderplatform.orders.ended";
-    public const string StepDuration = "orderplatform.order.step.duration";
-    public const string OnHold = "orderplatform.orders.on_hold";
+    public const string Created = MetricNames.OrdersCreated;
+    public const string Ended = MetricNames.OrdersEnded;
+    public const string StepDuration = MetricNames.StepDuration;
+    public const string OnHold = MetricNames.OrdersOnHold;
 
     private readonly Counter<long> created;
     private readonly Counter<long> ended;
@@ -39,20 +40,20 @@ public sealed class OrderMetrics
         switch (status)
         {
             case OrderStatus.Completed or OrderStatus.Cancelled:
-                ended.Add(1, new KeyValuePair<string, object?>("status", Tag(status)));
+                ended.Add(1, new KeyValuePair<string, object?>(MetricNames.StatusTag, Tag(status)));
                 break;
             case OrderStatus.OnHold:
                 onHold.Add(1);
                 break;
             case OrderStatus.Failed:
-                ended.Add(1, new KeyValuePair<string, object?>("status", Tag(status)), new KeyValuePair<string, object?>("reason", ReasonCategory(failureReason)));
+                ended.Add(1, new KeyValuePair<string, object?>(MetricNames.StatusTag, Tag(status)), new KeyValuePair<string, object?>(MetricNames.ReasonTag, ReasonCategory(failureReason)));
                 break;
         }
     }
 
     public void StepCompleted(string step, TimeSpan duration, bool fault) =>
         stepDuration.Record(duration.TotalSeconds,
-            new KeyValuePair<string, object?>("step", step), new KeyValuePair<string, object?>("outcome", fault ? "fault" : "ok"));
+            new KeyValuePair<string, object?>(MetricNames.StepTag, step), new KeyValuePair<string, object?>(MetricNames.OutcomeTag, fault ? "fault" : "ok"));
 
     /// <summary>The failure reasons the workflow writes (<c>Workflow/FailureReasons</c>), grouped.</summary>
     public static string ReasonCategory(string? reason) => reason switch

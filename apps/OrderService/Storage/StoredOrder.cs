@@ -43,6 +43,9 @@ public sealed record StoredOrder
     /// <summary>The detail of every order's first history entry.</summary>
     public const string ReceivedDetail = "order received";
 
+    /// <summary>W3C traceparent of the request that created the order: later signals link their spans to its trace.</summary>
+    public string? TraceParent { get; init; }
+
     public static StoredOrder Create(string orderId, CreateOrderRequest request, string currency, string requestHash, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(request);

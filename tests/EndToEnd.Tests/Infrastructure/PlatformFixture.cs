@@ -18,7 +18,7 @@ public class PlatformFixture : IAsyncLifetime
 
     public PlatformClients Clients { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         if (PlatformTarget.IsExternal)
         {
@@ -44,7 +44,7 @@ public class PlatformFixture : IAsyncLifetime
     /// <summary>What a failing test should print: the last output of every local process.</summary>
     public string Diagnostics() => _platform?.Diagnostics() ?? "(external platform: see its own logs)";
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Clients?.Dispose();
         if (_platform is not null)

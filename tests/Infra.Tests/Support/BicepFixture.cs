@@ -16,6 +16,9 @@ public sealed class BicepFixture : IAsyncLifetime
     public const string DeployerPrincipalId = "00000000-0000-0000-0000-00000000cccc";
     public const string DeployerPrincipalType = "ServicePrincipal";
 
+    /// <summary>The snapshot's ALERT_EMAIL (main.bicep <c>alertEmail</c>).</summary>
+    public const string AlertEmail = "operators@example.com";
+
     private readonly string work = Directory.CreateTempSubdirectory("infra-tests-").FullName;
 
     public IReadOnlyList<string> BicepFiles { get; } = Directory
@@ -55,7 +58,8 @@ public sealed class BicepFixture : IAsyncLifetime
         await File.WriteAllTextAsync(paramFile,
             $"using '{mainPath}'\nparam environmentName = '{EnvironmentName}'\nparam location = '{Location}'\n" +
             $"param principalId = '{DeployerPrincipalId}'\nparam principalType = '{DeployerPrincipalType}'\n" +
-            "param paymentGatewayKey = 'snapshot-only-not-a-key'\n");
+            "param paymentGatewayKey = 'snapshot-only-not-a-key'\n" +
+            $"param alertEmail = '{AlertEmail}'\n");
 
         var lint = BicepCli.RunAsync(RepoPaths.Root, "lint", "--pattern", "infra/**/*.bicep", "--diagnostics-format", "sarif");
         var build = BicepCli.RunAsync(RepoPaths.Root, "build", "--pattern", "infra/**/*.bicep", "--outdir", BuildDirectory,

@@ -60,7 +60,8 @@ public static class SidecarHost
         builder.Services.AddSidecarResiliency(settings.ResourcesPath ?? string.Empty)
             .AddSidecarInvocation()
             .AddSidecarMessaging()
-            .AddSidecarWorkflows();
+            .AddSidecarWorkflows()
+            .AddSidecarTraceExport(builder.Configuration);
         configureBuilder?.Invoke(builder);
 
         var web = builder.Build();

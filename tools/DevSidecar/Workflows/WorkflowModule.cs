@@ -3,6 +3,7 @@ using OrderPlatform.DevSidecar.Configuration;
 using OrderPlatform.DevSidecar.Workflows.Engine;
 using OrderPlatform.DevSidecar.Workflows.Grpc;
 using OrderPlatform.DevSidecar.Workflows.Protocol;
+using OrderPlatform.DevSidecar.Workflows.Tracing;
 
 namespace OrderPlatform.DevSidecar.Workflows;
 
@@ -25,6 +26,7 @@ public static class WorkflowModule
                 Retention = sp.GetRequiredService<SidecarSettings>().WorkflowRetention,
                 Time = sp.GetRequiredService<TimeProvider>(),
             }));
+        services.AddSingleton<WorkflowSpans>();
         services.AddSingleton<TaskHubService>();
         services.AddSingleton<IServiceMethodProvider<TaskHubService>, TaskHubMethodProvider>();
         return services;

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using OrderPlatform.Contracts.Orders;
 using OrderPlatform.OrderService.Orders.Intake;
 using OrderPlatform.OrderService.Storage;
+using OrderPlatform.ServiceDefaults;
 
 namespace OrderPlatform.OrderService.Orders.Create;
 
@@ -23,6 +24,7 @@ public sealed class CreateOrderHandler(
         var hash = RequestFingerprint.Of(request);
         var now = clock.GetUtcNow();
         var orderId = request.OrderId ?? OrderIds.NewId();
+        OrderTrace.Tag(orderId); // before the product check: its calls to inventory-service are part of the order's trace
         if (!await IsKeyHeldAsync(idempotencyKey, ct))
         {
             var unknown = ProductCheck.Errors(request, await products.FindUnknownAsync(request.Items.Select(i => i.ProductId), ct));
@@ -45,7 +47,9 @@ public sealed class CreateOrderHandler(
             orderId = held?.OrderId ?? orderId;
         }
 
-        var order = starter.WithWorkflowInput(StoredOrder.Create(orderId, request, options.Value.Currency, hash, now), request.PaymentToken);
+        OrderTrace.Tag(orderId); // an idempotent replay's order id replaces the one chosen above
+        var order = starter.WithWorkflowInput(StoredOrder.Create(orderId, request, options.Value.Currency, hash, now), request.PaymentToken)
+            with { TraceParent = OrderTrace.CurrentTraceParent() };
         if (await orders.TryInsertAsync(order, ct))
         {
             await starter.StartAsync(order, request.PaymentToken, ct);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using OrderPlatform.Contracts.Orders;
 using OrderPlatform.OrderService.Storage;
 using OrderPlatform.OrderService.Workflow;
+using OrderPlatform.ServiceDefaults;
 
 namespace OrderPlatform.OrderService.Orders.Signals;
 
@@ -29,7 +30,7 @@ public sealed class OrderSignalHandler(OrderRepository orders, IDaprWorkflowClie
 
     public async Task<SignalOutcome> CancelAsync(string orderId, string? reason, CancellationToken ct)
     {
-        var order = await orders.GetAsync(orderId, ct);
+        var order = await TracedAsync(orderId, ct);
         if (order is null || !IsCancellable(order.Status))
         {
             return new SignalOutcome(null, order is not null, $"Order '{orderId}' is {order?.Status} and can no longer be cancelled.");
@@ -43,7 +44,7 @@ public sealed class OrderSignalHandler(OrderRepository orders, IDaprWorkflowClie
     public async Task<SignalOutcome> ApproveAsync(string orderId, ApprovalRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var order = await orders.GetAsync(orderId, ct);
+        var order = await TracedAsync(orderId, ct);
         if (order is null || order.Status != OrderStatus.AwaitingApproval)
         {
             return new SignalOutcome(null, order is not null, $"Order '{orderId}' is {order?.Status}, not AwaitingApproval.");
@@ -52,5 +53,17 @@ public sealed class OrderSignalHandler(OrderRepository orders, IDaprWorkflowClie
         var decision = new ApprovalDecision(request.Approved ?? false, request.Approver, request.Reason);
         await workflows.RaiseEventAsync(orderId, OrderWorkflowEvents.ApprovalDecision, decision, ct);
         return new SignalOutcome(order, true, null);
+    }
+
+    /// <summary>
+    /// The order, with the signal's span tagged and linked to the trace that created it: a raised event carries no
+    /// trace context to the workflow in either Durable Task protocol, so the link is what joins the two traces.
+    /// </summary>
+    private async Task<StoredOrder?> TracedAsync(string orderId, CancellationToken ct)
+    {
+        OrderTrace.Tag(orderId);
+        var order = await orders.GetAsync(orderId, ct);
+        OrderTrace.LinkTo(order?.TraceParent);
+        return order;
     }
 }

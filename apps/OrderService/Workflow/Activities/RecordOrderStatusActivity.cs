@@ -3,6 +3,7 @@ using OrderPlatform.Contracts.Orders;
 using OrderPlatform.OrderService.Events;
 using OrderPlatform.OrderService.Orders;
 using OrderPlatform.OrderService.Storage;
+using OrderPlatform.ServiceDefaults;
 
 namespace OrderPlatform.OrderService.Workflow.Activities;
 
@@ -16,6 +17,7 @@ public sealed class RecordOrderStatusActivity(OrderRepository orders, OrderEvent
     public override async Task<OrderStatus> RunAsync(WorkflowActivityContext context, OrderStatusUpdate input)
     {
         ArgumentNullException.ThrowIfNull(input);
+        OrderTrace.Tag(input.OrderId);
         var applied = false;
         var order = await orders.UpdateAsync(input.OrderId, current =>
         {

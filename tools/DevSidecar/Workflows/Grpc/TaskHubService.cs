@@ -6,6 +6,7 @@ using OrderPlatform.DevSidecar.Configuration;
 using OrderPlatform.DevSidecar.Telemetry;
 using OrderPlatform.DevSidecar.Workflows.Engine;
 using OrderPlatform.DevSidecar.Workflows.Protocol;
+using OrderPlatform.DevSidecar.Workflows.Tracing;
 using D = Dapr.DurableTask.Protobuf;
 using M = Microsoft.DurableTask.Protobuf;
 
@@ -16,7 +17,7 @@ namespace OrderPlatform.DevSidecar.Workflows.Grpc;
 /// gRPC port: each call acts on the engine of the app-id whose port received it, through the protocol translator.
 /// </summary>
 public sealed class TaskHubService(
-    SidecarApps apps, WorkflowEngines engines, ProtocolTranslator translator, CallRecorder recorder)
+    SidecarApps apps, WorkflowEngines engines, ProtocolTranslator translator, CallRecorder recorder, WorkflowSpans spans)
 {
     /// <summary>A unary RPC the engine serves: translate the request, call the engine, translate the answer.</summary>
     public Task<TDaprResponse> ForwardAsync<TDaprRequest, TDaprResponse, TMsRequest, TMsResponse>(
@@ -30,8 +31,20 @@ public sealed class TaskHubService(
         where TMsResponse : IMessage<TMsResponse> =>
         RunAsync(rpc, request, context, async engine =>
         {
-            var response = await call(engine.Server, translator.ToMicrosoft<TDaprRequest, TMsRequest>(request), context)
-                .ConfigureAwait(false);
+            var forEngine = translator.ToMicrosoft<TDaprRequest, TMsRequest>(request);
+            var traced = Trace(engine.AppId, request, forEngine);
+            TMsResponse response;
+            try
+            {
+                response = await call(engine.Server, forEngine, context).ConfigureAwait(false);
+            }
+            catch
+            {
+                traced(false);
+                throw;
+            }
+
+            traced(true);
             return translator.ToDapr<TMsResponse, TDaprResponse>(response);
         });
 
@@ -41,7 +54,8 @@ public sealed class TaskHubService(
         RunAsync(rpc, request, context, async engine =>
         {
             await engine.ServeWorkerAsync(translator.ToMicrosoft<D.GetWorkItemsRequest, M.GetWorkItemsRequest>(request),
-                new TranslatingStreamWriter<M.WorkItem, D.WorkItem>(stream, translator), context).ConfigureAwait(false);
+                new TranslatingStreamWriter<M.WorkItem, D.WorkItem>(stream, translator, (ms, dapr) => spans.Dispatching(engine.AppId, ms, dapr)),
+                context).ConfigureAwait(false);
             return true;
         });
 
@@ -54,6 +68,36 @@ public sealed class TaskHubService(
         ArgumentNullException.ThrowIfNull(context);
         var appId = apps.Current(context.GetHttpContext()).AppId;
         return RecordAsync(appId, rpc, TaskHubRpc.TargetOf(request), () => body(engines.For(appId)));
+    }
+
+    /// <summary>The trace context a call carries into the engine (see <see cref="WorkflowSpans"/>); the callback gets the outcome.</summary>
+    private Action<bool> Trace(string appId, IMessage request, IMessage forEngine)
+    {
+        switch (request, forEngine)
+        {
+            case (D.CreateInstanceRequest create, M.CreateInstanceRequest engineCreate):
+                return spans.Scheduling(appId, create, engineCreate);
+            case (D.WorkflowResponse, M.OrchestratorResponse episode):
+                spans.Completing(appId, episode);
+                break;
+            case (D.ActivityResponse activity, _):
+                spans.ActivityCompleted(appId, activity);
+                break;
+            case (D.TerminateRequest terminate, _):
+                return ok => EndIf(ok, appId, terminate.InstanceId, "TERMINATED");
+            case (D.PurgeInstancesRequest { InstanceId.Length: > 0 } purge, _):
+                return ok => EndIf(ok, appId, purge.InstanceId, "PURGED");
+        }
+
+        return _ => { };
+    }
+
+    private void EndIf(bool succeeded, string appId, string instanceId, string status)
+    {
+        if (succeeded)
+        {
+            spans.Ended(appId, instanceId, status, error: false);
+        }
     }
 
     private async Task<T> RecordAsync<T>(string appId, TaskHubRpc rpc, string? target, Func<Task<T>> body)

@@ -4,8 +4,12 @@ using OrderPlatform.DevSidecar.Workflows.Protocol;
 
 namespace OrderPlatform.DevSidecar.Workflows.Grpc;
 
-/// <summary>The engine writes Microsoft work items; the worker receives Dapr work items.</summary>
-internal sealed class TranslatingStreamWriter<TMicrosoft, TDapr>(IServerStreamWriter<TDapr> inner, ProtocolTranslator translator)
+/// <summary>
+/// The engine writes Microsoft work items; the worker receives Dapr work items (<paramref name="beforeWrite"/> sees
+/// both, to add what the sidecar itself supplies, such as an activity's trace context).
+/// </summary>
+internal sealed class TranslatingStreamWriter<TMicrosoft, TDapr>(
+    IServerStreamWriter<TDapr> inner, ProtocolTranslator translator, Action<TMicrosoft, TDapr>? beforeWrite = null)
     : IServerStreamWriter<TMicrosoft>
     where TMicrosoft : IMessage<TMicrosoft>
     where TDapr : IMessage<TDapr>, new()
@@ -16,5 +20,10 @@ internal sealed class TranslatingStreamWriter<TMicrosoft, TDapr>(IServerStreamWr
         set => inner.WriteOptions = value;
     }
 
-    public Task WriteAsync(TMicrosoft message) => inner.WriteAsync(translator.ToDapr<TMicrosoft, TDapr>(message));
+    public Task WriteAsync(TMicrosoft message)
+    {
+        var translated = translator.ToDapr<TMicrosoft, TDapr>(message);
+        beforeWrite?.Invoke(message, translated);
+        return inner.WriteAsync(translated);
+    }
 }

@@ -4,7 +4,8 @@ namespace OrderPlatform.DevSidecar.Workflows.Protocol;
 /// The collisions between Dapr.DurableTask.Protobuf (Dapr.Workflow 1.19.0) and Microsoft.DurableTask.Protobuf
 /// (Microsoft.DurableTask.InProcessTestHost 0.2.3-preview.1) that were reviewed: each is cleared on the sending side
 /// because the receiver has no use for it (routing, versioning, tags, trace and execution ids the in-memory engine
-/// does not implement). When an SDK upgrade changes this list, a test fails and the sidecar logs a warning: review
+/// does not implement; the task trace contexts Dapr's worker never sends are set by <c>WorkflowSpans</c> on the engine's
+/// side, as daprd sets them). When an SDK upgrade changes this list, a test fails and the sidecar logs a warning: review
 /// the new fields before updating it (one may need translating rather than clearing).
 /// </summary>
 public static class ReviewedCollisions
