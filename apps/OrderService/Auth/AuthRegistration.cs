@@ -53,6 +53,13 @@ public static class AuthRegistration
                 $"{SchemeSection}: set Authority (Entra ID), or, in Development, SigningKeys.")
             .ValidateOnStart();
 
+        // The kit's AddOpenApi registers the document "v1"; its options are named after it.
+        services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", o =>
+        {
+            o.AddDocumentTransformer<BearerSecurityTransformer>();
+            o.AddOperationTransformer<BearerSecurityTransformer>();
+        });
+
         services.AddAuthorizationBuilder()
             .AddPolicy(OrderRoles.CustomerPolicy, CustomerPolicy())
             .AddPolicy(OrderRoles.OperatorPolicy, new AuthorizationPolicyBuilder(CustomerPolicy()).RequireRole(OrderRoles.Operator).Build());
