@@ -30,11 +30,12 @@ param principalType string = 'User'
 @description('payment-gateway-key for the first provision (azd generates it); ignored once payment-service exists.')
 param paymentGatewayKey string = ''
 
-@description('Turns on ACA built-in authentication (Microsoft Entra ID) on the ingress app.')
-param enableBuiltInAuth bool = false
-
-@description('Client id of the Entra app registration whose tokens order-service accepts when enableBuiltInAuth is true.')
-param authClientId string = ''
+// Set by azd's preprovision hook (infra/hooks/preprovision.sh), which creates or updates the app registration.
+// order-service validates the tokens itself (issuer, audience, lifetime, signature, roles): no ACA built-in auth in
+// front of it, which would validate the same tokens a second time and hide the caller behind its own headers.
+@minLength(1)
+@description('Client id of the Entra app registration of the order API (azd env ORDER_API_CLIENT_ID).')
+param orderApiClientId string
 
 // Default false: public endpoints, Entra/RBAC-only access, PostgreSQL admitting Azure-internal addresses (see
 // core/postgres.bicep). True: see platform.bicep; azd must then run where it reaches the private endpoints.
@@ -70,9 +71,20 @@ var subscriber = 'notification-service'
 // The one secret in Key Vault (components/secrets.json holds the same key for local runs).
 var gatewayKeySecret = 'payment-gateway-key'
 
+// Entra ID v2 tokens of this tenant for the order API (the app registration asks for v2: requestedAccessTokenVersion).
+var orderApiIssuer = '${environment().authentication.loginEndpoint}${tenant().tenantId}/v2.0'
+var orderApiSettings = [
+  { name: 'Authentication__Schemes__Bearer__Authority', value: orderApiIssuer }
+  { name: 'Authentication__Schemes__Bearer__ValidIssuer', value: orderApiIssuer }
+  { name: 'Authentication__Schemes__Bearer__ValidAudiences__0', value: orderApiClientId }
+  { name: 'Authentication__Schemes__Bearer__ValidAudiences__1', value: 'api://${orderApiClientId}' }
+  // The caller (customer) is the token's object id: the same user or service principal across the tenant's apps.
+  { name: 'Auth__CallerIdClaim', value: 'oid' }
+]
+
 // Per service: its Dapr state store, the PostgreSQL database behind it, and how it scales.
 var services = [
-  { appId: 'order-service', store: 'orders-store', database: 'orders', minReplicas: 1, maxReplicas: 10, exists: orderServiceExists, settings: [] }
+  { appId: 'order-service', store: 'orders-store', database: 'orders', minReplicas: 1, maxReplicas: 10, exists: orderServiceExists, settings: orderApiSettings }
   // TopUp: each deployment raises the seed catalogue back to its quantities, so the CD smoke tests never run out of stock.
   { appId: 'inventory-service', store: 'inventory-store', database: 'inventory', minReplicas: 1, maxReplicas: 5, exists: inventoryServiceExists, settings: [{ name: 'Inventory__SeedMode', value: 'TopUp' }] }
   { appId: 'payment-service', store: 'payment-store', database: 'payments', minReplicas: 1, maxReplicas: 5, exists: paymentServiceExists, settings: [] }
@@ -153,7 +165,6 @@ module apps 'app/container-app.bicep' = [for (s, i) in services: {
     resiliency: appResiliency[?s.appId] ?? {}
     invocationResiliencySpec: invocationSpec
     settings: s.settings
-    authClientId: s.appId == ingressAppId && enableBuiltInAuth ? authClientId : ''
   }
 }]
 
@@ -202,3 +213,5 @@ output AZURE_POSTGRES_APP_ROLES array = map(range(0, length(services)), i => {
 // provision again after `azd deploy`, which brings back the HTTP probes.
 output SERVICES_ON_PLACEHOLDER array = [for (s, i) in services: apps[i].outputs.usesPlaceholder ? s.appId : '']
 output ORDER_SERVICE_URL string = 'https://${apps[0].outputs.fqdn}'
+// What a client asks Entra ID for to call the order API (CD's smoke tests: ORDERPLATFORM_API_SCOPE).
+output ORDER_API_SCOPE string = 'api://${orderApiClientId}/.default'

@@ -46,9 +46,10 @@ public static class ServiceDefaultsExtensions
         app.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = r => r.Tags.Contains("live") });
         app.MapHealthChecks(ReadyPath);
 
+        // The document in every environment (clients generate against it); the browsable reference in Development only.
+        app.MapOpenApi();
         if (app.Environment.IsDevelopment())
         {
-            app.MapOpenApi();
             app.MapScalarApiReference();
         }
 

@@ -3,6 +3,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.OpenApi;
 using OrderPlatform.Contracts;
 using OrderPlatform.Contracts.Orders;
+using OrderPlatform.OrderService.Auth;
 using OrderPlatform.OrderService.Downstream;
 using OrderPlatform.OrderService.Events;
 using OrderPlatform.OrderService.Orders;
@@ -32,6 +33,7 @@ public static class OrderServiceRegistration
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddValidatedOptions<OrderServiceOptions>(OrderServiceOptions.SectionName);
         builder.AddStateStore(Components.OrdersStore);
+        builder.AddOrderAuth();
 
         // Every body here is typed by a client: an unknown (mistyped) member is refused, never silently dropped.
         var services = builder.Services;
@@ -71,20 +73,25 @@ public static class OrderServiceRegistration
         return builder;
     }
 
-    /// <summary>The order API (order-service is the platform's only external ingress).</summary>
+    /// <summary>
+    /// The order API (order-service is the platform's only external ingress): every route needs a bearer token; a
+    /// customer sees only their own orders, operator routes need the <see cref="OrderRoles.Operator"/> app role.
+    /// </summary>
     public static IEndpointRouteBuilder MapOrderServiceEndpoints(this IEndpointRouteBuilder app)
     {
-        var orders = app.MapGroup("/api/orders").WithTags("Orders").UseOrderAdmission();
+        var orders = app.MapGroup("/api/orders").WithTags("Orders").RequireAuthorization(OrderRoles.CustomerPolicy).UseOrderAdmission();
         orders.MapPost("/", CreateOrderEndpoint.HandleAsync).Validate<CreateOrderRequest>().Validate<IdempotencyKeyHeader>().WithName("CreateOrder");
         orders.MapPost("/batch", BatchOrdersEndpoint.HandleAsync).Validate<BatchCreateOrdersRequest>().Validate<IdempotencyKeyHeader>().WithName("CreateOrdersBatch");
         orders.MapGet("/", QueryOrdersEndpoint.HandleAsync).Validate<OrderQueryParameters>().WithName("QueryOrders");
-        orders.MapGet("/attention", AttentionEndpoint.HandleAsync).WithName("OrdersNeedingAttention");
         orders.MapGet("/{id}", GetOrderEndpoint.HandleAsync).WithName("GetOrder");
         orders.MapPost("/{id}/cancel", CancelOrderEndpoint.HandleAsync).Validate<CancelOrderRequest>().WithName("CancelOrder");
-        orders.MapPost("/{id}/approve", ApproveOrderEndpoint.HandleAsync).Validate<ApprovalRequest>().WithName("ApproveOrder");
-        orders.MapPost("/{id}/compensate", CompensateOrderEndpoint.HandleAsync).WithName("CompensateOrder");
-        orders.MapPost("/{id}/commit-stock", CommitOrderStockEndpoint.HandleAsync).WithName("CommitOrderStock");
-        orders.MapPost("/{id}/resume", ResumeOrderEndpoint.HandleAsync).WithName("ResumeOrder");
+
+        var operators = orders.MapGroup("").RequireAuthorization(OrderRoles.OperatorPolicy);
+        operators.MapGet("/attention", AttentionEndpoint.HandleAsync).WithName("OrdersNeedingAttention");
+        operators.MapPost("/{id}/approve", ApproveOrderEndpoint.HandleAsync).Validate<ApprovalRequest>().WithName("ApproveOrder");
+        operators.MapPost("/{id}/compensate", CompensateOrderEndpoint.HandleAsync).WithName("CompensateOrder");
+        operators.MapPost("/{id}/commit-stock", CommitOrderStockEndpoint.HandleAsync).WithName("CommitOrderStock");
+        operators.MapPost("/{id}/resume", ResumeOrderEndpoint.HandleAsync).WithName("ResumeOrder");
         app.MapOrderReconciliation();
         return app;
     }

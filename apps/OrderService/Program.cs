@@ -1,4 +1,5 @@
 using OrderPlatform.OrderService;
+using OrderPlatform.OrderService.Auth;
 using OrderPlatform.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -6,6 +7,7 @@ builder.AddServiceDefaults();
 builder.AddOrderService();
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.UseOrderAuth();
 app.MapOrderServiceEndpoints();
 app.Run();
 

@@ -1,6 +1,7 @@
 // One load phase with autocannon, described by a JSON spec file (argv[2]); prints one JSON result line on stdout.
 // Spec: { url, kind: "post-orders" | "get-orders", durationSeconds, connections, rate (null = saturation),
-//         products: [..], tag, idsIn (get-orders: file of order ids), idsOut (post-orders: file for accepted ids) }
+//         products: [..], tag, idsIn (get-orders: file of order ids), idsOut (post-orders: file for accepted ids),
+//         tokens: [..] (bearer tokens, one per caller, cycled per request; the order's customer is the token's caller) }
 // Latencies are recorded per response (2xx only, as autocannon does) at microsecond precision; autocannon's own
 // histogram keeps whole milliseconds, too coarse for a bare Kestrel endpoint.
 import autocannon from 'autocannon';
@@ -11,13 +12,15 @@ const latencies = [];
 const acceptedIds = [];
 let sequence = 0;
 
-function orderBody() {
+function authorization(n) {
+  return spec.tokens && spec.tokens.length > 0 ? { authorization: `Bearer ${spec.tokens[n % spec.tokens.length]}` } : {};
+}
+
+function orderRequest(req) {
   const n = sequence++;
   const productId = spec.products[n % spec.products.length];
-  return JSON.stringify({
-    customerId: `bench-${spec.tag}-${n}`,
-    items: [{ productId, quantity: 1, unitPrice: 9.99 }],
-  });
+  const body = JSON.stringify({ items: [{ productId, quantity: 1, unitPrice: 9.99 }] });
+  return { ...req, headers: { ...req.headers, ...authorization(n) }, body };
 }
 
 function collectId(status, body) {
@@ -35,13 +38,19 @@ function request() {
       method: 'POST',
       path: '/api/orders',
       headers: { 'content-type': 'application/json' },
-      setupRequest: (req) => ({ ...req, body: orderBody() }),
+      setupRequest: orderRequest,
       onResponse: collectId,
     };
   }
   const ids = readFileSync(spec.idsIn, 'utf8').split('\n').filter(Boolean);
   if (ids.length === 0) throw new Error(`no order ids in ${spec.idsIn}`);
-  return { method: 'GET', setupRequest: (req) => ({ ...req, path: `/api/orders/${ids[sequence++ % ids.length]}` }) };
+  return {
+    method: 'GET',
+    setupRequest: (req) => {
+      const n = sequence++;
+      return { ...req, headers: { ...req.headers, ...authorization(n) }, path: `/api/orders/${ids[n % ids.length]}` };
+    },
+  };
 }
 
 function percentile(sorted, p) {

@@ -54,9 +54,6 @@ param invocationResiliencySpec string = ''
 @description('App settings of this service only (name/value pairs).')
 param settings array = []
 
-@description('Entra client id of the API app registration for ACA built-in authentication (empty: off).')
-param authClientId string = ''
-
 // The placeholder listens on ASPNETCORE_HTTP_PORTS (set below) but serves only /healthz, not the services' /health/*
 // (dotnet/dotnet-docker samples/aspnetapp/aspnetapp/Program.cs). It gets TCP probes on that port, which it passes, so
 // the apps run at their real minimum from the first provision. `azd deploy` only swaps the image and keeps these
@@ -163,28 +160,6 @@ resource appResiliency 'Microsoft.App/containerApps/resiliencyPolicies@2026-03-0
   parent: app
   name: 'callers'
   properties: resiliency
-}
-
-resource auth 'Microsoft.App/containerApps/authConfigs@2026-07-01' = if (!empty(authClientId)) {
-  parent: app
-  name: 'current'
-  properties: {
-    platform: { enabled: true }
-    globalValidation: {
-      unauthenticatedClientAction: 'Return401'
-      excludedPaths: ['/health/live', '/health/ready']
-    }
-    identityProviders: {
-      azureActiveDirectory: {
-        enabled: true
-        registration: {
-          clientId: authClientId
-          openIdIssuer: '${environment().authentication.loginEndpoint}${tenant().tenantId}/v2.0'
-        }
-        validation: { allowedAudiences: [authClientId, 'api://${authClientId}'] }
-      }
-    }
-  }
 }
 
 output name string = app.name

@@ -45,11 +45,4 @@ public sealed class AzdConventionsTests(BicepFixture bicep)
             ["AZURE_CONTAINER_REGISTRY_ENDPOINT", "AZURE_CONTAINER_APPS_ENVIRONMENT_NAME", "AZURE_RESOURCE_GROUP", "AZURE_LOCATION", "AZURE_TENANT_ID"]);
         ((string)outputs["AZURE_RESOURCE_GROUP"]!).Should().Be($"rg-{BicepFixture.EnvironmentName}");
     }
-
-    [Fact]
-    public void Built_in_authentication_is_off_by_default()
-    {
-        bicep.Snapshot.OfType("Microsoft.App/containerApps/authConfigs").Should().BeEmpty();
-        ((bool)bicep.MainTemplate["parameters"]!["enableBuiltInAuth"]!["defaultValue"]!).Should().BeFalse();
-    }
 }

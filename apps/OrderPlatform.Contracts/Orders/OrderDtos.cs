@@ -6,10 +6,13 @@ public sealed record OrderItem(string ProductId, int Quantity, decimal UnitPrice
 /// <summary>Where an order ships to. Optional on an order: without it the order is collected in store.</summary>
 public sealed record ShippingAddress(string Street, string City, string PostalCode, string Country);
 
-/// <summary>Body of <c>POST /api/orders</c> (and of each item of <c>POST /api/orders/batch</c>).</summary>
+/// <summary>
+/// Body of <c>POST /api/orders</c> (and of each item of <c>POST /api/orders/batch</c>). <see cref="CustomerId"/> is the
+/// signed-in caller: optional, and when given it must be the caller's own id (order-service answers 403 otherwise).
+/// </summary>
 public sealed record CreateOrderRequest(
     string? OrderId,
-    string CustomerId,
+    string? CustomerId,
     IReadOnlyList<OrderItem> Items,
     string? PaymentToken = null,
     ShippingAddress? ShippingAddress = null);

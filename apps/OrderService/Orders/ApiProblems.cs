@@ -8,6 +8,14 @@ internal static class ApiProblems
     public static ProblemHttpResult NotFound(string orderId) =>
         TypedResults.Problem($"Order '{orderId}' does not exist.", statusCode: StatusCodes.Status404NotFound, title: "Order not found");
 
+    /// <summary>403: signed in, but this is not the caller's to do (another customer's order, one's own approval).</summary>
+    public static ProblemHttpResult Forbidden(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
+
+    /// <summary>The one answer to a create or batch entry naming another customer.</summary>
+    public static ProblemHttpResult NotYourCustomerId() =>
+        Forbidden("customerId must be the signed-in caller's own id (or be left out): orders are created for the caller only.");
+
     public static ProblemHttpResult Conflict(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: "Conflict");
 

@@ -12,28 +12,28 @@ public sealed record IdempotencyRecord(string RequestHash, string OrderId, DateT
 }
 
 /// <summary>
-/// Idempotency-Key records in <c>orders-store</c> (<see cref="StateKeys.Idempotency"/>), claimed insert-if-absent so
+/// Idempotency-Key records in <c>orders-store</c>, one per customer and key (<see cref="StateKeys.Idempotency"/>), claimed insert-if-absent so
 /// racing requests agree on one order, and forgotten by the store after <see cref="OrderServiceOptions.IdempotencyKeyTtl"/>.
 /// </summary>
 public sealed class IdempotencyStore(StateStore store, IOptions<OrderServiceOptions> options)
 {
     /// <summary>Claims the key for <paramref name="record"/>: null when this call claimed it, else the record that holds it.</summary>
-    public async Task<IdempotencyRecord?> ClaimAsync(string idempotencyKey, IdempotencyRecord record, CancellationToken ct = default)
+    public async Task<IdempotencyRecord?> ClaimAsync(string customerId, string idempotencyKey, IdempotencyRecord record, CancellationToken ct = default)
     {
-        if (await store.TryInsertAsync(StateKeys.Idempotency(idempotencyKey), record, ct, options.Value.IdempotencyKeyTtl))
+        if (await store.TryInsertAsync(StateKeys.Idempotency(customerId, idempotencyKey), record, ct, options.Value.IdempotencyKeyTtl))
         {
             return null;
         }
 
-        return await FindAsync(idempotencyKey, ct)
+        return await FindAsync(customerId, idempotencyKey, ct)
             ?? throw new InvalidOperationException("The idempotency record was refused as existing but cannot be read.");
     }
 
     /// <summary>The record holding <paramref name="idempotencyKey"/>, or null while it is unclaimed.</summary>
-    public async Task<IdempotencyRecord?> FindAsync(string idempotencyKey, CancellationToken ct = default) =>
-        (await store.GetAsync<IdempotencyRecord>(StateKeys.Idempotency(idempotencyKey), ct)).Value;
+    public async Task<IdempotencyRecord?> FindAsync(string customerId, string idempotencyKey, CancellationToken ct = default) =>
+        (await store.GetAsync<IdempotencyRecord>(StateKeys.Idempotency(customerId, idempotencyKey), ct)).Value;
 
     /// <summary>Gives a claimed key back (the request it was claimed for did not create an order).</summary>
-    public Task ReleaseAsync(string idempotencyKey, CancellationToken ct = default) =>
-        store.DeleteAsync(StateKeys.Idempotency(idempotencyKey), ct);
+    public Task ReleaseAsync(string customerId, string idempotencyKey, CancellationToken ct = default) =>
+        store.DeleteAsync(StateKeys.Idempotency(customerId, idempotencyKey), ct);
 }

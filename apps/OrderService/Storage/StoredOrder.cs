@@ -52,7 +52,7 @@ public sealed record StoredOrder
         return new StoredOrder
         {
             OrderId = orderId,
-            CustomerId = request.CustomerId,
+            CustomerId = request.CustomerId ?? throw new ArgumentException("The order's customer is the caller: set it first.", nameof(request)),
             Items = request.Items,
             Total = request.Items.Sum(i => i.Quantity * i.UnitPrice),
             Currency = currency,

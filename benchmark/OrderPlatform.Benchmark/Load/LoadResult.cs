@@ -29,7 +29,8 @@ public sealed record LoadSpec(
     IReadOnlyList<string> Products,
     string Tag,
     string? IdsIn,
-    string? IdsOut)
+    string? IdsOut,
+    IReadOnlyList<string>? Tokens = null)
 {
     public const string PostOrders = "post-orders";
     public const string GetOrders = "get-orders";

@@ -43,18 +43,21 @@ public sealed class BenchmarkRun(BenchmarkSettings settings, string root, string
         var sidecarIdle = await platform.SidecarMemoryAsync(cancellationToken);
 
         using var orderClient = new HttpClient { BaseAddress = platform.OrderUrl, Timeout = TimeSpan.FromSeconds(30) };
+        orderClient.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", platform.OperatorToken);
+        // The baseline gets the same Authorization headers (it ignores them), so both sides read the same bytes.
+        var baselineTokens = platform.Tokens.CustomerTokens("baseline", PostPhaseRunner.CustomersPerPhase);
         var phases = new PostPhaseRunner(settings, platform, load, memory, new OrderReader(orderClient), workFolder, log);
         var products = settings.ProductIds().ToList();
 
         log("warm-up");
-        await load.RunAsync(new LoadSpec(baseline.Url, LoadSpec.PostOrders, 3, settings.SaturationConnections, null, products, "warmup-baseline", null, null), cancellationToken);
+        await load.RunAsync(new LoadSpec(baseline.Url, LoadSpec.PostOrders, 3, settings.SaturationConnections, null, products, "warmup-baseline", null, null, baselineTokens), cancellationToken);
         await phases.RunAsync("warmup", settings.WarmupRate, settings.RateConnections, settings.WarmupSeconds, cancellationToken);
         await load.RunAsync(GetSpec(platform, phases.IdsFile("warmup"), 3, "warmup-get"), cancellationToken);
 
         log("bare Kestrel at saturation");
         memory.Reset();
         var baselineSaturation = await load.RunAsync(new LoadSpec(baseline.Url, LoadSpec.PostOrders, settings.BaselineSeconds,
-            settings.SaturationConnections, null, products, "baseline", null, null), cancellationToken);
+            settings.SaturationConnections, null, products, "baseline", null, null, baselineTokens), cancellationToken);
         var baselinePeak = memory.Peaks().GetValueOrDefault(BaselineProcess.Name);
         log($"  baseline: {baselineSaturation.Summary()}");
 
@@ -89,5 +92,5 @@ public sealed class BenchmarkRun(BenchmarkSettings settings, string root, string
     }
 
     private LoadSpec GetSpec(PlatformSession platform, string idsFile, int seconds, string tag) =>
-        new(platform.OrderUrl, LoadSpec.GetOrders, seconds, settings.SaturationConnections, null, [], tag, idsFile, null);
+        new(platform.OrderUrl, LoadSpec.GetOrders, seconds, settings.SaturationConnections, null, [], tag, idsFile, null, [platform.OperatorToken]);
 }

@@ -9,7 +9,7 @@ namespace OrderPlatform.Benchmark.Run;
 /// The platform as it is benchmarked: Production environment, per-call sidecar log line off and services logging
 /// warnings only (so console logging does not dominate), readiness polled every 10 ms, benchmark products stocked.
 /// </summary>
-public sealed class PlatformSession(Platform platform, HttpClient http) : IAsyncDisposable
+public sealed class PlatformSession(Platform platform, HttpClient http, LocalTokenAuthority tokens) : IAsyncDisposable
 {
     public static readonly IReadOnlyDictionary<string, string> Configuration = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -26,6 +26,12 @@ public sealed class PlatformSession(Platform platform, HttpClient http) : IAsync
     public const string AdmissionBound = "200";
 
     public Platform Platform => platform;
+
+    /// <summary>The issuer order-service trusts here (Production: no development key), minting the load's tokens.</summary>
+    public LocalTokenAuthority Tokens => tokens;
+
+    /// <summary>An operator's token: reads any customer's order (the drain and the GET phase).</summary>
+    public string OperatorToken { get; } = tokens.Token("bench-operator", operatorRole: true);
 
     public Uri OrderUrl => platform.Ports[AppIds.OrderService].AppUrl;
 
@@ -55,7 +61,21 @@ public sealed class PlatformSession(Platform platform, HttpClient http) : IAsync
             }
         }
 
-        return new PlatformSession(await Platform.StartAsync(options, cancellationToken), http);
+        var tokens = LocalTokenAuthority.Start();
+        foreach (var (name, value) in tokens.OrderServiceSettings)
+        {
+            options.WithAppEnvironment(AppIds.OrderService, name, value);
+        }
+
+        try
+        {
+            return new PlatformSession(await Platform.StartAsync(options, cancellationToken), http, tokens);
+        }
+        catch
+        {
+            tokens.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Gives every benchmark product plenty of stock (<c>PUT /api/inventory/{productId}</c>).</summary>
@@ -95,5 +115,9 @@ public sealed class PlatformSession(Platform platform, HttpClient http) : IAsync
         return ready;
     }
 
-    public ValueTask DisposeAsync() => platform.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await platform.DisposeAsync();
+        tokens.Dispose();
+    }
 }

@@ -28,13 +28,16 @@ public sealed class PostPhaseRunner(
         }
     }
 
+    /// <summary>Callers per phase, cycled per request: at most a few dozen 9.99 orders each, far below the per-customer limit.</summary>
+    public const int CustomersPerPhase = 1024;
+
     private async Task<PostPhase> MeasureAsync(string name, int? rate, int connections, int seconds, CancellationToken cancellationToken)
     {
         var ids = IdsFile(name);
         memory.Reset();
         var before = await platform.Stats.ReadAsync(cancellationToken);
         var spec = new LoadSpec(platform.OrderUrl, LoadSpec.PostOrders, seconds, connections, rate,
-            [.. settings.ProductIds()], name, IdsIn: null, IdsOut: ids);
+            [.. settings.ProductIds()], name, IdsIn: null, IdsOut: ids, Tokens: platform.Tokens.CustomerTokens(name, CustomersPerPhase));
         var cpuBefore = CpuTimes.Read(platform.ProcessIds());
         var result = await load.RunAsync(spec, cancellationToken);
         var cpu = CpuTimes.Read(platform.ProcessIds()).SecondsSince(cpuBefore);

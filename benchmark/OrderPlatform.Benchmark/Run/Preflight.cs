@@ -17,8 +17,10 @@ public static class Preflight
         timeout.CancelAfter(TimeSpan.FromSeconds(30));
         try
         {
-            var body = new { customerId = "bench-preflight", items = new[] { new { productId, quantity = 1, unitPrice = 9.99m } } };
-            using var created = await http.PostAsJsonAsync(new Uri(platform.OrderUrl, "/api/orders"), body, timeout.Token);
+            var body = new { items = new[] { new { productId, quantity = 1, unitPrice = 9.99m } } };
+            using var post = new HttpRequestMessage(HttpMethod.Post, new Uri(platform.OrderUrl, "/api/orders")) { Content = JsonContent.Create(body) };
+            post.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", platform.Tokens.Token("bench-preflight"));
+            using var created = await http.SendAsync(post, timeout.Token);
             var text = await created.Content.ReadAsStringAsync(timeout.Token);
             if (created.StatusCode != HttpStatusCode.Accepted)
             {
@@ -29,7 +31,10 @@ public static class Preflight
             while (true)
             {
                 await Task.Delay(50, timeout.Token);
-                using var doc = JsonDocument.Parse(await http.GetStringAsync(new Uri(platform.OrderUrl, $"/api/orders/{id}"), timeout.Token));
+                using var get = new HttpRequestMessage(HttpMethod.Get, new Uri(platform.OrderUrl, $"/api/orders/{id}"));
+                get.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", platform.OperatorToken);
+                using var read = await http.SendAsync(get, timeout.Token);
+                using var doc = JsonDocument.Parse(await read.EnsureSuccessStatusCode().Content.ReadAsStringAsync(timeout.Token));
                 var order = OrderTiming.Parse(doc.RootElement);
                 if (order.FinishedAt is { } finished)
                 {

@@ -5,14 +5,21 @@ using OrderPlatform.ServiceDefaults;
 
 namespace OrderPlatform.EndToEnd.Tests.Infrastructure;
 
-/// <summary>The public order API (the platform's only ingress).</summary>
-public sealed class OrderApi(HttpClient http)
+/// <summary>
+/// The public order API (the platform's only ingress) as one caller sees it: <see cref="Http"/> sends that caller's
+/// bearer token (none for an anonymous caller).
+/// </summary>
+public sealed class OrderApi(HttpClient http, string? callerId)
 {
     public HttpClient Http => http;
 
+    /// <summary>The caller id of the token (the customer of the orders this client creates).</summary>
+    public string CallerId => callerId ?? throw new InvalidOperationException("An anonymous client has no caller id.");
+
+    /// <summary>A new order request; without <paramref name="customerId"/> the customer is the caller.</summary>
     public static CreateOrderRequest NewOrder(string productId, int quantity = 1, decimal unitPrice = 10m,
-        string? paymentToken = null, ShippingAddress? address = null, string? customerId = null) =>
-        new(null, customerId ?? Unique("cust"), [new OrderItem(productId, quantity, unitPrice)], paymentToken, address);
+        string? paymentToken = null, ShippingAddress? address = null, string? customerId = null, string? orderId = null) =>
+        new(orderId, customerId, [new OrderItem(productId, quantity, unitPrice)], paymentToken, address);
 
     public static string Unique(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 13)];
 
@@ -39,9 +46,9 @@ public sealed class OrderApi(HttpClient http)
     public static async Task<string> ReadOrderIdAsync(HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<OrderView>(JsonDefaults.Options))!.OrderId;
 
-    /// <summary>The customer's stored orders (first page of the state query).</summary>
-    public async Task<IReadOnlyList<OrderView>> ForCustomerAsync(string customerId) =>
-        (await http.GetFromJsonAsync<OrderPage>($"/api/orders?customerId={customerId}", JsonDefaults.Options))!.Items;
+    /// <summary>The caller's own orders, newest first (first page of the state query).</summary>
+    public async Task<IReadOnlyList<OrderView>> MineAsync() =>
+        (await http.GetFromJsonAsync<OrderPage>("/api/orders", JsonDefaults.Options))!.Items;
 
     public async Task<OrderView?> GetAsync(string orderId)
     {
@@ -81,5 +88,5 @@ public sealed class OrderApi(HttpClient http)
         http.PostAsync($"/api/orders/{orderId}/cancel", null);
 
     public Task<HttpResponseMessage> ApproveAsync(string orderId, bool approved) =>
-        http.PostAsJsonAsync($"/api/orders/{orderId}/approve", new { approved, approver = "e2e" }, JsonDefaults.Options);
+        http.PostAsJsonAsync($"/api/orders/{orderId}/approve", new { approved }, JsonDefaults.Options);
 }

@@ -27,7 +27,7 @@ public class PlatformFixture : IAsyncLifetime
         }
 
         _platform = await Platform.StartAsync(ConfigureLocal(new PlatformOptions()));
-        Clients = new PlatformClients(_platform.Ports.ToDictionary(p => p.Key, p => p.Value.AppUrl));
+        Clients = new PlatformClients(_platform.Ports.ToDictionary(p => p.Key, p => p.Value.AppUrl), DevTokenIssuer.Load(RepoPaths.FindRoot()));
     }
 
     /// <summary>SIGKILLs one service (<c>Process.Kill</c> on Linux) until <see cref="RestartAsync"/>; local platforms only.</summary>

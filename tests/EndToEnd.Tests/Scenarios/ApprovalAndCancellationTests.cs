@@ -20,7 +20,7 @@ public sealed class ApprovalAndCancellationTests(PlatformFixture platform)
         var orderId = await Orders.CreateAsync(LargeOrder(productId));
         await Orders.WaitForAsync(orderId, null, OrderStatus.AwaitingApproval);
 
-        using var approve = await Orders.ApproveAsync(orderId, approved: true);
+        using var approve = await platform.Clients.Operator.ApproveAsync(orderId, approved: true);
 
         approve.StatusCode.Should().Be(HttpStatusCode.Accepted);
         var order = await Orders.WaitForAsync(orderId);

@@ -45,7 +45,7 @@ public sealed class OrderLifecycleTests(PlatformFixture platform)
         payment!.Value.GetProperty("status").GetString().Should().Be("charged");
         payment.Value.GetProperty("amount").GetDecimal().Should().Be(37.5m);
 
-        var types = await WaitForNotificationTypesAsync(request.CustomerId, order.OrderId, 4);
+        var types = await WaitForNotificationTypesAsync(Orders.CallerId, order.OrderId, 4);
         types.Should().BeEquivalentTo(
             [OrderEventTypes.Created, OrderEventTypes.Paid, OrderEventTypes.Shipped, OrderEventTypes.Completed]);
     }

@@ -24,7 +24,7 @@ public sealed class ReconcilerTests(PlatformFixture platform)
         var apis = platform.Clients.Internal;
         var productId = await apis.NewProductAsync(available: 5);
         var orderId = OrderApi.Unique("ord-stranded");
-        await SaveStrandedOrderAsync(orderId, productId);
+        await SaveStrandedOrderAsync(orderId, productId, api.CallerId);
 
         var passes = await Task.WhenAll(Enumerable.Range(0, 2).Select(async _ =>
         {
@@ -40,7 +40,7 @@ public sealed class ReconcilerTests(PlatformFixture platform)
     }
 
     /// <summary>The order document as the create path saves it (with its workflow input), two minutes old, and no workflow.</summary>
-    private async Task SaveStrandedOrderAsync(string orderId, string productId)
+    private async Task SaveStrandedOrderAsync(string orderId, string productId, string customerId)
     {
         var createdAt = DateTimeOffset.UtcNow.AddMinutes(-2).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", System.Globalization.CultureInfo.InvariantCulture);
         var items = new JsonArray(new JsonObject { ["productId"] = productId, ["quantity"] = 2, ["unitPrice"] = 10m });
@@ -48,7 +48,7 @@ public sealed class ReconcilerTests(PlatformFixture platform)
         {
             ["kind"] = "order",
             ["orderId"] = orderId,
-            ["customerId"] = "cust-stranded",
+            ["customerId"] = customerId,
             ["items"] = items.DeepClone(),
             ["total"] = 20m,
             ["currency"] = "USD",
@@ -59,7 +59,7 @@ public sealed class ReconcilerTests(PlatformFixture platform)
             ["workflowInput"] = new JsonObject
             {
                 ["orderId"] = orderId,
-                ["customerId"] = "cust-stranded",
+                ["customerId"] = customerId,
                 ["items"] = items.DeepClone(),
                 ["total"] = 20m,
                 ["currency"] = "USD",

@@ -27,7 +27,7 @@ public sealed class ResiliencyTests(ResiliencyTests.OwnPlatform platform) : ICla
         var apis = platform.Clients.Internal;
         var (productId, id, held) = await RetriedThenHeldAsync(platform);
 
-        var attention = await orders.Http.GetFromJsonAsync<AttentionList>("/api/orders/attention", JsonDefaults.Options);
+        var attention = await platform.Clients.Operator.Http.GetFromJsonAsync<AttentionList>("/api/orders/attention", JsonDefaults.Options);
         attention!.Items.Should().Contain(i => i.Order.OrderId == id && i.Reason.StartsWith("on hold: payment", StringComparison.Ordinal));
 
         // The breaker may still be open (30 s) when the operator first resumes: the retried charge then fails fast for
@@ -35,7 +35,7 @@ public sealed class ResiliencyTests(ResiliencyTests.OwnPlatform platform) : ICla
         var done = held;
         for (var resumes = 0; resumes < 10 && done.Status == OrderStatus.OnHold; resumes++)
         {
-            using var resume = await orders.ResumeAsync(id);
+            using var resume = await platform.Clients.Operator.ResumeAsync(id);
             resume.StatusCode.Should().Be(HttpStatusCode.Accepted);
             done = await NextHoldOrEndAsync(orders, done);
         }
@@ -43,7 +43,7 @@ public sealed class ResiliencyTests(ResiliencyTests.OwnPlatform platform) : ICla
         done.Status.Should().Be(OrderStatus.Completed, platform.Diagnostics());
         done.History.Should().Contain(h => h.Detail == "resumed by an operator: retrying payment");
         (await apis.StockAsync(productId)).Should().BeEquivalentTo(new { Available = 8, Reserved = 0 });
-        using var again = await orders.ResumeAsync(id);
+        using var again = await platform.Clients.Operator.ResumeAsync(id);
         again.StatusCode.Should().Be(HttpStatusCode.Conflict, "only an order on hold can be resumed");
     }
 

@@ -22,12 +22,13 @@ public sealed class ServiceRestartTests(ServiceRestartTests.OwnPlatform platform
     [LocalPlatformFact]
     public async Task Orders_in_flight_when_order_service_is_killed_all_complete_once_it_is_back()
     {
-        var api = platform.Clients.Orders;
+        var api = platform.Clients.Operator;
         var apis = platform.Clients.Internal;
         var productId = await apis.NewProductAsync(available: Orders + SpareStock);
 
-        // Held at the approval gate, then released together: the burst is under way when the process dies.
-        var ids = await Task.WhenAll(Enumerable.Range(0, Orders).Select(_ => api.CreateAsync(LargeOrder(productId))));
+        // Held at the approval gate, then released together: the burst is under way when the process dies. One customer
+        // per order: 50 large orders of one customer would pass payment-service's per-customer limit.
+        var ids = await Task.WhenAll(Enumerable.Range(0, Orders).Select(_ => platform.Clients.NewCustomer().CreateAsync(LargeOrder(productId))));
         await Task.WhenAll(ids.Select(id => api.WaitForAsync(id, null, OrderStatus.AwaitingApproval)));
         await Task.WhenAll(ids.Select(ApproveAsync));
         await platform.KillAsync(AppIds.OrderService);
@@ -48,7 +49,7 @@ public sealed class ServiceRestartTests(ServiceRestartTests.OwnPlatform platform
 
     private async Task ApproveAsync(string orderId)
     {
-        using var response = await platform.Clients.Orders.ApproveAsync(orderId, approved: true);
+        using var response = await platform.Clients.Operator.ApproveAsync(orderId, approved: true);
         response.StatusCode.Should().Be(HttpStatusCode.Accepted);
     }
 

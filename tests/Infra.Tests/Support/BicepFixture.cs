@@ -10,6 +10,9 @@ namespace OrderPlatform.Infra.Tests.Support;
 public sealed class BicepFixture : IAsyncLifetime
 {
     public const string EnvironmentName = "infratest";
+
+    /// <summary>The app registration's client id the snapshot provisions with (azd's preprovision hook sets the real one).</summary>
+    public const string OrderApiClientId = "11111111-2222-3333-4444-555555555555";
     public const string Location = "westeurope";
 
     /// <summary>The deployer as CD signs in: a service principal (azd: AZURE_PRINCIPAL_ID / AZURE_PRINCIPAL_TYPE).</summary>
@@ -59,7 +62,8 @@ public sealed class BicepFixture : IAsyncLifetime
             $"using '{mainPath}'\nparam environmentName = '{EnvironmentName}'\nparam location = '{Location}'\n" +
             $"param principalId = '{DeployerPrincipalId}'\nparam principalType = '{DeployerPrincipalType}'\n" +
             "param paymentGatewayKey = 'snapshot-only-not-a-key'\n" +
-            $"param alertEmail = '{AlertEmail}'\n");
+            $"param alertEmail = '{AlertEmail}'\n" +
+            $"param orderApiClientId = '{OrderApiClientId}'\n");
 
         var lint = BicepCli.RunAsync(RepoPaths.Root, "lint", "--pattern", "infra/**/*.bicep", "--diagnostics-format", "sarif");
         var build = BicepCli.RunAsync(RepoPaths.Root, "build", "--pattern", "infra/**/*.bicep", "--outdir", BuildDirectory,

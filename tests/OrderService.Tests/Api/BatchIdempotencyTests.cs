@@ -11,7 +11,7 @@ public sealed class BatchIdempotencyTests(OrderApiFactory api) : OrderApiTests(a
 {
     /// <summary>Two entries without an id and one naming <paramref name="explicitId"/> (its own per test: the store outlives a test).</summary>
     private static object Batch(string explicitId) =>
-        new { orders = new object[] { TestOrders.Request(), TestOrders.Request(customerId: "cust-2"), TestOrders.Request(explicitId) } };
+        new { orders = new object[] { TestOrders.Request(), TestOrders.Request(quantity: 5), TestOrders.Request(explicitId) } };
 
     [Fact]
     public async Task A_retried_batch_reports_the_same_orders_and_starts_each_once()
@@ -21,7 +21,7 @@ public sealed class BatchIdempotencyTests(OrderApiFactory api) : OrderApiTests(a
 
         retry.Should().Equal(first);
         first.Select(r => r.Status).Should().Equal("accepted", "accepted", "accepted");
-        first[0].OrderId.Should().Be(OrderIds.ForBatchEntry("batch-key", 0));
+        first[0].OrderId.Should().Be(OrderIds.ForBatchEntry(OrderApiFactory.Customer, "batch-key", 0));
         first[2].OrderId.Should().Be("b-explicit");
         Wire.SaveCalls.Should().ContainSingle("the retry had nothing new to save");
         Api.Workflows.Verify(w => w.ScheduleNewWorkflowAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object>()), Times.Exactly(3));
@@ -45,7 +45,7 @@ public sealed class BatchIdempotencyTests(OrderApiFactory api) : OrderApiTests(a
     public async Task A_retry_starts_a_stored_entry_whose_workflow_never_started()
     {
         var request = TestOrders.Request();
-        var id = OrderIds.ForBatchEntry("stuck-key", 0);
+        var id = OrderIds.ForBatchEntry(OrderApiFactory.Customer, "stuck-key", 0);
         await State.PutAsync(id, StoredOrder.Create(id, request, "USD", RequestFingerprint.Of(request), TestOrders.Now.AddMinutes(-5)));
         Wire.Clear();
 

@@ -66,7 +66,7 @@ public sealed class IdempotencyTests(OrderApiFactory api) : OrderApiTests(api)
         await Client.PostJsonAsync("/api/orders", TestOrders.Request(), "key-3");
 
         var claim = Wire.Saves.Should().ContainSingle(s => s.Key.StartsWith("idempotency:", StringComparison.Ordinal)).Subject;
-        claim.Key.Should().Be(StateKeys.Idempotency("key-3"));
+        claim.Key.Should().Be(StateKeys.Idempotency(OrderApiFactory.Customer, "key-3"));
         claim.ETag.Should().BeEmpty();
         claim.Concurrency.Should().Be(Dapr.Client.ConcurrencyMode.FirstWrite);
         claim.Metadata.Should().Equal(new Dictionary<string, string> { ["contentType"] = "application/json", ["ttlInSeconds"] = "86400" });

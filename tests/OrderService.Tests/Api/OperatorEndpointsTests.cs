@@ -10,7 +10,7 @@ public sealed class OperatorEndpointsTests(OrderApiFactory api) : OrderApiTests(
     [Fact]
     public async Task An_unknown_order_is_a_404_problem()
     {
-        var response = await Client.PostAsync(new Uri("/api/orders/ord-nope/compensate", UriKind.Relative), null);
+        var response = await Api.OperatorClient().PostAsync(new Uri("/api/orders/ord-nope/compensate", UriKind.Relative), null);
 
         response.StatusCode.Should().Be(HttpStatusCode.NotFound);
         response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
@@ -22,7 +22,7 @@ public sealed class OperatorEndpointsTests(OrderApiFactory api) : OrderApiTests(
         await State.PutAsync("ord-live", TestOrders.Stored("ord-live", OrderStatus.Paid));
         Wire.Clear();
 
-        var response = await Client.PostAsync(new Uri("/api/orders/ord-live/compensate", UriKind.Relative), null);
+        var response = await Api.OperatorClient().PostAsync(new Uri("/api/orders/ord-live/compensate", UriKind.Relative), null);
 
         response.StatusCode.Should().Be(HttpStatusCode.Conflict);
         (await response.ReadJsonAsync()).GetProperty("detail").GetString().Should().Contain("Paid");
@@ -34,7 +34,7 @@ public sealed class OperatorEndpointsTests(OrderApiFactory api) : OrderApiTests(
     {
         await State.PutAsync("ord-pending", TestOrders.Stored("ord-pending"));
 
-        var response = await Client.PostAsync(new Uri("/api/orders/ord-pending/commit-stock", UriKind.Relative), null);
+        var response = await Api.OperatorClient().PostAsync(new Uri("/api/orders/ord-pending/commit-stock", UriKind.Relative), null);
 
         response.StatusCode.Should().Be(HttpStatusCode.Conflict);
         (await response.ReadJsonAsync()).GetProperty("detail").GetString().Should().Contain("Shipped or Completed");

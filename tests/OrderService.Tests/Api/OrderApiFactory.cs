@@ -1,13 +1,18 @@
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
 using Dapr.Client;
 using Dapr.Workflow;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
+using Microsoft.IdentityModel.Tokens;
 using OrderPlatform.Contracts;
 using OrderPlatform.OrderService.Downstream;
+using OrderPlatform.PlatformLauncher;
 using OrderPlatform.Testing;
 using OrderPlatform.OrderService.Tests.Support;
 
@@ -19,11 +24,22 @@ namespace OrderPlatform.OrderService.Tests.Api;
 /// <see cref="Wire"/>. Kept as fakes: the <see cref="IDaprWorkflowClient"/> (these tests check what the API schedules
 /// and raises; the workflow itself is tested with WorkflowHarness, and the worker, which would run orders through
 /// faked downstream services, is removed), inventory-service's check-stock at the HttpClient level
-/// (<see cref="FakeInventory"/>) and the clock.
+/// (<see cref="FakeInventory"/>) and the clock. Callers sign in with tokens of <see cref="Tokens"/>, whose key the
+/// host trusts the way a test can (in code: configured signing keys are refused outside Development).
 /// </summary>
 public class OrderApiFactory() : SidecarServiceFactory<Program>(AppIds.OrderService)
 {
+    /// <summary>The customer of <see cref="TestOrders"/> (the default client's caller).</summary>
+    public const string Customer = "cust-1";
+
+    /// <summary>An operator (the Orders.Operator app role) who placed no test order.</summary>
+    public const string Operator = "ops-1";
+
+    private static readonly byte[] SigningKey = RandomNumberGenerator.GetBytes(32);
     private OrdersState? state;
+
+    /// <summary>Issues the tokens the hosted service accepts.</summary>
+    public static DevTokenIssuer Tokens { get; } = new("https://login.test/order-tests/v2.0", "api://order-tests", SigningKey);
 
     public Mock<IDaprWorkflowClient> Workflows { get; } = new();
     public FakeTimeProvider Clock { get; } = new(TestOrders.Now);
@@ -48,9 +64,25 @@ public class OrderApiFactory() : SidecarServiceFactory<Program>(AppIds.OrderServ
         Hooks.ResetCounts();
     }
 
+    /// <summary>A client sending <paramref name="token"/> (none: anonymous).</summary>
+    public HttpClient ClientWith(string? token)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = token is null ? null : new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>A client signed in as customer <paramref name="callerId"/>.</summary>
+    public HttpClient ClientFor(string callerId) => ClientWith(Tokens.Create(callerId));
+
+    /// <summary>A client signed in as an operator (<paramref name="callerId"/> with the Orders.Operator role).</summary>
+    public HttpClient OperatorClient(string callerId = Operator) => ClientWith(Tokens.CreateOperator(callerId));
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
+        builder.UseSetting("Authentication:Schemes:Bearer:ValidIssuer", Tokens.Issuer);
+        builder.UseSetting("Authentication:Schemes:Bearer:ValidAudiences:0", Tokens.Audience);
         builder.UseSetting("Orders:ApprovalThreshold", "1000");
         builder.UseSetting("Orders:EventTtlSeconds", "900");
         // The clock is fake: a conflict retry must not wait on it.
@@ -67,6 +99,8 @@ public class OrderApiFactory() : SidecarServiceFactory<Program>(AppIds.OrderServ
             services.RemoveAll<IDaprWorkflowClient>();
             services.AddSingleton(Workflows.Object);
             services.AddHttpClient<InventoryClient>().ConfigurePrimaryHttpMessageHandler(Inventory.CreateHandler);
+            services.PostConfigure<JwtBearerOptions>(
+                JwtBearerDefaults.AuthenticationScheme, o => o.TokenValidationParameters.IssuerSigningKey = new SymmetricSecurityKey(SigningKey));
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
             var workflowWorkers = services
@@ -96,11 +130,13 @@ public abstract class OrderApiTests
     protected OrderApiTests(OrderApiFactory api)
     {
         Api = api;
-        Client = api.CreateClient();
+        Client = api.ClientFor(OrderApiFactory.Customer);
         api.Reset();
     }
 
     protected OrderApiFactory Api { get; }
+
+    /// <summary>Signed in as <see cref="OrderApiFactory.Customer"/>, the customer of <see cref="TestOrders"/>.</summary>
     protected HttpClient Client { get; }
 
     internal OrdersState State => Api.State;

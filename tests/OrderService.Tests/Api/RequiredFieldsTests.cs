@@ -18,8 +18,6 @@ public sealed class RequiredFieldsTests(OrderApiFactory api) : OrderApiTests(api
 
     public static TheoryData<string, string> MissingOrNull => new()
     {
-        { "customerId", """{"items":[{"productId":"p","quantity":1,"unitPrice":1}]}""" },
-        { "customerId", """{"customerId":null,"items":[{"productId":"p","quantity":1,"unitPrice":1}]}""" },
         { "items", """{"customerId":"c","items":null}""" },
         { "items[0].quantity", """{"customerId":"c","items":[{"productId":"p","unitPrice":1}]}""" },
         { "items[0].quantity", """{"customerId":"c","items":[{"productId":"p","quantity":null,"unitPrice":1}]}""" },
@@ -62,7 +60,7 @@ public sealed class RequiredFieldsTests(OrderApiFactory api) : OrderApiTests(api
     {
         await State.PutAsync("ord-a", TestOrders.Stored("ord-a", OrderStatus.AwaitingApproval));
 
-        var response = await Client.PostRawAsync("/api/orders/ord-a/approve", """{"approved":false,"reasn":"too big"}""");
+        var response = await Api.OperatorClient().PostRawAsync("/api/orders/ord-a/approve", """{"approved":false,"reasn":"too big"}""");
 
         (await ErrorsAsync(response)).Should().ContainKey("reasn");
         Api.Workflows.VerifyNoOtherCalls();

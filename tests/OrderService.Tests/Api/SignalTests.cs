@@ -63,7 +63,7 @@ public sealed class SignalTests(OrderApiFactory api) : OrderApiTests(api)
     {
         await State.PutAsync("ord-310", TestOrders.Stored("ord-310", OrderStatus.AwaitingApproval));
 
-        var response = await Client.PostJsonAsync("/api/orders/ord-310/approve", new { approved = false, approver = "alice", reason = "fraud check" });
+        var response = await Api.OperatorClient("alice").PostJsonAsync("/api/orders/ord-310/approve", new { approved = false, reason = "fraud check" });
 
         response.StatusCode.Should().Be(HttpStatusCode.Accepted);
         Api.Workflows.Verify(w => w.RaiseEventAsync("ord-310", OrderWorkflowEvents.ApprovalDecision, new ApprovalDecision(false, "alice", "fraud check"), It.IsAny<CancellationToken>()), Times.Once);
@@ -74,7 +74,7 @@ public sealed class SignalTests(OrderApiFactory api) : OrderApiTests(api)
     {
         await State.PutAsync("ord-311", TestOrders.Stored("ord-311", OrderStatus.Reserved));
 
-        var response = await Client.PostJsonAsync("/api/orders/ord-311/approve", new { approved = true });
+        var response = await Api.OperatorClient().PostJsonAsync("/api/orders/ord-311/approve", new { approved = true });
 
         response.StatusCode.Should().Be(HttpStatusCode.Conflict);
         Api.Workflows.VerifyNoOtherCalls();
@@ -83,7 +83,7 @@ public sealed class SignalTests(OrderApiFactory api) : OrderApiTests(api)
     [Fact]
     public async Task Approve_of_an_unknown_order_is_a_404()
     {
-        var response = await Client.PostJsonAsync("/api/orders/ghost/approve", new { approved = true });
+        var response = await Api.OperatorClient().PostJsonAsync("/api/orders/ghost/approve", new { approved = true });
 
         response.StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
@@ -93,7 +93,7 @@ public sealed class SignalTests(OrderApiFactory api) : OrderApiTests(api)
     {
         await State.PutAsync("ord-312", TestOrders.Stored("ord-312", OrderStatus.AwaitingApproval));
 
-        var response = await Client.PostJsonAsync("/api/orders/ord-312/approve", new { approver = "alice" });
+        var response = await Api.OperatorClient().PostJsonAsync("/api/orders/ord-312/approve", new { reason = "looks fine" });
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await response.ErrorKeysAsync()).Should().Equal("approved");

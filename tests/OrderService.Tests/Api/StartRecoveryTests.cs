@@ -92,6 +92,6 @@ public sealed class StartRecoveryTests(OrderApiFactory api) : OrderApiTests(api)
     private async Task SeedAsync(StoredOrder order, CreateOrderRequest request)
     {
         await State.PutAsync(order.OrderId, order);
-        await State.PutAsync(StateKeys.Idempotency(Key), new IdempotencyRecord(RequestFingerprint.Of(request), order.OrderId, order.CreatedAt));
+        await State.PutAsync(StateKeys.Idempotency(OrderApiFactory.Customer, Key), new IdempotencyRecord(RequestFingerprint.Of(request), order.OrderId, order.CreatedAt));
     }
 }

@@ -18,11 +18,11 @@ public sealed class IdempotencyStoreTests : IAsyncLifetime
     [Fact]
     public async Task A_claimed_key_is_remembered_for_24_hours_by_default()
     {
-        var claimed = await Store(new OrderServiceOptions()).ClaimAsync("key-1", Record());
+        var claimed = await Store(new OrderServiceOptions()).ClaimAsync("cust-1", "key-1", Record());
 
         claimed.Should().BeNull("this call claimed the key");
         var save = sidecar.Wire.Saves.Should().ContainSingle().Subject;
-        save.Key.Should().Be(StateKeys.Idempotency("key-1"));
+        save.Key.Should().Be(StateKeys.Idempotency("cust-1", "key-1"));
         save.ETag.Should().BeEmpty();
         save.Concurrency.Should().Be(ConcurrencyMode.FirstWrite);
         save.Metadata.Should().Equal(new Dictionary<string, string> { ["contentType"] = "application/json", ["ttlInSeconds"] = "86400" });
@@ -31,7 +31,7 @@ public sealed class IdempotencyStoreTests : IAsyncLifetime
     [Fact]
     public async Task The_ttl_follows_the_configured_IdempotencyKeyTtl_rounded_up_to_whole_seconds()
     {
-        await Store(new OrderServiceOptions { IdempotencyKeyTtl = TimeSpan.FromMinutes(90.5) }).ClaimAsync("key-2", Record());
+        await Store(new OrderServiceOptions { IdempotencyKeyTtl = TimeSpan.FromMinutes(90.5) }).ClaimAsync("cust-1", "key-2", Record());
 
         sidecar.Wire.Saves.Single().Metadata["ttlInSeconds"].Should().Be("5430");
     }
@@ -40,9 +40,9 @@ public sealed class IdempotencyStoreTests : IAsyncLifetime
     public async Task A_key_already_claimed_answers_the_record_that_holds_it()
     {
         var store = Store(new OrderServiceOptions());
-        await store.ClaimAsync("key-3", Record());
+        await store.ClaimAsync("cust-1", "key-3", Record());
 
-        var held = await store.ClaimAsync("key-3", new IdempotencyRecord("other-hash", "ord-2", DateTimeOffset.UnixEpoch));
+        var held = await store.ClaimAsync("cust-1", "key-3", new IdempotencyRecord("other-hash", "ord-2", DateTimeOffset.UnixEpoch));
 
         held.Should().Be(Record());
     }

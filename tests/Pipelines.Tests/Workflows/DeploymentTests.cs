@@ -68,6 +68,24 @@ public partial class DeploymentTests
     }
 
     [Fact]
+    public void The_smoke_tests_get_the_api_scope_main_bicep_outputs_and_sign_in_through_azd()
+    {
+        var runs = Deploy.Steps.Select(s => s.Run ?? string.Empty).ToList();
+        var values = runs.FindIndex(r => r.Contains("azd env get-values > ", StringComparison.Ordinal));
+        var smoke = runs.FindIndex(r => r.Contains("--filter \"Category=Smoke\"", StringComparison.Ordinal));
+
+        // The scope is read from main.bicep's ORDER_API_SCOPE output, written to the step output the smoke step reads.
+        runs[values].Should().Contain("^ORDER_API_SCOPE=").And.Contain("api-scope=$api_scope");
+        Deploy.Steps.ElementAt(smoke).Node["env"]!["ORDERPLATFORM_API_SCOPE"]!.ToString()
+            .Should().Be("${{ steps.endpoints.outputs.api-scope }}");
+        Repo.ReadText("infra/main.bicep").Should().Contain("output ORDER_API_SCOPE string = 'api://${orderApiClientId}/.default'");
+        // tests/EndToEnd.Tests reads that variable and asks azd's signed-in identity (the azd auth login step) for the token.
+        var clients = Repo.ReadText("tests/EndToEnd.Tests/Infrastructure/PlatformClients.cs");
+        clients.Should().Contain("\"ORDERPLATFORM_API_SCOPE\"").And.Contain("new AzureDeveloperCliCredential()");
+        runs.FindIndex(r => r.Contains("azd auth login", StringComparison.Ordinal)).Should().BeLessThan(smoke);
+    }
+
+    [Fact]
     public void Provisions_again_after_the_deployment_when_main_bicep_reports_apps_on_the_placeholder()
     {
         var runs = Deploy.Steps.Select(s => s.Run ?? string.Empty).ToList();

@@ -18,14 +18,16 @@ public sealed class BatchOrdersHandler(
     IValidator<CreateOrderRequest> validator, OrderRepository orders, ProductCheck products, OrderStarter starter, TimeProvider clock,
     IOptions<OrderServiceOptions> options)
 {
-    public async Task<BatchCreateOrdersResponse> HandleAsync(IReadOnlyList<BatchEntry> entries, string? idempotencyKey, CancellationToken ct)
+    /// <summary>The entries' requests are the caller's (<paramref name="customerId"/>), as the endpoint made them.</summary>
+    public async Task<BatchCreateOrdersResponse> HandleAsync(
+        IReadOnlyList<BatchEntry> entries, string customerId, string? idempotencyKey, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(entries);
         var requests = entries.Select(e => e.Request).ToList();
         var errors = await ValidateAsync(entries, ct);
         var ids = requests.Select((request, index) => errors[index].Count > 0
             ? null
-            : request!.OrderId ?? (idempotencyKey is null ? OrderIds.NewId() : OrderIds.ForBatchEntry(idempotencyKey, index))).ToList();
+            : request!.OrderId ?? (idempotencyKey is null ? OrderIds.NewId() : OrderIds.ForBatchEntry(customerId, idempotencyKey, index))).ToList();
         var stored = await orders.GetManyAsync([.. ids.OfType<string>().Distinct()], ct);
         var results = new BatchOrderResult[requests.Count];
         var claimed = new HashSet<string>(StringComparer.Ordinal);

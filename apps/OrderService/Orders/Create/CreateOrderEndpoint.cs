@@ -1,22 +1,31 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrderPlatform.Contracts.Orders;
+using OrderPlatform.OrderService.Auth;
 using OrderPlatform.OrderService.Orders.Intake;
 
 namespace OrderPlatform.OrderService.Orders.Create;
 
 /// <summary>
-/// <c>POST /api/orders</c>: 202 + Location for a new order, 200 for an idempotent replay, 409, 422 (the body and the
-/// <c>Idempotency-Key</c> header are validated by the route's filters: 400).
+/// <c>POST /api/orders</c>: 202 + Location for a new order, 200 for an idempotent replay, 403 (a <c>customerId</c> other
+/// than the caller's), 409, 422 (the body and the <c>Idempotency-Key</c> header are validated by the route's filters: 400).
+/// The order's customer is the caller.
 /// </summary>
 internal static class CreateOrderEndpoint
 {
     public static async Task<Results<Accepted<OrderView>, Ok<OrderView>, ProblemHttpResult>> HandleAsync(
         CreateOrderRequest request,
         [AsParameters] IdempotencyKeyHeader idempotency,
+        ClaimsPrincipal user,
         CreateOrderHandler handler,
         CancellationToken ct)
     {
-        var outcome = await handler.HandleAsync(request, idempotency.Value, ct);
+        if (CallerOrders.ForCaller(request, user.CallerId()) is not { } own)
+        {
+            return ApiProblems.NotYourCustomerId();
+        }
+
+        var outcome = await handler.HandleAsync(own, idempotency.Value, ct);
         if (outcome.UnknownProducts is { } unknown)
         {
             return ApiProblems.UnknownProducts(unknown);

@@ -11,7 +11,8 @@ public sealed record CreateOrderOutcome(
     StoredOrder? Order, bool Created, string? Conflict, IDictionary<string, string[]>? UnknownProducts = null);
 
 /// <summary>
-/// Creates one validated order: unknown-product check (skipped when the Idempotency-Key is already held) → idempotency claim →
+/// Creates one validated order of the caller (<c>request.CustomerId</c>, set from the token; Idempotency-Keys are the
+/// caller's own: the same key sent by two callers names two records): unknown-product check (skipped when the Idempotency-Key is already held) → idempotency claim →
 /// insert-only save → workflow + <c>order_created</c>. A replay of an order whose workflow never started starts it.
 /// </summary>
 public sealed class CreateOrderHandler(
@@ -21,11 +22,12 @@ public sealed class CreateOrderHandler(
     public async Task<CreateOrderOutcome> HandleAsync(CreateOrderRequest request, string? idempotencyKey, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var customerId = request.CustomerId ?? throw new ArgumentException("The caller is the order's customer: set it first.", nameof(request));
         var hash = RequestFingerprint.Of(request);
         var now = clock.GetUtcNow();
         var orderId = request.OrderId ?? OrderIds.NewId();
         OrderTrace.Tag(orderId); // before the product check: its calls to inventory-service are part of the order's trace
-        if (!await IsKeyHeldAsync(idempotencyKey, ct))
+        if (!await IsKeyHeldAsync(customerId, idempotencyKey, ct))
         {
             var unknown = ProductCheck.Errors(request, await products.FindUnknownAsync(request.Items.Select(i => i.ProductId), ct));
             if (unknown.Count > 0)
@@ -37,7 +39,7 @@ public sealed class CreateOrderHandler(
         var claimedNow = false;
         if (idempotencyKey is not null)
         {
-            var held = await idempotency.ClaimAsync(idempotencyKey, new IdempotencyRecord(hash, orderId, now), ct);
+            var held = await idempotency.ClaimAsync(customerId, idempotencyKey, new IdempotencyRecord(hash, orderId, now), ct);
             if (held is not null && held.RequestHash != hash)
             {
                 return new CreateOrderOutcome(null, false, "This Idempotency-Key was already used with a different request body.");
@@ -65,13 +67,13 @@ public sealed class CreateOrderHandler(
 
         if (claimedNow)
         {
-            await idempotency.ReleaseAsync(idempotencyKey!, ct);
+            await idempotency.ReleaseAsync(customerId, idempotencyKey!, ct);
         }
 
         return new CreateOrderOutcome(null, false, $"An order with id '{orderId}' already exists.");
     }
 
     /// <summary>A held key is a replay (200) or a reuse with another body (409): neither stores anything new, so neither is checked.</summary>
-    private async Task<bool> IsKeyHeldAsync(string? idempotencyKey, CancellationToken ct) =>
-        idempotencyKey is not null && await idempotency.FindAsync(idempotencyKey, ct) is not null;
+    private async Task<bool> IsKeyHeldAsync(string customerId, string? idempotencyKey, CancellationToken ct) =>
+        idempotencyKey is not null && await idempotency.FindAsync(customerId, idempotencyKey, ct) is not null;
 }

@@ -16,7 +16,9 @@ public sealed class CreateOrderRequestValidator : AbstractValidator<CreateOrderR
             .Identifier()
             .Must(id => !StateKeys.IsReserved(id)).WithMessage($"'{{PropertyName}}' may not start with '{StateKeys.IdempotencyPrefix}'.")
             .When(r => r.OrderId is not null);
-        RuleFor(r => r.CustomerId).Identifier();
+        RuleFor(r => r.CustomerId!)
+            .Identifier()
+            .When(r => r.CustomerId is not null);
         RuleFor(r => r.Items)
             .Must(items => items is { Count: > 0 and <= MaxItems }).WithMessage($"'{{PropertyName}}' must hold 1 to {MaxItems} lines.");
         RuleForEach(r => r.Items)

@@ -1,20 +1,25 @@
+using System.Security.Claims;
 using Dapr.Workflow;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrderPlatform.Contracts.Orders;
+using OrderPlatform.OrderService.Auth;
 using OrderPlatform.OrderService.Storage;
 using OrderPlatform.OrderService.Workflow;
 using OrderPlatform.ServiceDefaults;
 
 namespace OrderPlatform.OrderService.Orders.Signals;
 
-/// <summary>The outcome of a cancel/approve request: the order when the event was raised, else not found or a conflict.</summary>
-public sealed record SignalOutcome(StoredOrder? Order, bool Found, string? Conflict)
+/// <summary>
+/// The outcome of a cancel/approve request: the order when the event was raised, else not found, forbidden or a conflict.
+/// </summary>
+public sealed record SignalOutcome(StoredOrder? Order, bool Found, string? Conflict, string? Forbidden = null)
 {
-    /// <summary>202 + the order when the event was raised, else 404 or 409 ProblemDetails.</summary>
+    /// <summary>202 + the order when the event was raised, else 404, 403 or 409 ProblemDetails.</summary>
     internal Results<Accepted<OrderView>, ProblemHttpResult> ToResult(string id) => this switch
     {
         { Order: { } order } => TypedResults.Accepted(ApiProblems.Location(order.OrderId), OrderView.From(order)),
         { Found: false } => ApiProblems.NotFound(id),
+        { Forbidden: { } forbidden } => ApiProblems.Forbidden(forbidden),
         _ => ApiProblems.Conflict(Conflict ?? "The order is not in a state that accepts this request."),
     };
 }
@@ -28,9 +33,16 @@ public sealed class OrderSignalHandler(OrderRepository orders, IDaprWorkflowClie
     public static bool IsCancellable(OrderStatus status) =>
         status is not (OrderStatus.Shipped or OrderStatus.Completed or OrderStatus.Failed or OrderStatus.Cancelled);
 
-    public async Task<SignalOutcome> CancelAsync(string orderId, string? reason, CancellationToken ct)
+    /// <summary>Another customer's order is not found (operators cancel any).</summary>
+    public async Task<SignalOutcome> CancelAsync(string orderId, string? reason, ClaimsPrincipal caller, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(caller);
         var order = await TracedAsync(orderId, ct);
+        if (order is not null && !caller.MayAccess(order.CustomerId))
+        {
+            return new SignalOutcome(null, false, null);
+        }
+
         if (order is null || !IsCancellable(order.Status))
         {
             return new SignalOutcome(null, order is not null, $"Order '{orderId}' is {order?.Status} and can no longer be cancelled.");
@@ -41,16 +53,23 @@ public sealed class OrderSignalHandler(OrderRepository orders, IDaprWorkflowClie
         return new SignalOutcome(order, true, null);
     }
 
-    public async Task<SignalOutcome> ApproveAsync(string orderId, ApprovalRequest request, CancellationToken ct)
+    /// <summary>The caller (an operator: the route's policy) is the approver; an order's own customer never approves it.</summary>
+    public async Task<SignalOutcome> ApproveAsync(string orderId, ApprovalRequest request, ClaimsPrincipal approver, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(approver);
         var order = await TracedAsync(orderId, ct);
+        if (order is not null && string.Equals(order.CustomerId, approver.CallerId(), StringComparison.Ordinal))
+        {
+            return new SignalOutcome(null, true, null, "The customer who placed an order cannot approve it.");
+        }
+
         if (order is null || order.Status != OrderStatus.AwaitingApproval)
         {
             return new SignalOutcome(null, order is not null, $"Order '{orderId}' is {order?.Status}, not AwaitingApproval.");
         }
 
-        var decision = new ApprovalDecision(request.Approved ?? false, request.Approver, request.Reason);
+        var decision = new ApprovalDecision(request.Approved ?? false, approver.CallerId(), request.Reason);
         await workflows.RaiseEventAsync(orderId, OrderWorkflowEvents.ApprovalDecision, decision, ct);
         return new SignalOutcome(order, true, null);
     }
