@@ -30,6 +30,9 @@ public sealed class OrderApiFactory() : SidecarServiceFactory<Program>(AppIds.Or
     internal FakeInventory Inventory { get; } = new();
     internal DaprWire Wire { get; private set; } = null!;
 
+    /// <summary>Settings over the ones below, for a test with a host of its own (set before the host is built).</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
     /// <summary><c>orders-store</c> as order-service's app-id sees it, beside the service.</summary>
     internal OrdersState State => state ??= new OrdersState(Dapr);
 
@@ -56,6 +59,11 @@ public sealed class OrderApiFactory() : SidecarServiceFactory<Program>(AppIds.Or
         // The clock is fake: a conflict retry must not wait on it.
         builder.UseSetting("StateStore:ConflictDelay", "00:00:00");
         builder.UseSetting("StateStore:ConflictMaxDelay", "00:00:00");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureTestServices(services =>
         {
             Wire ??= new DaprWire(Hooks);
