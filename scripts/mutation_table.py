@@ -18,13 +18,14 @@ for report in sorted(out.glob("*/reports/mutation-report.json")):
     survived, nocov = counts.get("Survived", 0), counts.get("NoCoverage", 0)
     valid = killed + timeout + survived + nocov
     score = 100.0 * (killed + timeout) / valid if valid else 0.0
-    rows.append(f"| {service} | {score:.1f}% | {killed} | {timeout} | {survived} | {nocov} | {counts.get('Ignored', 0)} |")
+    run = datetime.fromtimestamp(report.stat().st_mtime, timezone.utc)  # services run at different times
+    rows.append(f"| {service} | {run:%Y-%m-%d %H:%M} | {score:.1f}% | {killed} | {timeout} | {survived} | {nocov} | {counts.get('Ignored', 0)} |")
 
 table = "\n".join([
-    f"Run of {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC (`scripts/mutation.sh`, Stryker.NET 5.1.0):",
+    "Last runs (`scripts/mutation.sh`, Stryker.NET 5.1.0; run = when its report was written, UTC):",
     "",
-    "| service | score | killed | timeout | survived | no coverage | ignored |",
-    "| --- | --- | --- | --- | --- | --- | --- |",
+    "| service | run | score | killed | timeout | survived | no coverage | ignored |",
+    "| --- | --- | --- | --- | --- | --- | --- | --- |",
     *rows,
 ])
 start, end = "<!-- mutation:start -->", "<!-- mutation:end -->"

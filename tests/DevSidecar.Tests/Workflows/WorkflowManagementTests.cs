@@ -1,7 +1,9 @@
 using Dapr.Workflow;
+using DurableTask.Core;
 using Grpc.Core;
 using OrderPlatform.DevSidecar.Tests.Workflows.Samples;
 using OrderPlatform.DevSidecar.Tests.Workflows.Support;
+using OrderPlatform.DevSidecar.Workflows.Engine;
 
 namespace OrderPlatform.DevSidecar.Tests.Workflows;
 
@@ -10,6 +12,8 @@ namespace OrderPlatform.DevSidecar.Tests.Workflows;
 public sealed class WorkflowManagementTests(WorkflowFixture fixture)
 {
     private DaprWorkflowClient Client => fixture.Orders.Client;
+
+    private WorkflowEngine Engine => fixture.Sidecar.GetRequiredService<WorkflowEngines>().For(WorkflowFixture.OrdersApp);
 
     [Fact]
     public async Task GetWorkflowStateAsync_reports_name_status_input_and_output()
@@ -72,7 +76,28 @@ public sealed class WorkflowManagementTests(WorkflowFixture fixture)
 
         await Client.SuspendWorkflowAsync(id, "paused by test");
         await Client.StatusAsync(id, WorkflowRuntimeStatus.Suspended);
-        await Client.RaiseEventAsync(id, "go", "now");
+        // The engine hands the raised event to the worker in a new episode; only once that episode is saved has the
+        // event had its chance to wake the workflow.
+        var eventEpisode = new TaskCompletionSource<OrchestrationState>(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Saved(OrchestrationState state)
+        {
+            if (state.OrchestrationInstance.InstanceId == id)
+            {
+                eventEpisode.TrySetResult(state);
+            }
+        }
+
+        Engine.Service.EpisodeCompleted += Saved;
+        try
+        {
+            await Client.RaiseEventAsync(id, "go", "now");
+            (await eventEpisode.Task.WaitAsync(TimeSpan.FromSeconds(30))).OrchestrationStatus.Should().Be(OrchestrationStatus.Suspended);
+        }
+        finally
+        {
+            Engine.Service.EpisodeCompleted -= Saved;
+        }
+
         (await Client.GetWorkflowStateAsync(id)).RuntimeStatus.Should().Be(WorkflowRuntimeStatus.Suspended);
         await Client.ResumeWorkflowAsync(id, "resumed by test");
         var state = await Client.CompletionAsync(id);

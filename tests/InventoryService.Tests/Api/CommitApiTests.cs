@@ -39,6 +39,19 @@ public sealed class CommitApiTests : IDisposable
     }
 
     [Fact]
+    public async Task Commit_after_the_stock_record_vanished_recreates_it_empty()
+    {
+        var client = await factory.StartAsync();
+        await ReserveAsync(client, "com-gone", new StockLine("SKU-004", 2));
+        await factory.Dapr.DeleteStateAsync(OrderPlatform.Contracts.Components.InventoryStore, StateKeys.Stock("SKU-004"));
+
+        var result = await PostAsync(client, "/commit", new CommitStockRequest("com-gone"));
+
+        result.Status.Should().Be(ReservationStatus.Committed);
+        (await StockAsync("SKU-004")).Should().Be(new StockItem("SKU-004", 0, 0), "never negative, never left missing");
+    }
+
+    [Fact]
     public async Task A_repeated_commit_answers_Committed_and_changes_nothing()
     {
         var client = await factory.StartAsync();

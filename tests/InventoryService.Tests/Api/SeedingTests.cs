@@ -2,6 +2,7 @@ using OrderPlatform.InventoryService.Seeding;
 using OrderPlatform.InventoryService.Stock;
 using OrderPlatform.InventoryService.Storage;
 using OrderPlatform.InventoryService.Tests.Support;
+using Dapr;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace OrderPlatform.InventoryService.Tests.Api;
@@ -39,12 +40,13 @@ public sealed class SeedingTests : IDisposable
         using var topUp = new InventoryApiFactory(SeedMode.TopUp);
         await topUp.PutAsync(StateKeys.Stock("SKU-001"), new StockItem("SKU-001", 3, 7));
         await topUp.PutAsync(StateKeys.Stock("SKU-002"), new StockItem("SKU-002", 250, 0));
+        await topUp.PutAsync(StateKeys.Stock("SKU-003"), new StockItem("SKU-003", 100, 4));
 
         await topUp.StartAsync();
 
         (await topUp.GetAsync<StockItem>(StateKeys.Stock("SKU-001"))).Should().Be(new StockItem("SKU-001", 100, 7), "reserved units are kept");
         (await topUp.GetAsync<StockItem>(StateKeys.Stock("SKU-002"))).Should().Be(new StockItem("SKU-002", 250, 0), "stock above the seed is not lowered");
-        (await topUp.Services.GetRequiredService<InventorySeeder>().Completion).Should().Be(11, "SKU-001 topped up, ten missing products inserted");
+        (await topUp.Services.GetRequiredService<InventorySeeder>().Completion).Should().Be(10, "SKU-001 topped up, nine missing products inserted, SKU-003 already at its seed");
     }
 
     [Fact]
@@ -62,6 +64,31 @@ public sealed class SeedingTests : IDisposable
 
         health.Open();
         (await seeder.Completion.WaitAsync(TimeSpan.FromSeconds(30))).Should().Be(12);
+    }
+
+    [Fact]
+    public async Task A_store_failure_while_seeding_faults_the_completion()
+    {
+        factory.Hooks.Fail("SaveState", times: 1);
+        factory.CreateClient();
+
+        var seeding = () => factory.Services.GetRequiredService<InventorySeeder>().Completion.WaitAsync(TimeSpan.FromSeconds(30));
+
+        await seeding.Should().ThrowAsync<DaprException>();
+    }
+
+    [Fact]
+    public async Task Stopping_while_waiting_for_the_sidecar_cancels_the_completion()
+    {
+        var health = factory.GateSidecarHealth();
+        factory.CreateClient();
+        var seeder = factory.Services.GetRequiredService<InventorySeeder>();
+        await health.Asked.WaitAsync(TimeSpan.FromSeconds(30));
+
+        await seeder.StopAsync(CancellationToken.None);
+
+        await seeder.Invoking(s => s.Completion.WaitAsync(TimeSpan.FromSeconds(30))).Should().ThrowAsync<TaskCanceledException>();
+        factory.Hooks.StateWrites.Should().Be(0);
     }
 
     [Fact]

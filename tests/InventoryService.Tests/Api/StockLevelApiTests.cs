@@ -31,7 +31,7 @@ public sealed class StockLevelApiTests : IDisposable
 
         response.StatusCode.Should().Be(HttpStatusCode.NotFound);
         response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
-        (await response.ReadAsync<ProblemBody>()).Detail.Should().Contain("NOPE");
+        (await response.ReadAsync<ProblemBody>()).Should().BeEquivalentTo(new { Status = 404, Title = "Unknown product", Detail = "No stock is kept for product 'NOPE'." });
     }
 
     [Fact]

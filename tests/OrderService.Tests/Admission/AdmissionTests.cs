@@ -98,13 +98,12 @@ public sealed class AdmissionTests
     /// <summary>The order API with a bound of <see cref="Bound"/>, a look at the stored status on every refusal.</summary>
     private sealed class AdmissionApiFactory : OrderApiFactory
     {
-        public AdmissionApiFactory() => Reset();
-
-        protected override void ConfigureSettings(IWebHostBuilder builder)
+        public AdmissionApiFactory()
         {
-            builder.UseSetting("Orders:Admission:MaxInFlight", Bound.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            builder.UseSetting("Orders:Admission:RefreshInterval", "00:00:00");
-            builder.UseSetting("Orders:Admission:RetryAfter", "00:00:07");
+            Settings["Orders:Admission:MaxInFlight"] = Bound.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Settings["Orders:Admission:RefreshInterval"] = "00:00:00";
+            Settings["Orders:Admission:RetryAfter"] = "00:00:07";
+            Reset();
         }
     }
 }

@@ -108,9 +108,14 @@ public sealed class CreateOrderTests(OrderApiFactory api) : OrderApiTests(api)
     [Fact]
     public async Task Approval_timeout_and_threshold_come_from_configuration()
     {
-        await Client.PostJsonAsync("/api/orders", TestOrders.Request("ord-106", unitPrice: 600m));
+        // Values unlike OrderServiceOptions' defaults (1000, 24 h), on a host of its own: a total of 310 needs approval
+        // only under this threshold.
+        await using var configured = new OrderApiFactory { Settings = { ["Orders:ApprovalThreshold"] = "250", ["Orders:ApprovalTimeout"] = "02:30:00" } };
+        configured.Reset();
 
-        Api.Workflows.Verify(w => w.ScheduleNewWorkflowAsync(nameof(OrderWorkflow), "ord-106", It.Is<OrderWorkflowInput>(i =>
-            i.Total == 1210m && i.RequiresApproval && i.ApprovalTimeout == TimeSpan.FromHours(24))), Times.Once);
+        await configured.CreateClient().PostJsonAsync("/api/orders", TestOrders.Request("ord-106", unitPrice: 150m));
+
+        configured.Workflows.Verify(w => w.ScheduleNewWorkflowAsync(nameof(OrderWorkflow), "ord-106", It.Is<OrderWorkflowInput>(i =>
+            i.Total == 310m && i.ApprovalThreshold == 250m && i.RequiresApproval && i.ApprovalTimeout == new TimeSpan(2, 30, 0))), Times.Once);
     }
 }

@@ -46,6 +46,9 @@ public class OrderApiFactory() : SidecarServiceFactory<Program>(AppIds.OrderServ
     internal FakeInventory Inventory { get; } = new();
     internal DaprWire Wire { get; private set; } = null!;
 
+    /// <summary>Settings over the ones below, for a test with a host of its own (set before the host is built).</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
     /// <summary><c>orders-store</c> as order-service's app-id sees it, beside the service.</summary>
     internal OrdersState State => state ??= new OrdersState(Dapr);
 
@@ -90,7 +93,11 @@ public class OrderApiFactory() : SidecarServiceFactory<Program>(AppIds.OrderServ
         builder.UseSetting("StateStore:ConflictMaxDelay", "00:00:00");
         // No worker runs here, so every order stays in flight: the bound is tested on its own (AdmissionTests).
         builder.UseSetting("Orders:Admission:MaxInFlight", "1000000");
-        ConfigureSettings(builder);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureTestServices(services =>
         {
             Wire ??= new DaprWire(Hooks);
@@ -109,11 +116,6 @@ public class OrderApiFactory() : SidecarServiceFactory<Program>(AppIds.OrderServ
             workflowWorkers.Should().NotBeEmpty("AddDaprWorkflow registers the worker as a hosted service");
             workflowWorkers.ForEach(d => services.Remove(d));
         });
-    }
-
-    /// <summary>Settings of a derived factory, applied after these.</summary>
-    protected virtual void ConfigureSettings(IWebHostBuilder builder)
-    {
     }
 }
 

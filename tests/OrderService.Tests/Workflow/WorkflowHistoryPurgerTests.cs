@@ -15,6 +15,7 @@ public sealed class WorkflowHistoryPurgerTests
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(Now));
     private readonly Mock<IDaprWorkflowClient> workflows = new(MockBehavior.Strict);
     private readonly List<string> purged = [];
+    private readonly List<DateTimeOffset> listed = [];
 
     [Fact]
     public async Task Ended_instances_past_their_retention_are_purged_and_the_rest_are_kept()
@@ -63,13 +64,18 @@ public sealed class WorkflowHistoryPurgerTests
         await enabled.StartAsync(CancellationToken.None);
         await disabled.StartAsync(CancellationToken.None);
 
-        workflows.Verify(w => w.ListInstanceIdsAsync(It.IsAny<string?>(), It.IsAny<int?>(), It.IsAny<CancellationToken>()), Times.Never);
+        // The disabled purger's loop has ended: whatever it would ever sweep, it has swept.
+        await disabled.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(30));
         clock.Advance(TimeSpan.FromMinutes(5));
-        await WaitUntilAsync(() => purged.Count == 1);
+        await WaitUntilAsync(() => purged.Count >= 1);
+        // A sweep made at start would have been followed at once by the first interval's (its tick is pending), so it
+        // shows up as a second listing at +5 min, before the clock moves on.
+        clock.Advance(TimeSpan.FromMinutes(5));
+        await WaitUntilAsync(() => purged.Count >= 2);
         await enabled.StopAsync(CancellationToken.None);
         await disabled.StopAsync(CancellationToken.None);
 
-        workflows.Verify(w => w.ListInstanceIdsAsync(null, 100, It.IsAny<CancellationToken>()), Times.Once);
+        listed.Should().Equal([new DateTimeOffset(Now).AddMinutes(5), new DateTimeOffset(Now).AddMinutes(10)], "one listing per interval, none at start, none by the disabled purger");
     }
 
     private WorkflowHistoryPurger Purger(WorkflowRetentionOptions options) =>
@@ -78,6 +84,7 @@ public sealed class WorkflowHistoryPurgerTests
     private void Page(string? token, string? next, params (string Id, WorkflowRuntimeStatus Status, TimeSpan Age)[] instances)
     {
         workflows.Setup(w => w.ListInstanceIdsAsync(token, 100, It.IsAny<CancellationToken>()))
+            .Callback(() => { lock (listed) { listed.Add(clock.GetUtcNow()); } })
             .ReturnsAsync(new WorkflowInstancePage([.. instances.Select(i => i.Id)], next));
         foreach (var (id, status, age) in instances)
         {
@@ -89,13 +96,21 @@ public sealed class WorkflowHistoryPurgerTests
         }
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
+    private async Task WaitUntilAsync(Func<bool> condition)
     {
-        for (var i = 0; i < 200 && !condition(); i++)
+        bool Met()
+        {
+            lock (purged)
+            {
+                return condition();
+            }
+        }
+
+        for (var i = 0; i < 200 && !Met(); i++)
         {
             await Task.Delay(25);
         }
 
-        condition().Should().BeTrue();
+        Met().Should().BeTrue();
     }
 }
