@@ -12,6 +12,7 @@ using OrderPlatform.OrderService.Orders.Operators;
 using OrderPlatform.OrderService.Orders.Query;
 using OrderPlatform.OrderService.Orders.Reconciliation;
 using OrderPlatform.OrderService.Orders.Signals;
+using OrderPlatform.OrderService.Products;
 using OrderPlatform.OrderService.Storage;
 using OrderPlatform.OrderService.Workflow;
 using OrderPlatform.ServiceDefaults;
@@ -53,6 +54,7 @@ public static class OrderServiceRegistration
         services.AddSingleton<IValidator<OrderQueryParameters>, OrderQueryParametersValidator>();
         services.AddSingleton<IValidator<ApprovalRequest>, ApprovalRequestValidator>();
         services.AddSingleton<IValidator<CancelOrderRequest>, CancelOrderRequestValidator>();
+        services.AddSingleton<IValidator<ProductQueryParameters>, ProductQueryParametersValidator>();
 
         services.AddSingleton<OrderMetrics>();
         services.AddTransient<StepTimingHandler>();
@@ -79,6 +81,8 @@ public static class OrderServiceRegistration
         orders.MapPost("/{id}/compensate", CompensateOrderEndpoint.HandleAsync).WithName("CompensateOrder");
         orders.MapPost("/{id}/commit-stock", CommitOrderStockEndpoint.HandleAsync).WithName("CommitOrderStock");
         orders.MapPost("/{id}/resume", ResumeOrderEndpoint.HandleAsync).WithName("ResumeOrder");
+        app.MapGroup("/api/products").WithTags("Products")
+            .MapGet("/", ListProductsEndpoint.HandleAsync).Validate<ProductQueryParameters>().WithName("ListProducts");
         app.MapOrderReconciliation();
         return app;
     }

@@ -40,15 +40,21 @@ public sealed record StoredOrder
     /// </summary>
     public Workflow.OrderWorkflowInput? WorkflowInput { get; init; }
 
-    public static StoredOrder Create(string orderId, CreateOrderRequest request, string currency, string requestHash, DateTimeOffset now)
+    /// <summary>
+    /// A new pending order whose lines are <paramref name="pricedItems"/>: the request's lines at catalogue prices (the
+    /// client's <c>unitPrice</c> is ignored), so the total, the approval threshold and the charge use the catalogue's.
+    /// </summary>
+    public static StoredOrder Create(
+        string orderId, CreateOrderRequest request, IReadOnlyList<OrderItem> pricedItems, string currency, string requestHash, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(pricedItems);
         return new StoredOrder
         {
             OrderId = orderId,
             CustomerId = request.CustomerId,
-            Items = request.Items,
-            Total = request.Items.Sum(i => i.Quantity * i.UnitPrice),
+            Items = pricedItems,
+            Total = pricedItems.Sum(i => i.Quantity * (i.UnitPrice ?? throw new ArgumentException($"Line '{i.ProductId}' has no price.", nameof(pricedItems)))),
             Currency = currency,
             Status = OrderStatus.Pending,
             History = [new OrderStatusChange(OrderStatus.Pending, now, "order received")],

@@ -50,13 +50,13 @@ public sealed class PlatformSession(Platform platform, HttpClient http) : IAsync
         return new PlatformSession(await Platform.StartAsync(options, cancellationToken), http);
     }
 
-    /// <summary>Gives every benchmark product plenty of stock (<c>PUT /api/inventory/{productId}</c>).</summary>
+    /// <summary>Gives every benchmark product plenty of stock and a catalogue price (<c>PUT /api/inventory/{productId}</c>).</summary>
     public async Task StockAsync(IEnumerable<string> productIds, int available, CancellationToken cancellationToken)
     {
         var inventory = platform.Ports[AppIds.InventoryService].AppUrl;
         foreach (var productId in productIds)
         {
-            using var response = await http.PutAsJsonAsync(new Uri(inventory, $"/api/inventory/{productId}"), new { available }, cancellationToken);
+            using var response = await http.PutAsJsonAsync(new Uri(inventory, $"/api/inventory/{productId}"), new { available, price = 9.99m }, cancellationToken);
             response.EnsureSuccessStatusCode();
         }
     }

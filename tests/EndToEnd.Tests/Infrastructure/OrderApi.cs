@@ -10,9 +10,10 @@ public sealed class OrderApi(HttpClient http)
 {
     public HttpClient Http => http;
 
-    public static CreateOrderRequest NewOrder(string productId, int quantity = 1, decimal unitPrice = 10m,
+    /// <summary>An order of one line; no <c>unitPrice</c>: order-service prices it from inventory-service's catalogue.</summary>
+    public static CreateOrderRequest NewOrder(string productId, int quantity = 1,
         string? paymentToken = null, ShippingAddress? address = null, string? customerId = null) =>
-        new(null, customerId ?? Unique("cust"), [new OrderItem(productId, quantity, unitPrice)], paymentToken, address);
+        new(null, customerId ?? Unique("cust"), [new OrderItem(productId, quantity)], paymentToken, address);
 
     public static string Unique(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 13)];
 

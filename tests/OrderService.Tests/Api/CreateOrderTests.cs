@@ -1,3 +1,4 @@
+using OrderPlatform.Contracts.Orders;
 using System.Diagnostics.Metrics;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
@@ -115,9 +116,29 @@ public sealed class CreateOrderTests(OrderApiFactory api) : OrderApiTests(api)
     [Fact]
     public async Task Approval_timeout_and_threshold_come_from_configuration()
     {
-        await Client.PostJsonAsync("/api/orders", TestOrders.Request("ord-106", unitPrice: 600m));
+        Api.Inventory.Prices["sku-1"] = 600m;
+        await Client.PostJsonAsync("/api/orders", TestOrders.Request("ord-106"));
 
         Api.Workflows.Verify(w => w.ScheduleNewWorkflowAsync(nameof(OrderWorkflow), "ord-106", It.Is<OrderWorkflowInput>(i =>
             i.Total == 1210m && i.RequiresApproval && i.ApprovalTimeout == TimeSpan.FromHours(24))), Times.Once);
+    }
+
+    [Fact]
+    public async Task The_catalogue_prices_every_line_and_the_client_unit_price_is_ignored()
+    {
+        // The abuse: 1000 units of a 19.99 product at a unitPrice of 0.01 would have totalled 10.00.
+        Api.Inventory.Prices["sku-1"] = 19.99m;
+        var request = TestOrders.Request("ord-catalogue-1") with { Items = [new OrderItem("sku-1", 1000, 0.01m), new OrderItem("sku-2", 1)] };
+
+        var response = await Client.PostJsonAsync("/api/orders", request);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
+        var view = await response.ReadJsonAsync();
+        view.GetProperty("total").GetDecimal().Should().Be(20_000m);
+        view.GetProperty("items")[0].GetProperty("unitPrice").GetDecimal().Should().Be(19.99m);
+        view.GetProperty("items")[1].GetProperty("unitPrice").GetDecimal().Should().Be(10m);
+        (await State.GetAsync<OrderPlatform.OrderService.Storage.StoredOrder>("ord-catalogue-1"))!.Total.Should().Be(20_000m);
+        Api.Workflows.Verify(w => w.ScheduleNewWorkflowAsync(nameof(OrderWorkflow), "ord-catalogue-1", It.Is<OrderWorkflowInput>(i =>
+            i.Total == 20_000m && i.RequiresApproval && i.Items[0].UnitPrice == 19.99m)), Times.Once);
     }
 }

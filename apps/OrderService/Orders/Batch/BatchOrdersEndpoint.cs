@@ -9,11 +9,21 @@ namespace OrderPlatform.OrderService.Orders.Batch;
 /// </summary>
 internal static class BatchOrdersEndpoint
 {
-    public static async Task<Ok<BatchCreateOrdersResponse>> HandleAsync(
+    public static async Task<Results<Ok<BatchCreateOrdersResponse>, ProblemHttpResult>> HandleAsync(
         BatchCreateOrdersRequest request,
         [AsParameters] IdempotencyKeyHeader idempotency,
         BatchEntryReader reader,
         BatchOrdersHandler handler,
-        CancellationToken ct) =>
-        TypedResults.Ok(await handler.HandleAsync([.. request.Orders.Select(reader.Read)], idempotency.Value, ct));
+        HttpResponse response,
+        CancellationToken ct)
+    {
+        try
+        {
+            return TypedResults.Ok(await handler.HandleAsync([.. request.Orders.Select(reader.Read)], idempotency.Value, ct));
+        }
+        catch (CatalogueUnavailableException)
+        {
+            return ApiProblems.CatalogueUnavailable(response);
+        }
+    }
 }

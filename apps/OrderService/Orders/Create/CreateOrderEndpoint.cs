@@ -6,7 +6,7 @@ namespace OrderPlatform.OrderService.Orders.Create;
 
 /// <summary>
 /// <c>POST /api/orders</c>: 202 + Location for a new order, 200 for an idempotent replay, 409, 422 (the body and the
-/// <c>Idempotency-Key</c> header are validated by the route's filters: 400).
+/// <c>Idempotency-Key</c> header are validated by the route's filters: 400), 503 when the catalogue cannot price it.
 /// </summary>
 internal static class CreateOrderEndpoint
 {
@@ -14,9 +14,19 @@ internal static class CreateOrderEndpoint
         CreateOrderRequest request,
         [AsParameters] IdempotencyKeyHeader idempotency,
         CreateOrderHandler handler,
+        HttpResponse response,
         CancellationToken ct)
     {
-        var outcome = await handler.HandleAsync(request, idempotency.Value, ct);
+        CreateOrderOutcome outcome;
+        try
+        {
+            outcome = await handler.HandleAsync(request, idempotency.Value, ct);
+        }
+        catch (CatalogueUnavailableException)
+        {
+            return ApiProblems.CatalogueUnavailable(response);
+        }
+
         if (outcome.UnknownProducts is { } unknown)
         {
             return ApiProblems.UnknownProducts(unknown);

@@ -10,8 +10,10 @@ public sealed record CreateOrderOutcome(
     StoredOrder? Order, bool Created, string? Conflict, IDictionary<string, string[]>? UnknownProducts = null);
 
 /// <summary>
-/// Creates one validated order: unknown-product check (skipped when the Idempotency-Key is already held) → idempotency claim →
-/// insert-only save → workflow + <c>order_created</c>. A replay of an order whose workflow never started starts it.
+/// Creates one validated order: catalogue pricing (unknown and unpriced products refused; skipped when the
+/// Idempotency-Key is already held) → idempotency claim → insert-only save → workflow + <c>order_created</c>. A replay of
+/// an order whose workflow never started starts it. <see cref="CatalogueUnavailableException"/> when inventory-service
+/// cannot price the order (nothing stored).
 /// </summary>
 public sealed class CreateOrderHandler(
     OrderRepository orders, IdempotencyStore idempotency, ProductCheck products, OrderStarter starter, TimeProvider clock,
@@ -23,9 +25,11 @@ public sealed class CreateOrderHandler(
         var hash = RequestFingerprint.Of(request);
         var now = clock.GetUtcNow();
         var orderId = request.OrderId ?? OrderIds.NewId();
+        Catalogue? catalogue = null;
         if (!await IsKeyHeldAsync(idempotencyKey, ct))
         {
-            var unknown = ProductCheck.Errors(request, await products.FindUnknownAsync(request.Items.Select(i => i.ProductId), ct));
+            catalogue = await products.PriceAsync(request.Items.Select(i => i.ProductId), ct);
+            var unknown = ProductCheck.Errors(request, catalogue);
             if (unknown.Count > 0)
             {
                 return new CreateOrderOutcome(null, false, null, unknown);
@@ -45,14 +49,29 @@ public sealed class CreateOrderHandler(
             orderId = held?.OrderId ?? orderId;
         }
 
-        var order = starter.WithWorkflowInput(StoredOrder.Create(orderId, request, options.Value.Currency, hash, now), request.PaymentToken);
-        if (await orders.TryInsertAsync(order, ct))
+        // A held key was not priced: its order is normally stored already (a replay); only when it is not (the first
+        // request stopped between claim and save) is it priced now.
+        var existing = catalogue is null ? await orders.GetAsync(orderId, ct) : null;
+        if (existing is null)
         {
-            await starter.StartAsync(order, request.PaymentToken, ct);
-            return new CreateOrderOutcome(order, true, null);
+            catalogue ??= await products.PriceAsync(request.Items.Select(i => i.ProductId), ct);
+            var unknown = ProductCheck.Errors(request, catalogue);
+            if (unknown.Count > 0)
+            {
+                return new CreateOrderOutcome(null, false, null, unknown);
+            }
+
+            var created = StoredOrder.Create(orderId, request, catalogue.Price(request.Items), options.Value.Currency, hash, now);
+            var order = starter.WithWorkflowInput(created, request.PaymentToken);
+            if (await orders.TryInsertAsync(order, ct))
+            {
+                await starter.StartAsync(order, request.PaymentToken, ct);
+                return new CreateOrderOutcome(order, true, null);
+            }
+
+            existing = await orders.GetAsync(orderId, ct);
         }
 
-        var existing = await orders.GetAsync(orderId, ct);
         if (idempotencyKey is not null && existing is not null && existing.RequestHash == hash)
         {
             await starter.EnsureStartedAsync(existing, request.PaymentToken, ct);
