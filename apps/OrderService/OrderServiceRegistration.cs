@@ -4,6 +4,7 @@ using OrderPlatform.Contracts;
 using OrderPlatform.Contracts.Orders;
 using OrderPlatform.OrderService.Downstream;
 using OrderPlatform.OrderService.Events;
+using OrderPlatform.OrderService.Limits;
 using OrderPlatform.OrderService.Orders;
 using OrderPlatform.OrderService.Orders.Batch;
 using OrderPlatform.OrderService.Orders.Create;
@@ -64,12 +65,15 @@ public static class OrderServiceRegistration
 
         builder.AddOrderWorkflow();
         services.AddOrderReconciliation();
+        builder.AddRequestLimits();
         return builder;
     }
 
     /// <summary>The order API (order-service is the platform's only external ingress).</summary>
     public static IEndpointRouteBuilder MapOrderServiceEndpoints(this IEndpointRouteBuilder app)
     {
+        // Program.cs hands over the WebApplication: the limits' middleware runs after routing and authentication.
+        (app as IApplicationBuilder)?.UseRequestLimits();
         var orders = app.MapGroup("/api/orders").WithTags("Orders");
         orders.MapPost("/", CreateOrderEndpoint.HandleAsync).Validate<CreateOrderRequest>().Validate<IdempotencyKeyHeader>().WithName("CreateOrder");
         orders.MapPost("/batch", BatchOrdersEndpoint.HandleAsync).Validate<BatchCreateOrdersRequest>().Validate<IdempotencyKeyHeader>().WithName("CreateOrdersBatch");
