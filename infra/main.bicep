@@ -69,7 +69,9 @@ var gatewayKeySecret = 'payment-gateway-key'
 
 // Per service: its Dapr state store, the PostgreSQL database behind it, and how it scales.
 var services = [
-  { appId: 'order-service', store: 'orders-store', database: 'orders', minReplicas: 1, maxReplicas: 10, exists: orderServiceExists, settings: [] }
+  // Behind ACA's ingress the connection comes from the proxy: the write-rate limit takes the client IP from the
+  // right-most X-Forwarded-For entry, the one the ingress adds (apps/OrderService/Limits).
+  { appId: 'order-service', store: 'orders-store', database: 'orders', minReplicas: 1, maxReplicas: 10, exists: orderServiceExists, settings: [{ name: 'RequestLimits__ClientIpFromForwardedFor', value: 'true' }] }
   // TopUp: each deployment raises the seed catalogue back to its quantities, so the CD smoke tests never run out of stock.
   { appId: 'inventory-service', store: 'inventory-store', database: 'inventory', minReplicas: 1, maxReplicas: 5, exists: inventoryServiceExists, settings: [{ name: 'Inventory__SeedMode', value: 'TopUp' }] }
   { appId: 'payment-service', store: 'payment-store', database: 'payments', minReplicas: 1, maxReplicas: 5, exists: paymentServiceExists, settings: [] }
