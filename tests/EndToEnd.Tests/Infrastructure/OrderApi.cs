@@ -36,6 +36,27 @@ public sealed class OrderApi(HttpClient http)
         return await ReadOrderIdAsync(response);
     }
 
+    /// <summary>
+    /// Creates an order as a well-behaved client does while inventory-service is down: a 503 (the catalogue cannot price
+    /// the order; nothing stored) is sent again after its <c>Retry-After</c>, with the same <c>Idempotency-Key</c>.
+    /// </summary>
+    public async Task<string> CreateRetryingAsync(CreateOrderRequest order, TimeSpan deadline)
+    {
+        var key = Unique("retry");
+        using var cts = new CancellationTokenSource(deadline);
+        while (true)
+        {
+            using var response = await PostAsync(order, key);
+            if (response.StatusCode != HttpStatusCode.ServiceUnavailable || cts.IsCancellationRequested)
+            {
+                response.StatusCode.Should().Be(HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
+                return await ReadOrderIdAsync(response);
+            }
+
+            await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1));
+        }
+    }
+
     /// <summary>The id of the order a create (or idempotent replay) answered with.</summary>
     public static async Task<string> ReadOrderIdAsync(HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<OrderView>(JsonDefaults.Options))!.OrderId;
