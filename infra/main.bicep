@@ -80,6 +80,9 @@ var orderApiSettings = [
   { name: 'Authentication__Schemes__Bearer__ValidAudiences__1', value: 'api://${orderApiClientId}' }
   // The caller (customer) is the token's object id: the same user or service principal across the tenant's apps.
   { name: 'Auth__CallerIdClaim', value: 'oid' }
+  // Behind ACA's ingress the connection comes from the proxy: the write-rate limit takes the client IP from the
+  // right-most X-Forwarded-For entry, the one the ingress adds (apps/OrderService/Limits).
+  { name: 'RequestLimits__ClientIpFromForwardedFor', value: 'true' }
 ]
 
 // Per service: its Dapr state store, the PostgreSQL database behind it, and how it scales.

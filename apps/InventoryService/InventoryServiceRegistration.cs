@@ -19,7 +19,8 @@ public static class InventoryServiceRegistration
     public static IHostApplicationBuilder AddInventoryService(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.AddValidatedOptions<InventoryServiceOptions>(InventoryServiceOptions.SectionName);
+        builder.AddValidatedOptions<InventoryServiceOptions>(InventoryServiceOptions.SectionName)
+            .Validate(SeedValidation.AllValid, "Every Inventory:Seed item needs a productId, a name and a price from 0.01 to 1000000.");
         builder.AddStateStore(Components.InventoryStore);
         // Dapr-invoked methods skip unknown members (a newer order-service may send more); SetStockRequest refuses them.
         builder.Services.AddStrictRequestBodies(JsonUnmappedMemberHandling.Skip);
@@ -32,6 +33,7 @@ public static class InventoryServiceRegistration
 
         builder.Services.AddSingleton<IValidator<CheckStockRequest>, CheckStockRequestValidator>();
         builder.Services.AddSingleton<IValidator<SetStockRequest>, SetStockRequestValidator>();
+        builder.Services.AddSingleton<IValidator<CatalogueQuery>, CatalogueQueryValidator>();
         builder.Services.AddSingleton<IValidator<ReserveStockRequest>, ReserveStockRequestValidator>();
         builder.Services.AddSingleton<IValidator<ReleaseStockRequest>, ReleaseStockRequestValidator>();
         builder.Services.AddSingleton<IValidator<CommitStockRequest>, CommitStockRequestValidator>();
@@ -45,6 +47,7 @@ public static class InventoryServiceRegistration
         app.MapPost($"/{InventoryMethods.Reserve}", ReserveStockEndpoint.HandleAsync).Validate<ReserveStockRequest>().WithName("ReserveStock");
         app.MapPost($"/{InventoryMethods.Release}", ReleaseStockEndpoint.HandleAsync).Validate<ReleaseStockRequest>().WithName("ReleaseStock");
         app.MapPost($"/{InventoryMethods.Commit}", CommitStockEndpoint.HandleAsync).Validate<CommitStockRequest>().WithName("CommitStock");
+        app.MapGet($"/{InventoryMethods.Products}", ListCatalogueEndpoint.HandleAsync).Validate<CatalogueQuery>().WithName("ListCatalogue");
 
         // Operators and tests.
         var api = app.MapGroup("/api/inventory").WithTags("Inventory");

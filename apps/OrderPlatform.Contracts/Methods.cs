@@ -7,6 +7,9 @@ public static class InventoryMethods
     public const string Reserve = "reserve";
     public const string Release = "release";
     public const string Commit = "commit";
+
+    /// <summary><c>GET products?pageSize=&amp;token=</c>: one page of the priced catalogue (<c>CataloguePage</c>).</summary>
+    public const string Products = "products";
 }
 
 public static class PaymentMethods

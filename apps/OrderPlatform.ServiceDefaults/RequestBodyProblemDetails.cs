@@ -32,6 +32,18 @@ public static class RequestBodyProblemDetails
                 return false;
             }
 
+            if (bad.StatusCode == StatusCodes.Status413PayloadTooLarge)
+            {
+                // The server cut the body off at the route's size limit while it was read: a 413, not a bad field.
+                httpContext.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                return await problems.TryWriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = httpContext,
+                    Exception = exception,
+                    ProblemDetails = { Status = StatusCodes.Status413PayloadTooLarge, Title = "Request body too large", Detail = bad.Message },
+                });
+            }
+
             var errors = bad.InnerException is JsonException json
                 ? JsonBodyErrors.From(json)
                 : new Dictionary<string, string[]> { ["body"] = [bad.Message] };

@@ -6,6 +6,7 @@ using OrderPlatform.Contracts.Orders;
 using OrderPlatform.OrderService.Auth;
 using OrderPlatform.OrderService.Downstream;
 using OrderPlatform.OrderService.Events;
+using OrderPlatform.OrderService.Limits;
 using OrderPlatform.OrderService.Orders;
 using OrderPlatform.OrderService.Orders.Admission;
 using OrderPlatform.OrderService.Orders.Batch;
@@ -15,6 +16,7 @@ using OrderPlatform.OrderService.Orders.Operators;
 using OrderPlatform.OrderService.Orders.Query;
 using OrderPlatform.OrderService.Orders.Reconciliation;
 using OrderPlatform.OrderService.Orders.Signals;
+using OrderPlatform.OrderService.Products;
 using OrderPlatform.OrderService.Storage;
 using OrderPlatform.OrderService.Workflow;
 using OrderPlatform.ServiceDefaults;
@@ -58,6 +60,7 @@ public static class OrderServiceRegistration
         services.AddSingleton<IValidator<OrderQueryParameters>, OrderQueryParametersValidator>();
         services.AddSingleton<IValidator<ApprovalRequest>, ApprovalRequestValidator>();
         services.AddSingleton<IValidator<CancelOrderRequest>, CancelOrderRequestValidator>();
+        services.AddSingleton<IValidator<ProductQueryParameters>, ProductQueryParametersValidator>();
 
         services.AddSingleton<OrderMetrics>();
         services.AddTransient<StepTimingHandler>();
@@ -70,6 +73,7 @@ public static class OrderServiceRegistration
         services.Configure<OpenApiOptions>("v1", o => o.AddOperationTransformer<OrderApiReference>());
         builder.AddOrderWorkflow();
         services.AddOrderReconciliation();
+        builder.AddRequestLimits();
         return builder;
     }
 
@@ -92,6 +96,8 @@ public static class OrderServiceRegistration
         operators.MapPost("/{id}/compensate", CompensateOrderEndpoint.HandleAsync).WithName("CompensateOrder");
         operators.MapPost("/{id}/commit-stock", CommitOrderStockEndpoint.HandleAsync).WithName("CommitOrderStock");
         operators.MapPost("/{id}/resume", ResumeOrderEndpoint.HandleAsync).WithName("ResumeOrder");
+        app.MapGroup("/api/products").WithTags("Products")
+            .MapGet("/", ListProductsEndpoint.HandleAsync).Validate<ProductQueryParameters>().WithName("ListProducts");
         app.MapOrderReconciliation();
         return app;
     }

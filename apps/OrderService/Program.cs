@@ -1,5 +1,6 @@
 using OrderPlatform.OrderService;
 using OrderPlatform.OrderService.Auth;
+using OrderPlatform.OrderService.Limits;
 using OrderPlatform.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -8,6 +9,7 @@ builder.AddOrderService();
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.UseOrderAuth();
+app.UseRequestLimits(); // after authentication: writes are limited per caller
 app.MapOrderServiceEndpoints();
 app.Run();
 

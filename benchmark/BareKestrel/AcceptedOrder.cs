@@ -8,6 +8,6 @@ internal sealed record AcceptedOrder(string OrderId, string? CustomerId, decimal
     public static AcceptedOrder From(CreateOrderRequest order) => new(
         Guid.NewGuid().ToString("N"),
         order.CustomerId,
-        order.Items.Sum(i => i.Quantity * i.UnitPrice),
+        order.Items.Sum(i => i.Quantity * (i.UnitPrice ?? 0m)), // the baseline has no catalogue: it totals what the client sent
         OrderStatus.Pending);
 }

@@ -27,4 +27,16 @@ public sealed class SmokeDataTests(BicepFixture bicep)
             Setting(appId, "Inventory__SeedMode").Should().BeNull(appId);
         }
     }
+
+    [Fact]
+    public void Order_service_reads_the_client_ip_of_its_write_limit_from_the_ingress_forwarded_for_header_and_nothing_else_does()
+    {
+        // MicrosoftDocs/azure-docs articles/container-apps/ingress-overview.md: the ingress appends the sender's IP to
+        // X-Forwarded-For; without this every anonymous caller would share the proxy's address and one write budget.
+        Setting(AppIds.OrderService, "RequestLimits__ClientIpFromForwardedFor").Should().Be("true");
+        foreach (var appId in AppIds.All.Where(a => a != AppIds.OrderService))
+        {
+            Setting(appId, "RequestLimits__ClientIpFromForwardedFor").Should().BeNull(appId);
+        }
+    }
 }

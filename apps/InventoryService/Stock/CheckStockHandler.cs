@@ -4,7 +4,7 @@ using OrderPlatform.InventoryService.Storage;
 
 namespace OrderPlatform.InventoryService.Stock;
 
-/// <summary><c>check-stock</c>: a read-only answer (shortages, and the products with no stock record); it reserves nothing.</summary>
+/// <summary><c>check-stock</c>: a read-only answer (shortages, the products with no stock record, and the catalogue entry (name, price) of each priced one); it reserves nothing.</summary>
 public sealed class CheckStockHandler(InventoryRepository repository)
 {
     public async Task<CheckStockResponse> HandleAsync(CheckStockRequest request, CancellationToken ct)
@@ -13,6 +13,7 @@ public sealed class CheckStockHandler(InventoryRepository repository)
         var stock = await repository.ReadStocksAsync(demand.Keys, ct);
         var shortages = ReservationPlanner.Shortages(demand, stock.ToDictionary(s => s.Key, s => s.Value.Value));
         var unknown = stock.Where(s => s.Value.Value is null).Select(s => s.Key).ToList();
-        return new CheckStockResponse(shortages.Count == 0, shortages, unknown);
+        var catalogue = await repository.ReadCatalogueAsync(demand.Keys, ct);
+        return new CheckStockResponse(shortages.Count == 0, shortages, unknown, [.. catalogue.Select(c => c.ToContract())]);
     }
 }

@@ -10,8 +10,24 @@ public sealed record StockItem(string ProductId, int Available, int Reserved)
 }
 
 /// <summary>
-/// Body of <c>PUT /api/inventory/{productId}</c>: the units available for sale. <c>available</c> is required, and an
-/// unknown member is refused (<c>{"quantity":5}</c> once set the stock to 0).
+/// The catalogue entry of one product (name, unit price; order-service prices orders with it), stored as
+/// <c>product-{productId}</c> apart from the stock: stock changes in state transactions, which daprd passes to the
+/// store as opaque bytes, while this document is only ever saved with <c>contentType: application/json</c>, so the
+/// state query can list it (<see cref="Kind"/> keeps reservations and stock out). A product without one cannot be sold.
+/// </summary>
+public sealed record CatalogueEntry(string ProductId, string Name, decimal Price)
+{
+    public const string DocumentKind = "product";
+
+    public string Kind { get; init; } = DocumentKind;
+
+    public CatalogueProduct ToContract() => new(ProductId, Name, Price);
+}
+
+/// <summary>
+/// Body of <c>PUT /api/inventory/{productId}</c>: the units available for sale and, optionally, the catalogue price and
+/// name (kept as they are when absent; a name needs a price on a product that has none). <c>available</c> is required,
+/// and an unknown member is refused (<c>{"quantity":5}</c> once set the stock to 0).
 /// </summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
-public sealed record SetStockRequest(int Available);
+public sealed record SetStockRequest(int Available, decimal? Price = null, string? Name = null);

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using OrderPlatform.InventoryService.Stock;
 using OrderPlatform.ServiceDefaults.State;
 
@@ -50,4 +51,55 @@ public sealed partial class InventoryRepository(StateStore store, TimeProvider t
     /// <summary>Inserts the product with first-write; false when it already exists (live stock is never overwritten).</summary>
     public Task<bool> SeedAsync(string productId, int quantity, CancellationToken ct) =>
         store.TryInsertAsync(StateKeys.Stock(productId), new StockItem(productId, quantity, 0), ct);
+
+    /// <summary>The catalogue entries of the products that have one, in one bulk read.</summary>
+    public async Task<IReadOnlyList<CatalogueEntry>> ReadCatalogueAsync(IEnumerable<string> productIds, CancellationToken ct)
+    {
+        var found = await store.GetManyAsync<CatalogueEntry>([.. productIds.Distinct(StringComparer.Ordinal).Select(StateKeys.Product)], ct);
+        return [.. found.Values.Select(v => v.Value).OfType<CatalogueEntry>()];
+    }
+
+    /// <summary>Inserts the catalogue entry with first-write; false when the product already has one (a price set since is kept).</summary>
+    public Task<bool> SeedCatalogueAsync(CatalogueEntry entry, CancellationToken ct) =>
+        store.TryInsertAsync(StateKeys.Product(entry.ProductId), entry, ct);
+
+    /// <summary>
+    /// Sets the product's name and/or price, keeping what is not given (a new entry is named after the product when no
+    /// name is given); true when it wrote. Throws <see cref="InvalidOperationException"/> when the product would have
+    /// no price.
+    /// </summary>
+    public async Task<bool> SetCatalogueAsync(string productId, string? name, decimal? price, CancellationToken ct)
+    {
+        var wrote = false;
+        await store.UpdateAsync<CatalogueEntry>(StateKeys.Product(productId), current =>
+        {
+            var next = new CatalogueEntry(
+                productId,
+                name ?? current?.Name ?? productId,
+                price ?? current?.Price ?? throw new InvalidOperationException($"Product '{productId}' has no price: give one with its name."));
+            wrote = next != current;
+            return wrote ? next : null;
+        }, ct);
+        return wrote;
+    }
+
+    /// <summary>One page of the catalogue by product id, through the state query API.</summary>
+    public async Task<(IReadOnlyList<CatalogueEntry> Items, string? Token)> ListCatalogueAsync(int limit, string? token, CancellationToken ct)
+    {
+        var page = new JsonObject { ["limit"] = limit };
+        if (token is not null)
+        {
+            page["token"] = token;
+        }
+
+        var query = new JsonObject
+        {
+            ["filter"] = new JsonObject { ["EQ"] = new JsonObject { ["kind"] = CatalogueEntry.DocumentKind } },
+            ["sort"] = new JsonArray(new JsonObject { ["key"] = "productId", ["order"] = "ASC" }),
+            ["page"] = page,
+        }.ToJsonString();
+        var response = await store.QueryAsync<CatalogueEntry>(query, ct);
+        var items = response.Results.Select(r => r.Data).OfType<CatalogueEntry>().ToList();
+        return (items, string.IsNullOrEmpty(response.Token) ? null : response.Token);
+    }
 }

@@ -5,5 +5,7 @@ public static class StateKeys
 {
     public static string Stock(string productId) => $"stock-{productId}";
 
+    public static string Product(string productId) => $"product-{productId}";
+
     public static string Reservation(string reservationId) => $"reservation-{reservationId}";
 }

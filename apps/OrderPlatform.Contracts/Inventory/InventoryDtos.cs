@@ -10,9 +10,20 @@ public sealed record CheckStockRequest(IReadOnlyList<StockLine> Items);
 /// <summary>
 /// Answer of <c>check-stock</c>. <paramref name="UnknownProducts"/>: the requested products inventory keeps no stock record
 /// for at all (they are also listed as shortages with 0 available); null from an inventory-service that predates it.
+/// <paramref name="Products"/>: the catalogue entry (name, price) of each requested product that has a price; a known
+/// product missing here has none and cannot be sold. Null from an inventory-service that predates prices.
 /// </summary>
 public sealed record CheckStockResponse(
-    bool Available, IReadOnlyList<StockShortage> Shortages, IReadOnlyList<string>? UnknownProducts = null);
+    bool Available,
+    IReadOnlyList<StockShortage> Shortages,
+    IReadOnlyList<string>? UnknownProducts = null,
+    IReadOnlyList<CatalogueProduct>? Products = null);
+
+/// <summary>One product of inventory-service's catalogue: its name and its unit price (in the platform's currency).</summary>
+public sealed record CatalogueProduct(string ProductId, string Name, decimal UnitPrice);
+
+/// <summary>One page of the catalogue (<c>GET products</c>); <paramref name="ContinuationToken"/> is null on the last page.</summary>
+public sealed record CataloguePage(IReadOnlyList<CatalogueProduct> Items, string? ContinuationToken);
 
 /// <summary>Body of inventory-service <c>reserve</c>; idempotent by <paramref name="ReservationId"/>.</summary>
 public sealed record ReserveStockRequest(string ReservationId, string OrderId, IReadOnlyList<StockLine> Items);

@@ -1,7 +1,11 @@
 namespace OrderPlatform.Contracts.Orders;
 
-/// <summary>One order line. Quantities are whole units; prices are in the order's currency.</summary>
-public sealed record OrderItem(string ProductId, int Quantity, decimal UnitPrice);
+/// <summary>
+/// One order line. Quantities are whole units; prices are in the order's currency. In a request <paramref name="UnitPrice"/>
+/// is optional and ignored: order-service prices every line from inventory-service's catalogue, and a stored order's
+/// lines always carry the catalogue price they were charged at.
+/// </summary>
+public sealed record OrderItem(string ProductId, int Quantity, decimal? UnitPrice = null);
 
 /// <summary>Where an order ships to. Optional on an order: without it the order is collected in store.</summary>
 public sealed record ShippingAddress(string Street, string City, string PostalCode, string Country);

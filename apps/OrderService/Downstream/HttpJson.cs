@@ -3,12 +3,23 @@ using OrderPlatform.ServiceDefaults;
 
 namespace OrderPlatform.OrderService.Downstream;
 
-/// <summary>POST JSON (JsonDefaults) to a Dapr-invoked method; a non-2xx answer is an exception.</summary>
+/// <summary>POST JSON (JsonDefaults) to, or GET from, a Dapr-invoked method; a non-2xx answer is an exception.</summary>
 internal static class HttpJson
 {
     public static async Task<TResponse> PostAsync<TRequest, TResponse>(HttpClient http, string method, TRequest body, CancellationToken ct)
     {
         using var response = await http.PostAsJsonAsync(new Uri(method, UriKind.Relative), body, JsonDefaults.Options, ct);
+        return await ReadAsync<TResponse>(http, method, response, ct);
+    }
+
+    public static async Task<TResponse> GetAsync<TResponse>(HttpClient http, string methodAndQuery, CancellationToken ct)
+    {
+        using var response = await http.GetAsync(new Uri(methodAndQuery, UriKind.Relative), ct);
+        return await ReadAsync<TResponse>(http, methodAndQuery, response, ct);
+    }
+
+    private static async Task<TResponse> ReadAsync<TResponse>(HttpClient http, string method, HttpResponseMessage response, CancellationToken ct)
+    {
         if (!response.IsSuccessStatusCode)
         {
             throw new HttpRequestException(

@@ -1,3 +1,5 @@
+using System.Globalization;
+using Microsoft.AspNetCore.WebUtilities;
 using OrderPlatform.Contracts;
 using OrderPlatform.Contracts.Inventory;
 
@@ -8,6 +10,15 @@ public sealed class InventoryClient(HttpClient http)
 {
     public Task<CheckStockResponse> CheckStockAsync(CheckStockRequest request, CancellationToken ct = default) =>
         HttpJson.PostAsync<CheckStockRequest, CheckStockResponse>(http, InventoryMethods.CheckStock, request, ct);
+
+    /// <summary>One page of the catalogue (<c>GET products?pageSize=&amp;token=</c>); the parameters are validated by the caller.</summary>
+    public Task<CataloguePage> ListCatalogueAsync(int pageSize, string? token, CancellationToken ct = default) =>
+        HttpJson.GetAsync<CataloguePage>(
+            http,
+            QueryHelpers.AddQueryString(
+                InventoryMethods.Products,
+                new Dictionary<string, string?> { ["pageSize"] = pageSize.ToString(CultureInfo.InvariantCulture), ["token"] = token }),
+            ct);
 
     public Task<ReservationResult> ReserveAsync(ReserveStockRequest request, CancellationToken ct = default) =>
         HttpJson.PostAsync<ReserveStockRequest, ReservationResult>(http, InventoryMethods.Reserve, request, ct);

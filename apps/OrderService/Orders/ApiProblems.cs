@@ -28,5 +28,22 @@ internal static class ApiProblems
             Detail = "The order names products that do not exist; nothing was stored.",
         });
 
+    /// <summary>
+    /// 503 + <c>Retry-After</c>: inventory-service could not price the order (catalogue prices are the only prices), so
+    /// nothing was stored; the same request (and <c>Idempotency-Key</c>) can be sent again.
+    /// </summary>
+    public static ProblemHttpResult CatalogueUnavailable(
+        HttpResponse response, string detail = "The product catalogue could not be reached to price the order; nothing was stored. Retry later.")
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        response.Headers.RetryAfter = CatalogueRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Problem(
+            detail,
+            statusCode: StatusCodes.Status503ServiceUnavailable,
+            title: "Catalogue unavailable");
+    }
+
+    public const int CatalogueRetryAfterSeconds = 5;
+
     public static string Location(string orderId) => $"/api/orders/{Uri.EscapeDataString(orderId)}";
 }

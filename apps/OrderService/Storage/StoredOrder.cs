@@ -46,15 +46,21 @@ public sealed record StoredOrder
     /// <summary>W3C traceparent of the request that created the order: later signals link their spans to its trace.</summary>
     public string? TraceParent { get; init; }
 
-    public static StoredOrder Create(string orderId, CreateOrderRequest request, string currency, string requestHash, DateTimeOffset now)
+    /// <summary>
+    /// A new pending order whose lines are <paramref name="pricedItems"/>: the request's lines at catalogue prices (the
+    /// client's <c>unitPrice</c> is ignored), so the total, the approval threshold and the charge use the catalogue's.
+    /// </summary>
+    public static StoredOrder Create(
+        string orderId, CreateOrderRequest request, IReadOnlyList<OrderItem> pricedItems, string currency, string requestHash, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(pricedItems);
         return new StoredOrder
         {
             OrderId = orderId,
             CustomerId = request.CustomerId ?? throw new ArgumentException("The order's customer is the caller: set it first.", nameof(request)),
-            Items = request.Items,
-            Total = request.Items.Sum(i => i.Quantity * i.UnitPrice),
+            Items = pricedItems,
+            Total = pricedItems.Sum(i => i.Quantity * (i.UnitPrice ?? throw new ArgumentException($"Line '{i.ProductId}' has no price.", nameof(pricedItems)))),
             Currency = currency,
             Status = OrderStatus.Pending,
             History = [new OrderStatusChange(OrderStatus.Pending, now, ReceivedDetail)],

@@ -51,6 +51,9 @@ public sealed class PlatformSession(Platform platform, HttpClient http, LocalTok
             Log = verbose ? Console.WriteLine : null,
         };
         options.WithAppEnvironment(AppIds.OrderService, "Orders__Admission__MaxInFlight", AdmissionBound);
+        // One client posts hundreds of orders a second: the benchmark measures the platform, not the per-caller write
+        // limit (RequestLimits), which is lifted out of the way here.
+        options.WithAppEnvironment(AppIds.OrderService, "RequestLimits__WritesPerWindow", "1000000");
         if (!verbose)
         {
             options.SidecarEnvironment["DevSidecar__CallLogLevel"] = "None";
@@ -78,13 +81,13 @@ public sealed class PlatformSession(Platform platform, HttpClient http, LocalTok
         }
     }
 
-    /// <summary>Gives every benchmark product plenty of stock (<c>PUT /api/inventory/{productId}</c>).</summary>
+    /// <summary>Gives every benchmark product plenty of stock and a catalogue price (<c>PUT /api/inventory/{productId}</c>).</summary>
     public async Task StockAsync(IEnumerable<string> productIds, int available, CancellationToken cancellationToken)
     {
         var inventory = platform.Ports[AppIds.InventoryService].AppUrl;
         foreach (var productId in productIds)
         {
-            using var response = await http.PutAsJsonAsync(new Uri(inventory, $"/api/inventory/{productId}"), new { available }, cancellationToken);
+            using var response = await http.PutAsJsonAsync(new Uri(inventory, $"/api/inventory/{productId}"), new { available, price = 9.99m }, cancellationToken);
             response.EnsureSuccessStatusCode();
         }
     }

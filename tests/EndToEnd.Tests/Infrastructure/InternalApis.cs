@@ -9,11 +9,11 @@ namespace OrderPlatform.EndToEnd.Tests.Infrastructure;
 /// <summary>The internal services' own HTTP APIs, used to set up stock and to check what an order left behind.</summary>
 public sealed class InternalApis(HttpClient inventory, HttpClient payments, HttpClient notifications)
 {
-    /// <summary>A product of this test's own, with the given stock, so tests never share stock.</summary>
-    public async Task<string> NewProductAsync(int available)
+    /// <summary>A product of this test's own, with the given stock and catalogue price, so tests never share stock.</summary>
+    public async Task<string> NewProductAsync(int available, decimal price = 10m)
     {
         var productId = OrderApi.Unique("SKU-E2E");
-        using var response = await inventory.PutAsJsonAsync($"/api/inventory/{productId}", new { available }, JsonDefaults.Options);
+        using var response = await inventory.PutAsJsonAsync($"/api/inventory/{productId}", new { available, price }, JsonDefaults.Options);
         response.EnsureSuccessStatusCode();
         return productId;
     }

@@ -16,10 +16,13 @@ public sealed class OrderApi(HttpClient http, string? callerId)
     /// <summary>The caller id of the token (the customer of the orders this client creates).</summary>
     public string CallerId => callerId ?? throw new InvalidOperationException("An anonymous client has no caller id.");
 
-    /// <summary>A new order request; without <paramref name="customerId"/> the customer is the caller.</summary>
-    public static CreateOrderRequest NewOrder(string productId, int quantity = 1, decimal unitPrice = 10m,
+    /// <summary>
+    /// An order of one line; without <paramref name="customerId"/> the customer is the caller. No <c>unitPrice</c>:
+    /// order-service prices it from inventory-service's catalogue.
+    /// </summary>
+    public static CreateOrderRequest NewOrder(string productId, int quantity = 1,
         string? paymentToken = null, ShippingAddress? address = null, string? customerId = null, string? orderId = null) =>
-        new(orderId, customerId, [new OrderItem(productId, quantity, unitPrice)], paymentToken, address);
+        new(orderId, customerId, [new OrderItem(productId, quantity)], paymentToken, address);
 
     public static string Unique(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 13)];
 
@@ -40,6 +43,27 @@ public sealed class OrderApi(HttpClient http, string? callerId)
         using var response = await PostAsync(order);
         response.StatusCode.Should().Be(HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
         return await ReadOrderIdAsync(response);
+    }
+
+    /// <summary>
+    /// Creates an order as a well-behaved client does while inventory-service is down: a 503 (the catalogue cannot price
+    /// the order; nothing stored) is sent again after its <c>Retry-After</c>, with the same <c>Idempotency-Key</c>.
+    /// </summary>
+    public async Task<string> CreateRetryingAsync(CreateOrderRequest order, TimeSpan deadline)
+    {
+        var key = Unique("retry");
+        using var cts = new CancellationTokenSource(deadline);
+        while (true)
+        {
+            using var response = await PostAsync(order, key);
+            if (response.StatusCode != HttpStatusCode.ServiceUnavailable || cts.IsCancellationRequested)
+            {
+                response.StatusCode.Should().Be(HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
+                return await ReadOrderIdAsync(response);
+            }
+
+            await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1));
+        }
     }
 
     /// <summary>The id of the order a create (or idempotent replay) answered with.</summary>

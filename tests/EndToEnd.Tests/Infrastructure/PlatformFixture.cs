@@ -56,7 +56,9 @@ public class PlatformFixture : IAsyncLifetime
     protected virtual PlatformOptions ConfigureLocal(PlatformOptions options) => options
         .WithAppEnvironment(AppIds.OrderService, "Orders__ApprovalThreshold", ApprovalThreshold.ToString(System.Globalization.CultureInfo.InvariantCulture))
         .WithAppEnvironment(AppIds.OrderService, "Orders__ApprovalTimeout", ApprovalTimeout.ToString())
-        .WithAppEnvironment(AppIds.PaymentService, "Payments__FaultInjection__Enabled", "true");
+        .WithAppEnvironment(AppIds.PaymentService, "Payments__FaultInjection__Enabled", "true")
+        // Every test posts from the same address: the per-caller write limit is lifted except where a test measures it.
+        .WithAppEnvironment(AppIds.OrderService, "RequestLimits__WritesPerWindow", "1000000");
 }
 
 [CollectionDefinition(Name)]

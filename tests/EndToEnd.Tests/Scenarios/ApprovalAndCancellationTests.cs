@@ -16,7 +16,7 @@ public sealed class ApprovalAndCancellationTests(PlatformFixture platform)
     [InternalFact]
     public async Task An_approved_large_order_completes()
     {
-        var productId = await Internal.NewProductAsync(available: 5);
+        var productId = await Internal.NewProductAsync(available: 5, price: PlatformFixture.ApprovalThreshold);
         var orderId = await Orders.CreateAsync(LargeOrder(productId));
         await Orders.WaitForAsync(orderId, null, OrderStatus.AwaitingApproval);
 
@@ -31,7 +31,7 @@ public sealed class ApprovalAndCancellationTests(PlatformFixture platform)
     [InternalFact]
     public async Task A_large_order_nobody_approves_fails_when_the_approval_times_out()
     {
-        var productId = await Internal.NewProductAsync(available: 5);
+        var productId = await Internal.NewProductAsync(available: 5, price: PlatformFixture.ApprovalThreshold);
         var orderId = await Orders.CreateAsync(LargeOrder(productId));
 
         var order = await Orders.WaitForAsync(orderId, PlatformFixture.ApprovalTimeout * 5);
@@ -44,7 +44,7 @@ public sealed class ApprovalAndCancellationTests(PlatformFixture platform)
     [InternalFact]
     public async Task An_order_cancelled_before_shipping_is_cancelled_and_holds_no_stock()
     {
-        var productId = await Internal.NewProductAsync(available: 5);
+        var productId = await Internal.NewProductAsync(available: 5, price: PlatformFixture.ApprovalThreshold);
         var orderId = await Orders.CreateAsync(LargeOrder(productId));
         await Orders.WaitForAsync(orderId, null, OrderStatus.AwaitingApproval);
 
@@ -59,5 +59,5 @@ public sealed class ApprovalAndCancellationTests(PlatformFixture platform)
     }
 
     private static CreateOrderRequest LargeOrder(string productId) =>
-        OrderApi.NewOrder(productId, quantity: 2, unitPrice: PlatformFixture.ApprovalThreshold);
+        OrderApi.NewOrder(productId, quantity: 2); // priced at the threshold each: twice it in total
 }

@@ -28,8 +28,8 @@ public sealed class OrderLifecycleTests(PlatformFixture platform)
     public async Task A_completed_order_leaves_history_stock_payment_shipment_and_notifications()
     {
         var inventory = platform.Clients.Internal;
-        var productId = await inventory.NewProductAsync(available: 10);
-        var request = OrderApi.NewOrder(productId, quantity: 3, unitPrice: 12.5m);
+        var productId = await inventory.NewProductAsync(available: 10, price: 12.5m);
+        var request = OrderApi.NewOrder(productId, quantity: 3);
 
         var order = await Orders.WaitForAsync(await Orders.CreateAsync(request));
 

@@ -42,7 +42,9 @@ public sealed class ServiceKillTests(FaultPlatform platform, ITestOutputHelper o
                 await killed.Task;
             }
 
-            var id = await api.CreateAsync(OrderApi.NewOrder(productId));
+            // While inventory-service is down no order can be priced (503 + Retry-After, nothing stored): retried as a
+            // client would, it is accepted once the service is back.
+            var id = await api.CreateRetryingAsync(OrderApi.NewOrder(productId), TimeSpan.FromMinutes(1));
             accepted.Add(id);
             if (accepted.Count == BeforeKill && !killed.Task.IsCompleted)
             {

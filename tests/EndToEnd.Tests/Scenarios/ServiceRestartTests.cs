@@ -24,7 +24,7 @@ public sealed class ServiceRestartTests(ServiceRestartTests.OwnPlatform platform
     {
         var api = platform.Clients.Operator;
         var apis = platform.Clients.Internal;
-        var productId = await apis.NewProductAsync(available: Orders + SpareStock);
+        var productId = await apis.NewProductAsync(available: Orders + SpareStock, price: PlatformFixture.ApprovalThreshold + 1);
 
         // Held at the approval gate, then released together: the burst is under way when the process dies. One customer
         // per order: 50 large orders of one customer would pass payment-service's per-customer limit.
@@ -54,7 +54,7 @@ public sealed class ServiceRestartTests(ServiceRestartTests.OwnPlatform platform
     }
 
     private static CreateOrderRequest LargeOrder(string productId) =>
-        OrderApi.NewOrder(productId, quantity: 1, unitPrice: PlatformFixture.ApprovalThreshold + 1);
+        OrderApi.NewOrder(productId, quantity: 1); // priced just above the threshold
 
     /// <summary>No approval times out while the test holds the orders at the gate.</summary>
     public sealed class OwnPlatform : PlatformFixture

@@ -24,7 +24,8 @@ public sealed class CheckStockApiTests : IDisposable
     {
         var result = await CheckAsync(new StockLine("SKU-001", 100), new StockLine("SKU-LOW", 2));
 
-        result.Should().BeEquivalentTo(new CheckStockResponse(true, [], []));
+        result.Should().BeEquivalentTo(new CheckStockResponse(true, [], [],
+            [new CatalogueProduct("SKU-001", "Trail running shoes", 19.99m), new CatalogueProduct("SKU-LOW", "Limited-edition map", 29.00m)]));
     }
 
     [Fact]

@@ -50,6 +50,32 @@ public sealed class SeedingTests : IDisposable
     }
 
     [Fact]
+    public async Task Seeding_gives_every_seed_product_its_catalogue_entry_and_keeps_a_price_set_since()
+    {
+        await factory.PutAsync(StateKeys.Stock("SKU-001"), new StockItem("SKU-001", 3, 97));
+        await factory.PutAsync(StateKeys.Product("SKU-002"), new CatalogueEntry("SKU-002", "Socks (sale)", 5m));
+
+        await factory.StartAsync();
+
+        (await factory.GetAsync<CatalogueEntry>(StateKeys.Product("SKU-001"))).Should().Be(
+            new CatalogueEntry("SKU-001", "Trail running shoes", 19.99m), "a product stored before prices gets the seed's entry");
+        (await factory.GetAsync<CatalogueEntry>(StateKeys.Product("SKU-002"))).Should().Be(new CatalogueEntry("SKU-002", "Socks (sale)", 5m));
+        (await factory.GetAsync<StockItem>(StateKeys.Stock("SKU-001"))).Should().Be(new StockItem("SKU-001", 3, 97));
+    }
+
+    [Fact]
+    public async Task Top_up_sets_the_seed_name_and_price_on_every_seed_product()
+    {
+        using var topUp = new InventoryApiFactory(SeedMode.TopUp);
+        await topUp.PutAsync(StateKeys.Product("SKU-001"), new CatalogueEntry("SKU-001", "Old name", 0.01m));
+
+        await topUp.StartAsync();
+
+        (await topUp.GetAsync<CatalogueEntry>(StateKeys.Product("SKU-001"))).Should().Be(new CatalogueEntry("SKU-001", "Trail running shoes", 19.99m));
+        (await topUp.GetAsync<CatalogueEntry>(StateKeys.Product("SKU-OUT"))).Should().Be(new CatalogueEntry("SKU-OUT", "Sold-out compass", 19.00m));
+    }
+
+    [Fact]
     public async Task Seeding_waits_for_the_sidecar_first()
     {
         // WaitForSidecarAsync polls the sidecar's health API: it answers 500 until the gate opens.

@@ -14,7 +14,14 @@ public sealed class InventoryApiFactory(SeedMode seedMode = SeedMode.Insert) : S
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("Inventory:SeedMode", seedMode.ToString());
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
+
+    /// <summary>Configuration set before the app starts.</summary>
+    public Dictionary<string, string> Settings { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Starts the app, waits for the seed catalogue, then zeroes the call counts.</summary>
     public async Task<HttpClient> StartAsync()

@@ -46,7 +46,7 @@ public sealed class BatchIdempotencyTests(OrderApiFactory api) : OrderApiTests(a
     {
         var request = TestOrders.Request();
         var id = OrderIds.ForBatchEntry(OrderApiFactory.Customer, "stuck-key", 0);
-        await State.PutAsync(id, StoredOrder.Create(id, request, "USD", RequestFingerprint.Of(request), TestOrders.Now.AddMinutes(-5)));
+        await State.PutAsync(id, StoredOrder.Create(id, request, request.Items, "USD", RequestFingerprint.Of(request), TestOrders.Now.AddMinutes(-5)));
         Wire.Clear();
 
         var results = await ResultsAsync(await Client.PostJsonAsync("/api/orders/batch", new { orders = new[] { request } }, "stuck-key"));

@@ -38,6 +38,24 @@ public sealed class BatchOrdersTests(OrderApiFactory api) : OrderApiTests(api)
     }
 
     [Fact]
+    public async Task Batch_entries_are_priced_from_the_catalogue_and_a_batch_the_catalogue_cannot_price_is_a_503()
+    {
+        Api.Inventory.Prices["sku-1"] = 19.99m;
+        var cheap = TestOrders.Request("b-price") with { Items = [new OrderItem("sku-1", 1000, 0.01m)] };
+
+        var priced = await Client.PostJsonAsync("/api/orders/batch", new { orders = new[] { cheap } });
+        Api.Inventory.Unreachable = true;
+        var refused = await Client.PostJsonAsync("/api/orders/batch", new { orders = new[] { TestOrders.Request("b-refused") } });
+
+        priced.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await State.GetAsync<OrderPlatform.OrderService.Storage.StoredOrder>("b-price"))!.Total.Should().Be(19_990m);
+        Api.Workflows.Verify(w => w.ScheduleNewWorkflowAsync(nameof(OrderWorkflow), "b-price", It.Is<OrderWorkflowInput>(i => i.Total == 19_990m && i.RequiresApproval)), Times.Once);
+        refused.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+        refused.Headers.RetryAfter.Should().NotBeNull();
+        (await State.ContainsAsync("b-refused")).Should().BeFalse();
+    }
+
+    [Fact]
     public async Task An_all_invalid_batch_saves_nothing()
     {
         var response = await Client.PostJsonAsync("/api/orders/batch", new { orders = new[] { TestOrders.Request() with { Items = [] } } });

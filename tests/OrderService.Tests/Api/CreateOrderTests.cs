@@ -1,3 +1,4 @@
+using OrderPlatform.Contracts.Orders;
 using System.Diagnostics.Metrics;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
@@ -112,10 +113,30 @@ public sealed class CreateOrderTests(OrderApiFactory api) : OrderApiTests(api)
         // only under this threshold.
         await using var configured = new OrderApiFactory { Settings = { ["Orders:ApprovalThreshold"] = "250", ["Orders:ApprovalTimeout"] = "02:30:00" } };
         configured.Reset();
+        configured.Inventory.Prices["sku-1"] = 150m; // the catalogue prices the order
 
-        await configured.CreateClient().PostJsonAsync("/api/orders", TestOrders.Request("ord-106", unitPrice: 150m));
+        await configured.ClientFor(OrderApiFactory.Customer).PostJsonAsync("/api/orders", TestOrders.Request("ord-106"));
 
         configured.Workflows.Verify(w => w.ScheduleNewWorkflowAsync(nameof(OrderWorkflow), "ord-106", It.Is<OrderWorkflowInput>(i =>
             i.Total == 310m && i.ApprovalThreshold == 250m && i.RequiresApproval && i.ApprovalTimeout == new TimeSpan(2, 30, 0))), Times.Once);
+    }
+
+    [Fact]
+    public async Task The_catalogue_prices_every_line_and_the_client_unit_price_is_ignored()
+    {
+        // The abuse: 1000 units of a 19.99 product at a unitPrice of 0.01 would have totalled 10.00.
+        Api.Inventory.Prices["sku-1"] = 19.99m;
+        var request = TestOrders.Request("ord-catalogue-1") with { Items = [new OrderItem("sku-1", 1000, 0.01m), new OrderItem("sku-2", 1)] };
+
+        var response = await Client.PostJsonAsync("/api/orders", request);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
+        var view = await response.ReadJsonAsync();
+        view.GetProperty("total").GetDecimal().Should().Be(20_000m);
+        view.GetProperty("items")[0].GetProperty("unitPrice").GetDecimal().Should().Be(19.99m);
+        view.GetProperty("items")[1].GetProperty("unitPrice").GetDecimal().Should().Be(10m);
+        (await State.GetAsync<OrderPlatform.OrderService.Storage.StoredOrder>("ord-catalogue-1"))!.Total.Should().Be(20_000m);
+        Api.Workflows.Verify(w => w.ScheduleNewWorkflowAsync(nameof(OrderWorkflow), "ord-catalogue-1", It.Is<OrderWorkflowInput>(i =>
+            i.Total == 20_000m && i.RequiresApproval && i.Items[0].UnitPrice == 19.99m)), Times.Once);
     }
 }

@@ -8,19 +8,41 @@ namespace OrderPlatform.OrderService.Tests.Api;
 
 /// <summary>
 /// inventory-service's <c>check-stock</c> as the order API's typed InventoryClient sees it (the primary handler behind
-/// Dapr's InvocationHandler): every product is known unless listed in <see cref="Unknown"/>; it can also answer an
-/// error status or be unreachable.
+/// Dapr's InvocationHandler): every product is known unless listed in <see cref="Unknown"/>, priced as in
+/// <see cref="Prices"/> (<see cref="DefaultPrice"/> otherwise) unless listed in <see cref="Unpriced"/>; it can also answer
+/// an error status or be unreachable. <c>GET products</c> answers <see cref="CataloguePage"/>.
 /// </summary>
 internal sealed class FakeInventory
 {
+    /// <summary>The catalogue price of a product not in <see cref="Prices"/>.</summary>
+    public const decimal DefaultPrice = 10m;
+
     public ConcurrentDictionary<string, bool> Unknown { get; } = new(StringComparer.Ordinal);
+    public ConcurrentDictionary<string, bool> Unpriced { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Catalogue prices; sku-1 and sku-2 as in <c>TestOrders.Request</c>, so its total is 60.</summary>
+    public ConcurrentDictionary<string, decimal> Prices { get; } = new(StringComparer.Ordinal);
+    public ConcurrentQueue<Uri> Listings { get; } = new();
+    public CataloguePage CataloguePage { get; set; } = new([], null);
+
+    /// <summary>An inventory-service that predates prices (no <c>products</c> in its answer).</summary>
+    public bool WithoutPrices { get; set; }
     public ConcurrentQueue<(Uri Uri, CheckStockRequest Body)> Checks { get; } = new();
     public HttpStatusCode? FailWith { get; set; }
     public bool Unreachable { get; set; }
 
+    public FakeInventory() => Reset();
+
     public void Reset()
     {
         Unknown.Clear();
+        Unpriced.Clear();
+        Prices.Clear();
+        Prices["sku-1"] = 25m;
+        Prices["sku-2"] = 10m;
+        Listings.Clear();
+        CataloguePage = new([], null);
+        WithoutPrices = false;
         Checks.Clear();
         FailWith = null;
         Unreachable = false;
@@ -40,6 +62,16 @@ internal sealed class FakeInventory
     {
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
+            if (request.Method == HttpMethod.Get)
+            {
+                inventory.Listings.Enqueue(request.RequestUri!);
+                return inventory.Unreachable
+                    ? throw new HttpRequestException("Connection refused (localhost:3500)")
+                    : inventory.FailWith is { } failure
+                        ? new HttpResponseMessage(failure)
+                        : new HttpResponseMessage(HttpStatusCode.OK) { Content = JsonContent.Create(inventory.CataloguePage, options: JsonDefaults.Options) };
+            }
+
             var body = (await request.Content!.ReadFromJsonAsync<CheckStockRequest>(JsonDefaults.Options, cancellationToken))!;
             inventory.Checks.Enqueue((request.RequestUri!, body));
             if (inventory.Unreachable)
@@ -53,7 +85,12 @@ internal sealed class FakeInventory
             }
 
             var unknown = body.Items.Select(i => i.ProductId).Where(inventory.Unknown.ContainsKey).ToList();
-            var answer = new CheckStockResponse(unknown.Count == 0, [.. unknown.Select(id => new StockShortage(id, 1, 0))], unknown);
+            var products = inventory.WithoutPrices ? null : body.Items
+                .Select(i => i.ProductId)
+                .Where(id => !inventory.Unknown.ContainsKey(id) && !inventory.Unpriced.ContainsKey(id))
+                .Select(id => new CatalogueProduct(id, $"Product {id}", inventory.Prices.GetValueOrDefault(id, DefaultPrice)))
+                .ToList();
+            var answer = new CheckStockResponse(unknown.Count == 0, [.. unknown.Select(id => new StockShortage(id, 1, 0))], unknown, products);
             return new HttpResponseMessage(HttpStatusCode.OK) { Content = JsonContent.Create(answer, options: JsonDefaults.Options) };
         }
     }

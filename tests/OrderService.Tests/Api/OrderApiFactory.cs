@@ -88,6 +88,8 @@ public class OrderApiFactory() : SidecarServiceFactory<Program>(AppIds.OrderServ
         builder.UseSetting("Authentication:Schemes:Bearer:ValidAudiences:0", Tokens.Audience);
         builder.UseSetting("Orders:ApprovalThreshold", "1000");
         builder.UseSetting("Orders:EventTtlSeconds", "900");
+        // Every test request comes from the same (test server) caller: only RequestLimitsTests turn the write rate down.
+        builder.UseSetting("RequestLimits:WritesPerWindow", "1000000");
         // The clock is fake: a conflict retry must not wait on it.
         builder.UseSetting("StateStore:ConflictDelay", "00:00:00");
         builder.UseSetting("StateStore:ConflictMaxDelay", "00:00:00");

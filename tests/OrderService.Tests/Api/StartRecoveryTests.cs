@@ -72,7 +72,7 @@ public sealed class StartRecoveryTests(OrderApiFactory api) : OrderApiTests(api)
     public async Task A_replay_of_an_order_that_moved_on_starts_nothing()
     {
         var request = TestOrders.Request("ord-paid");
-        var paid = StoredOrder.Create("ord-paid", request, "USD", RequestFingerprint.Of(request), TestOrders.Now.AddMinutes(-5)) with { Status = OrderStatus.Paid };
+        var paid = StoredOrder.Create("ord-paid", request, request.Items, "USD", RequestFingerprint.Of(request), TestOrders.Now.AddMinutes(-5)) with { Status = OrderStatus.Paid };
         await SeedAsync(paid, request);
 
         (await Client.PostJsonAsync("/api/orders", request, Key)).StatusCode.Should().Be(HttpStatusCode.OK);
@@ -84,7 +84,7 @@ public sealed class StartRecoveryTests(OrderApiFactory api) : OrderApiTests(api)
     private async Task<StoredOrder> SeedPendingOrderAsync(string orderId, TimeSpan age)
     {
         var request = TestOrders.Request(orderId);
-        var order = StoredOrder.Create(orderId, request, "USD", RequestFingerprint.Of(request), TestOrders.Now - age);
+        var order = StoredOrder.Create(orderId, request, request.Items, "USD", RequestFingerprint.Of(request), TestOrders.Now - age);
         await SeedAsync(order, request);
         return order;
     }

@@ -66,21 +66,38 @@ public sealed class UnknownProductTests(OrderApiFactory api) : OrderApiTests(api
     }
 
     [Theory]
-    [InlineData(true, null)]
-    [InlineData(false, HttpStatusCode.InternalServerError)]
-    [InlineData(false, HttpStatusCode.ServiceUnavailable)]
-    public async Task When_inventory_cannot_answer_the_order_is_accepted_for_the_workflow_to_decide(bool unreachable, HttpStatusCode? status)
+    [InlineData(true, null, false)]
+    [InlineData(false, HttpStatusCode.InternalServerError, false)]
+    [InlineData(false, HttpStatusCode.ServiceUnavailable, false)]
+    [InlineData(false, null, true)]
+    public async Task When_inventory_cannot_price_the_order_it_is_a_503_with_retry_after_and_nothing_is_stored(
+        bool unreachable, HttpStatusCode? status, bool withoutPrices)
     {
-        Api.Inventory.MarkUnknown("sku-2");
         Api.Inventory.Unreachable = unreachable;
         Api.Inventory.FailWith = status;
+        Api.Inventory.WithoutPrices = withoutPrices;
 
-        var orderId = $"ord-u4-{(int?)status ?? 0}"; // one per case: the store outlives a test
-        var response = await Client.PostJsonAsync("/api/orders", TestOrders.Request(orderId));
+        var orderId = $"ord-u4-{(int?)status ?? 0}-{withoutPrices}"; // one per case: the store outlives a test
+        var response = await Client.PostJsonAsync("/api/orders", TestOrders.Request(orderId), $"key-{orderId}");
 
-        response.StatusCode.Should().Be(HttpStatusCode.Accepted);
-        (await State.ContainsAsync(orderId)).Should().BeTrue();
-        Api.Workflows.Verify(w => w.ScheduleNewWorkflowAsync(nameof(OrderWorkflow), orderId, It.IsAny<OrderWorkflowInput>()), Times.Once);
+        response.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+        response.Headers.RetryAfter!.Delta.Should().Be(TimeSpan.FromSeconds(5));
+        (await response.ReadJsonAsync()).GetProperty("title").GetString().Should().Be("Catalogue unavailable");
+        Wire.Saves.Should().BeEmpty("no order and no idempotency record is stored");
+        ShouldHaveStartedNothing();
+    }
+
+    [Fact]
+    public async Task A_known_product_without_a_catalogue_price_is_a_422_naming_its_line()
+    {
+        Api.Inventory.Unpriced["sku-2"] = true;
+
+        var response = await Client.PostJsonAsync("/api/orders", TestOrders.Request("ord-u8"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        var errors = (await response.ReadJsonAsync()).GetProperty("errors");
+        errors.GetProperty("items[1].productId")[0].GetString().Should().Be("Product 'sku-2' has no catalogue price and cannot be ordered.");
+        ShouldHaveStartedNothing();
     }
 
     [Fact]

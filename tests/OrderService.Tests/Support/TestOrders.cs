@@ -15,7 +15,8 @@ internal static class TestOrders
 
     public static StoredOrder Stored(string orderId = "ord-1", OrderStatus status = OrderStatus.Pending, string customerId = "cust-1")
     {
-        var order = StoredOrder.Create(orderId, Request(orderId, customerId), "USD", "hash-1", Now);
+        var request = Request(orderId, customerId);
+        var order = StoredOrder.Create(orderId, request, request.Items, "USD", "hash-1", Now);
         return status == OrderStatus.Pending ? order : order with
         {
             Status = status,

@@ -8,7 +8,8 @@ namespace OrderPlatform.OrderService.Orders.Batch;
 /// <summary>
 /// <c>POST /api/orders/batch</c>: 200 with one result per entry (accepted / rejected / duplicate); an optional
 /// <c>Idempotency-Key</c> (the caller's own) makes a retried batch report the same orders instead of creating new ones.
-/// Every order is the caller's: an entry naming another <c>customerId</c> refuses the whole batch (403, nothing stored).
+/// Every order is the caller's: an entry naming another <c>customerId</c> refuses the whole batch (403, nothing stored);
+/// 503 when the catalogue cannot price the orders.
 /// </summary>
 internal static class BatchOrdersEndpoint
 {
@@ -18,6 +19,7 @@ internal static class BatchOrdersEndpoint
         ClaimsPrincipal user,
         BatchEntryReader reader,
         BatchOrdersHandler handler,
+        HttpResponse response,
         CancellationToken ct)
     {
         var callerId = user.CallerId();
@@ -38,6 +40,13 @@ internal static class BatchOrdersEndpoint
             }
         }
 
-        return TypedResults.Ok(await handler.HandleAsync(entries, callerId, idempotency.Value, ct));
+        try
+        {
+            return TypedResults.Ok(await handler.HandleAsync(entries, callerId, idempotency.Value, ct));
+        }
+        catch (CatalogueUnavailableException)
+        {
+            return ApiProblems.CatalogueUnavailable(response);
+        }
     }
 }

@@ -7,7 +7,8 @@ using OrderPlatform.OrderService.Storage;
 namespace OrderPlatform.OrderService.Orders.Batch;
 
 /// <summary>
-/// Validates each entry on its own, asks inventory once which products of the valid entries do not exist, saves every
+/// Validates each entry on its own, asks inventory once for the catalogue prices of the valid entries' products (unknown
+/// and unpriced products reject their entry; no answer refuses the whole batch with 503), saves every
 /// valid new order in one bulk call, then starts each (workflow + <c>order_created</c>). Invalid entries and entries
 /// naming unknown products are rejected; an order id already stored or repeated in the batch is a duplicate. With an
 /// <c>Idempotency-Key</c>, entries without an order id get ids derived from the key and their index, so a retried batch
@@ -24,7 +25,7 @@ public sealed class BatchOrdersHandler(
     {
         ArgumentNullException.ThrowIfNull(entries);
         var requests = entries.Select(e => e.Request).ToList();
-        var errors = await ValidateAsync(entries, ct);
+        var (errors, catalogue) = await ValidateAsync(entries, ct);
         var ids = requests.Select((request, index) => errors[index].Count > 0
             ? null
             : request!.OrderId ?? (idempotencyKey is null ? OrderIds.NewId() : OrderIds.ForBatchEntry(customerId, idempotencyKey, index))).ToList();
@@ -59,7 +60,8 @@ public sealed class BatchOrdersHandler(
             }
             else
             {
-                accepted.Add((starter.WithWorkflowInput(StoredOrder.Create(orderId, request!, options.Value.Currency, hash, now), request!.PaymentToken), request!.PaymentToken));
+                var order = StoredOrder.Create(orderId, request!, catalogue.Price(request!.Items), options.Value.Currency, hash, now);
+                accepted.Add((starter.WithWorkflowInput(order, request!.PaymentToken), request!.PaymentToken));
             }
         }
 
@@ -87,8 +89,12 @@ public sealed class BatchOrdersHandler(
         }
     }
 
-    /// <summary>Each entry's errors: reading, then validation; then, for the valid ones, unknown products (one inventory check).</summary>
-    private async Task<IReadOnlyList<IDictionary<string, string[]>>> ValidateAsync(IReadOnlyList<BatchEntry> entries, CancellationToken ct)
+    /// <summary>
+    /// Each entry's errors: reading, then validation; then, for the valid ones, unknown and unpriced products (one
+    /// catalogue check for the whole batch, whose prices price the accepted entries).
+    /// </summary>
+    private async Task<(IReadOnlyList<IDictionary<string, string[]>> Errors, Catalogue Catalogue)> ValidateAsync(
+        IReadOnlyList<BatchEntry> entries, CancellationToken ct)
     {
         var requests = entries.Select(e => e.Request).ToList();
         var errors = new List<IDictionary<string, string[]>>(entries.Count);
@@ -99,7 +105,7 @@ public sealed class BatchOrdersHandler(
         }
 
         var valid = requests.Where((_, index) => errors[index].Count == 0).Select(r => r!).ToList();
-        var unknown = await products.FindUnknownAsync(valid.SelectMany(r => r.Items.Select(i => i.ProductId)), ct);
-        return [.. requests.Select((request, index) => errors[index].Count == 0 ? ProductCheck.Errors(request!, unknown) : errors[index])];
+        var catalogue = await products.PriceAsync(valid.SelectMany(r => r.Items.Select(i => i.ProductId)), ct);
+        return ([.. requests.Select((request, index) => errors[index].Count == 0 ? ProductCheck.Errors(request!, catalogue) : errors[index])], catalogue);
     }
 }

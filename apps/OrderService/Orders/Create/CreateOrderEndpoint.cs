@@ -8,8 +8,8 @@ namespace OrderPlatform.OrderService.Orders.Create;
 
 /// <summary>
 /// <c>POST /api/orders</c>: 202 + Location for a new order, 200 for an idempotent replay, 403 (a <c>customerId</c> other
-/// than the caller's), 409, 422 (the body and the <c>Idempotency-Key</c> header are validated by the route's filters: 400).
-/// The order's customer is the caller.
+/// than the caller's), 409, 422 (the body and the <c>Idempotency-Key</c> header are validated by the route's filters: 400),
+/// 503 when the catalogue cannot price it. The order's customer is the caller.
 /// </summary>
 internal static class CreateOrderEndpoint
 {
@@ -18,6 +18,7 @@ internal static class CreateOrderEndpoint
         [AsParameters] IdempotencyKeyHeader idempotency,
         ClaimsPrincipal user,
         CreateOrderHandler handler,
+        HttpResponse response,
         CancellationToken ct)
     {
         if (CallerOrders.ForCaller(request, user.CallerId()) is not { } own)
@@ -25,7 +26,16 @@ internal static class CreateOrderEndpoint
             return ApiProblems.NotYourCustomerId();
         }
 
-        var outcome = await handler.HandleAsync(own, idempotency.Value, ct);
+        CreateOrderOutcome outcome;
+        try
+        {
+            outcome = await handler.HandleAsync(own, idempotency.Value, ct);
+        }
+        catch (CatalogueUnavailableException)
+        {
+            return ApiProblems.CatalogueUnavailable(response);
+        }
+
         if (outcome.UnknownProducts is { } unknown)
         {
             return ApiProblems.UnknownProducts(unknown);

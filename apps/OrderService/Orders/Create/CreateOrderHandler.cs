@@ -12,8 +12,10 @@ public sealed record CreateOrderOutcome(
 
 /// <summary>
 /// Creates one validated order of the caller (<c>request.CustomerId</c>, set from the token; Idempotency-Keys are the
-/// caller's own: the same key sent by two callers names two records): unknown-product check (skipped when the Idempotency-Key is already held) → idempotency claim →
-/// insert-only save → workflow + <c>order_created</c>. A replay of an order whose workflow never started starts it.
+/// caller's own: the same key sent by two callers names two records): catalogue pricing (unknown and unpriced products
+/// refused; skipped when the Idempotency-Key is already held) → idempotency claim → insert-only save → workflow +
+/// <c>order_created</c>. A replay of an order whose workflow never started starts it.
+/// <see cref="CatalogueUnavailableException"/> when inventory-service cannot price the order (nothing stored).
 /// </summary>
 public sealed class CreateOrderHandler(
     OrderRepository orders, IdempotencyStore idempotency, ProductCheck products, OrderStarter starter, TimeProvider clock,
@@ -26,10 +28,12 @@ public sealed class CreateOrderHandler(
         var hash = RequestFingerprint.Of(request);
         var now = clock.GetUtcNow();
         var orderId = request.OrderId ?? OrderIds.NewId();
-        OrderTrace.Tag(orderId); // before the product check: its calls to inventory-service are part of the order's trace
+        OrderTrace.Tag(orderId); // before pricing: its calls to inventory-service are part of the order's trace
+        Catalogue? catalogue = null;
         if (!await IsKeyHeldAsync(customerId, idempotencyKey, ct))
         {
-            var unknown = ProductCheck.Errors(request, await products.FindUnknownAsync(request.Items.Select(i => i.ProductId), ct));
+            catalogue = await products.PriceAsync(request.Items.Select(i => i.ProductId), ct);
+            var unknown = ProductCheck.Errors(request, catalogue);
             if (unknown.Count > 0)
             {
                 return new CreateOrderOutcome(null, false, null, unknown);
@@ -50,15 +54,29 @@ public sealed class CreateOrderHandler(
         }
 
         OrderTrace.Tag(orderId); // an idempotent replay's order id replaces the one chosen above
-        var order = starter.WithWorkflowInput(StoredOrder.Create(orderId, request, options.Value.Currency, hash, now), request.PaymentToken)
-            with { TraceParent = OrderTrace.CurrentTraceParent() };
-        if (await orders.TryInsertAsync(order, ct))
+        // A held key was not priced: its order is normally stored already (a replay); only when it is not (the first
+        // request stopped between claim and save) is it priced now.
+        var existing = catalogue is null ? await orders.GetAsync(orderId, ct) : null;
+        if (existing is null)
         {
-            await starter.StartAsync(order, request.PaymentToken, ct);
-            return new CreateOrderOutcome(order, true, null);
+            catalogue ??= await products.PriceAsync(request.Items.Select(i => i.ProductId), ct);
+            var unknown = ProductCheck.Errors(request, catalogue);
+            if (unknown.Count > 0)
+            {
+                return new CreateOrderOutcome(null, false, null, unknown);
+            }
+
+            var created = StoredOrder.Create(orderId, request, catalogue.Price(request.Items), options.Value.Currency, hash, now);
+            var order = starter.WithWorkflowInput(created, request.PaymentToken) with { TraceParent = OrderTrace.CurrentTraceParent() };
+            if (await orders.TryInsertAsync(order, ct))
+            {
+                await starter.StartAsync(order, request.PaymentToken, ct);
+                return new CreateOrderOutcome(order, true, null);
+            }
+
+            existing = await orders.GetAsync(orderId, ct);
         }
 
-        var existing = await orders.GetAsync(orderId, ct);
         if (idempotencyKey is not null && existing is not null && existing.RequestHash == hash)
         {
             await starter.EnsureStartedAsync(existing, request.PaymentToken, ct);

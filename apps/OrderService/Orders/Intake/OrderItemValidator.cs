@@ -14,11 +14,14 @@ public sealed class OrderItemValidator : AbstractValidator<OrderItem>
         RuleFor(i => i.ProductId).NotEmpty().MaximumLength(128);
         RuleFor(i => i.Quantity)
             .InclusiveBetween(1, MaxQuantity).WithMessage($"'{{PropertyName}}' must be between 1 and {MaxQuantity}.");
-        RuleFor(i => i.UnitPrice)
+        // Optional and ignored (the catalogue prices the line), but a given value must still be a price.
+        RuleFor(i => i.UnitPrice!.Value)
             .Cascade(CascadeMode.Stop)
             .GreaterThan(0)
             .LessThanOrEqualTo(MaxUnitPrice).WithMessage($"'{{PropertyName}}' must be at most {MaxUnitPrice:0}.")
-            .Must(p => decimal.Round(p, 2) == p).WithMessage("'{PropertyName}' must have at most 2 decimals.");
+            .Must(p => decimal.Round(p, 2) == p).WithMessage("'{PropertyName}' must have at most 2 decimals.")
+            .OverridePropertyName("unitPrice")
+            .When(i => i.UnitPrice is not null);
     }
 }
 
