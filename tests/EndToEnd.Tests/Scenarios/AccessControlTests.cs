@@ -29,7 +29,7 @@ public sealed class AccessControlTests(PlatformFixture platform)
     {
         var owner = platform.Clients.NewCustomer();
         var other = platform.Clients.NewCustomer();
-        var orderId = await owner.CreateAsync(LargeOrder());
+        var orderId = await owner.CreateAsync(await LargeOrderAsync());
         await owner.WaitForAsync(orderId, null, OrderStatus.AwaitingApproval);
 
         (await other.GetAsync(orderId)).Should().BeNull("another customer's order is not found");
@@ -53,7 +53,7 @@ public sealed class AccessControlTests(PlatformFixture platform)
     public async Task An_operator_cannot_approve_their_own_order()
     {
         var operatorCustomer = platform.Clients.OperatorAs(OrderApi.Unique("ops"));
-        var orderId = await operatorCustomer.CreateAsync(LargeOrder());
+        var orderId = await operatorCustomer.CreateAsync(await LargeOrderAsync());
         await operatorCustomer.WaitForAsync(orderId, null, OrderStatus.AwaitingApproval);
 
         using var approve = await operatorCustomer.ApproveAsync(orderId, approved: true);
@@ -82,6 +82,6 @@ public sealed class AccessControlTests(PlatformFixture platform)
     }
 
     /// <summary>Above the approval threshold: it waits for an operator, so nothing moves while the test looks.</summary>
-    private static CreateOrderRequest LargeOrder() =>
-        OrderApi.NewOrder("SKU-002", quantity: 1, unitPrice: PlatformFixture.ApprovalThreshold + 1);
+    private async Task<CreateOrderRequest> LargeOrderAsync() =>
+        OrderApi.NewOrder(await platform.Clients.Internal.NewProductAsync(available: 5, price: PlatformFixture.ApprovalThreshold), quantity: 2);
 }

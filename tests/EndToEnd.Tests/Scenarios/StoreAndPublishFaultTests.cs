@@ -28,16 +28,17 @@ public sealed class StoreAndPublishFaultTests(FaultPlatform platform, ITestOutpu
     [LocalPlatformFact]
     public async Task Orders_store_writes_failing_for_10_s_refund_no_order_and_every_order_completes_after()
     {
-        var api = platform.Clients.Orders;
+        var api = platform.Clients.Operator;
         var apis = platform.Clients.Internal;
-        var productId = await apis.NewProductAsync(available: InitialStock);
-        // Held at the approval gate, so every order is in flight when the store fails; approving writes nothing.
-        var ids = await Task.WhenAll(Enumerable.Range(0, Orders).Select(_ =>
-            api.CreateAsync(OrderApi.NewOrder(productId, unitPrice: PlatformFixture.ApprovalThreshold + 1))));
+        // Priced above the approval threshold: held at the approval gate, so every order is in flight when the store
+        // fails; approving writes nothing. One customer per order: 40 large orders of one customer would pass
+        // payment-service's per-customer limit.
+        var productId = await apis.NewProductAsync(available: InitialStock, price: PlatformFixture.ApprovalThreshold + 1);
+        var ids = await Task.WhenAll(Enumerable.Range(0, Orders).Select(_ => platform.Clients.NewCustomer().CreateAsync(OrderApi.NewOrder(productId))));
         await Task.WhenAll(ids.Select(id => api.WaitForAsync(id, null, OrderStatus.AwaitingApproval)));
 
         await platform.FailForAsync($"state/{Components.OrdersStore}", Fault);
-        using (var refused = await api.PostAsync(OrderApi.NewOrder(productId)))
+        using (var refused = await platform.Clients.Orders.PostAsync(OrderApi.NewOrder(productId)))
         {
             refused.StatusCode.Should().Be(HttpStatusCode.InternalServerError, "the store refuses the new order's insert while the fault is on");
         }
@@ -87,7 +88,7 @@ public sealed class StoreAndPublishFaultTests(FaultPlatform platform, ITestOutpu
 
     private async Task ApproveAsync(string orderId)
     {
-        using var response = await platform.Clients.Orders.ApproveAsync(orderId, approved: true);
+        using var response = await platform.Clients.Operator.ApproveAsync(orderId, approved: true);
         response.StatusCode.Should().Be(HttpStatusCode.Accepted);
     }
 }

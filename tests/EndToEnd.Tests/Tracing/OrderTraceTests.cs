@@ -25,10 +25,11 @@ public sealed class OrderTraceTests(TracedPlatformFixture platform)
     [LocalPlatformFact]
     public async Task One_order_is_one_trace_across_the_five_services_the_workflow_and_its_steps()
     {
-        var productId = await platform.Clients.Internal.NewProductAsync(available: 5);
-        var orderId = await Orders.CreateAsync(OrderApi.NewOrder(productId, unitPrice: PlatformFixture.ApprovalThreshold + 1));
+        // Priced above the approval threshold: the order waits for an operator's approval (a signal of its own).
+        var productId = await platform.Clients.Internal.NewProductAsync(available: 5, price: PlatformFixture.ApprovalThreshold + 1);
+        var orderId = await Orders.CreateAsync(OrderApi.NewOrder(productId));
         await Orders.WaitForAsync(orderId, null, OrderStatus.AwaitingApproval);
-        using (var approve = await Orders.ApproveAsync(orderId, approved: true))
+        using (var approve = await platform.Clients.Operator.ApproveAsync(orderId, approved: true))
         {
             approve.EnsureSuccessStatusCode();
         }
