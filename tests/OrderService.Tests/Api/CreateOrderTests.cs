@@ -33,7 +33,7 @@ public sealed class CreateOrderTests(OrderApiFactory api) : OrderApiTests(api)
     {
         await Client.PostJsonAsync("/api/orders", TestOrders.Request("ord-101"));
 
-        var save = Wire.Saves.Should().ContainSingle(s => s.Key == "ord-101").Subject;
+        var save = Hooks.Saves.Should().ContainSingle(s => s.Key == "ord-101").Subject;
         save.ETag.Should().BeEmpty("no ETag + first-write means the key must not exist yet");
         save.Concurrency.Should().Be(ConcurrencyMode.FirstWrite);
         save.Consistency.Should().Be(ConsistencyMode.Strong);
@@ -78,7 +78,7 @@ public sealed class CreateOrderTests(OrderApiFactory api) : OrderApiTests(api)
     {
         await Client.PostJsonAsync("/api/orders", TestOrders.Request("ord-104"));
 
-        var published = Wire.Published.Should().ContainSingle().Subject;
+        var published = Hooks.Published.Should().ContainSingle().Subject;
         (published.PubsubName, published.Topic).Should().Be((Components.PubSub, Topics.Orders));
         published.DataAs<OrderEvent>().Should().Match<OrderEvent>(e =>
             e.OrderId == "ord-104" && e.Type == OrderEventTypes.Created && e.CustomerId == "cust-1" && e.Total == 60m);

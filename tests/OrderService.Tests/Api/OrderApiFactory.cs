@@ -16,7 +16,7 @@ namespace OrderPlatform.OrderService.Tests.Api;
 /// <summary>
 /// The order API in-process against the dev sidecar hosted in the test process (<see cref="SidecarServiceFactory{TProgram}"/>:
 /// real DaprClient, real gRPC, the repository's components), every state and pub/sub request read on the way by
-/// <see cref="Wire"/>. Kept as fakes: the <see cref="IDaprWorkflowClient"/> (these tests check what the API schedules
+/// <see cref="SidecarServiceFactory{TProgram}.Hooks"/>. Kept as fakes: the <see cref="IDaprWorkflowClient"/> (these tests check what the API schedules
 /// and raises; the workflow itself is tested with WorkflowHarness, and the worker, which would run orders through
 /// faked downstream services, is removed), inventory-service's check-stock at the HttpClient level
 /// (<see cref="FakeInventory"/>) and the clock.
@@ -28,7 +28,6 @@ public sealed class OrderApiFactory() : SidecarServiceFactory<Program>(AppIds.Or
     public Mock<IDaprWorkflowClient> Workflows { get; } = new();
     public FakeTimeProvider Clock { get; } = new(TestOrders.Now);
     internal FakeInventory Inventory { get; } = new();
-    internal DaprWire Wire { get; private set; } = null!;
 
     /// <summary><c>orders-store</c> as order-service's app-id sees it, beside the service.</summary>
     internal OrdersState State => state ??= new OrdersState(Dapr);
@@ -43,7 +42,7 @@ public sealed class OrderApiFactory() : SidecarServiceFactory<Program>(AppIds.Or
         Workflows.Setup(w => w.ScheduleNewWorkflowAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object>()))
             .ReturnsAsync((string _, string id, object _) => id);
         Inventory.Reset();
-        Wire?.Clear();
+        Hooks.ClearRecords();
         Hooks.Before("SaveState", null);
         Hooks.ResetCounts();
     }
@@ -58,9 +57,8 @@ public sealed class OrderApiFactory() : SidecarServiceFactory<Program>(AppIds.Or
         builder.UseSetting("StateStore:ConflictMaxDelay", "00:00:00");
         builder.ConfigureTestServices(services =>
         {
-            Wire ??= new DaprWire(Hooks);
             services.RemoveAll<DaprClient>();
-            services.AddSingleton(_ => Sidecar.CreateClient(Wire));
+            services.AddSingleton(_ => Sidecar.CreateClient(Hooks));
             services.RemoveAll<IDaprWorkflowClient>();
             services.AddSingleton(Workflows.Object);
             services.AddHttpClient<InventoryClient>().ConfigurePrimaryHttpMessageHandler(Inventory.CreateHandler);
@@ -97,5 +95,5 @@ public abstract class OrderApiTests
 
     internal OrdersState State => Api.State;
 
-    internal DaprWire Wire => Api.Wire;
+    internal DaprCallHooks Hooks => Api.Hooks;
 }
