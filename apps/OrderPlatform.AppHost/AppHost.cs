@@ -1,4 +1,5 @@
 using OrderPlatform.AppHost;
+using OrderPlatform.DaprFiles;
 
 // README command 1: `dotnet run --project apps/OrderPlatform.AppHost`. Starts the dev sidecar (the Dapr APIs on
 // loopback, no daprd/Docker needed) and the five services on the ports of dapr.yaml, with the Aspire dashboard.

@@ -1,4 +1,5 @@
 using System.Globalization;
+using OrderPlatform.DaprFiles;
 
 namespace OrderPlatform.AppHost;
 

@@ -1,13 +1,16 @@
+using System.Globalization;
+using OrderPlatform.DaprFiles;
+
 namespace OrderPlatform.AppHost;
 
 /// <summary>How each app gets its Dapr sidecar: the shared dev sidecar, or one real <c>daprd</c> per app.</summary>
 internal sealed class DaprSidecars
 {
-    private readonly Func<DaprRunFile.AppSection, IResourceBuilder<IResource>> _forApp;
+    private readonly Func<DaprRunApp, IResourceBuilder<IResource>> _forApp;
 
-    private DaprSidecars(Func<DaprRunFile.AppSection, IResourceBuilder<IResource>> forApp) => _forApp = forApp;
+    private DaprSidecars(Func<DaprRunApp, IResourceBuilder<IResource>> forApp) => _forApp = forApp;
 
-    public IResourceBuilder<IResource> For(DaprRunFile.AppSection app) => _forApp(app);
+    public IResourceBuilder<IResource> For(DaprRunApp app) => _forApp(app);
 
     /// <summary>One dev sidecar process serves every app-id on the ports of dapr.yaml.</summary>
     public static DaprSidecars DevSidecar(IDistributedApplicationBuilder builder, string root, DaprRunFile runFile)
@@ -29,16 +32,16 @@ internal sealed class DaprSidecars
     /// <c>dapr run -f .</c>.
     /// </summary>
     public static DaprSidecars Daprd(IDistributedApplicationBuilder builder, string root, DaprRunFile runFile) =>
-        new(app => builder.AddExecutable($"{app.AppId}-daprd", "daprd", Path.GetFullPath(Path.Combine(root, app.AppDirPath)),
+        new(app => builder.AddExecutable($"{app.AppId}-daprd", "daprd", app.AppDirectory ?? runFile.BaseDirectory,
                 [
                     "--app-id", app.AppId,
-                    "--app-port", app.AppPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    "--dapr-http-port", app.DaprHttpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    "--dapr-grpc-port", app.DaprGrpcPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    "--resources-path", Path.GetFullPath(Path.Combine(root, runFile.Common.ResourcesPath)),
+                    "--app-port", app.AppPort.ToString(CultureInfo.InvariantCulture),
+                    "--dapr-http-port", app.DaprHttpPort.ToString(CultureInfo.InvariantCulture),
+                    "--dapr-grpc-port", app.DaprGrpcPort.ToString(CultureInfo.InvariantCulture),
+                    "--resources-path", runFile.ResourcesDirectory ?? Path.Combine(root, "components"),
                     "--placement-host-address", "localhost:50005",
                     "--scheduler-host-address", "localhost:50006",
-                    .. runFile.Common.ConfigFilePath is { } config ? ["--config", Path.GetFullPath(Path.Combine(root, config))] : Array.Empty<string>(),
+                    .. runFile.ConfigFile is { } config ? ["--config", config] : Array.Empty<string>(),
                 ])
             .WithHttpEndpoint(port: app.DaprHttpPort, isProxied: false)
             .WithHttpHealthCheck("/v1.0/healthz/outbound", statusCode: 204));

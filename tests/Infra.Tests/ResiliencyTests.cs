@@ -166,8 +166,8 @@ public sealed partial class ResiliencyTests(BicepFixture bicep)
     /// <summary>Dapr's exponential retry starts at 500ms when <c>initialInterval</c> is not set.</summary>
     private static readonly TimeSpan DefaultInitialInterval = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>The dev sidecar's parser of Dapr's Go-style durations ("500ms", "5s", "1m").</summary>
-    private static TimeSpan Duration(JsonNode? node) => OrderPlatform.DevSidecar.Resiliency.DaprDuration.Parse((string)node!);
+    /// <summary>The platform's parser of Dapr's Go-style durations ("500ms", "5s", "1m").</summary>
+    private static TimeSpan Duration(JsonNode? node) => OrderPlatform.DaprFiles.DaprDuration.Parse((string)node!);
 
     private static TimeSpan Seconds(JsonNode? node) => TimeSpan.FromSeconds(node!.GetValue<int>());
 }
