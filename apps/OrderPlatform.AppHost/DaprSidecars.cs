@@ -13,11 +13,12 @@ internal sealed class DaprSidecars
     public IResourceBuilder<IResource> For(DaprRunApp app) => _forApp(app);
 
     /// <summary>One dev sidecar process serves every app-id on the ports of dapr.yaml.</summary>
-    public static DaprSidecars DevSidecar(IDistributedApplicationBuilder builder, string root, DaprRunFile runFile)
+    public static DaprSidecars DevSidecar(IDistributedApplicationBuilder builder, string root, DaprRunFile runFile, string appApiToken)
     {
         var first = runFile.Apps[0];
         var sidecar = builder.AddProject<Projects.DevSidecar>("dapr-dev-sidecar", launchProfileName: null)
             .WithArgs("--run-file", Path.Combine(root, "dapr.yaml"))
+            .WithEnvironment("APP_API_TOKEN", appApiToken)
             .WithHttpEndpoint(port: first.DaprHttpPort, isProxied: false)
             .WithHttpHealthCheck("/v1.0/healthz", statusCode: 204);
         return new DaprSidecars(_ => sidecar);
@@ -31,7 +32,7 @@ internal sealed class DaprSidecars
     /// testable on machines without daprd; the GitHub CI job that runs the end-to-end suite on real Dapr uses
     /// <c>dapr run -f .</c>.
     /// </summary>
-    public static DaprSidecars Daprd(IDistributedApplicationBuilder builder, string root, DaprRunFile runFile) =>
+    public static DaprSidecars Daprd(IDistributedApplicationBuilder builder, string root, DaprRunFile runFile, string appApiToken) =>
         new(app => builder.AddExecutable($"{app.AppId}-daprd", "daprd", app.AppDirectory ?? runFile.BaseDirectory,
                 [
                     "--app-id", app.AppId,
@@ -43,6 +44,7 @@ internal sealed class DaprSidecars
                     "--scheduler-host-address", "localhost:50006",
                     .. runFile.ConfigFile is { } config ? ["--config", config] : Array.Empty<string>(),
                 ])
+            .WithEnvironment("APP_API_TOKEN", appApiToken)
             .WithHttpEndpoint(port: app.DaprHttpPort, isProxied: false)
             .WithHttpHealthCheck("/v1.0/healthz/outbound", statusCode: 204));
 }

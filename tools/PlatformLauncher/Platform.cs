@@ -11,6 +11,10 @@ public sealed class Platform : IAsyncDisposable
     private readonly string _configuration;
     private readonly Dictionary<string, ManagedProcess> _apps = new(StringComparer.Ordinal);
 
+    // The app API token the sidecar sends on every call to an app and the apps require on their internal routes
+    // (daprd's and ACA's APP_API_TOKEN); one per platform run.
+    private readonly string _appApiToken = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
     private Platform(PlatformOptions options, IReadOnlyDictionary<string, AppPorts> ports)
     {
         _options = options;
@@ -120,7 +124,7 @@ public sealed class Platform : IAsyncDisposable
             "--run-file", Path.Combine(_root, "dapr.yaml"),
             "--resources-path", _options.ResourcesPath ?? Path.Combine(_root, "components"),
         };
-        var env = new Dictionary<string, string>(_options.SidecarEnvironment, StringComparer.Ordinal);
+        var env = new Dictionary<string, string>(_options.SidecarEnvironment, StringComparer.Ordinal) { ["APP_API_TOKEN"] = _appApiToken };
         foreach (var (appId, ports) in Ports)
         {
             env[$"DevSidecar__Apps__{appId}__AppPort"] = ports.AppPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -143,6 +147,7 @@ public sealed class Platform : IAsyncDisposable
             ["ASPNETCORE_URLS"] = ports.AppUrl.ToString().TrimEnd('/'),
             ["DAPR_HTTP_ENDPOINT"] = ports.DaprHttpUrl.ToString().TrimEnd('/'),
             ["DAPR_GRPC_ENDPOINT"] = ports.DaprGrpcUrl.ToString().TrimEnd('/'),
+            ["APP_API_TOKEN"] = _appApiToken,
         };
         if (_options.AppEnvironment.TryGetValue(app.AppId, out var extra))
         {

@@ -11,7 +11,8 @@ public sealed record SidecarSettings(
     string? ResourcesPath,
     string? ApiToken,
     LogLevel CallLogLevel,
-    WorkflowRetentionPolicy WorkflowRetention)
+    WorkflowRetentionPolicy WorkflowRetention,
+    string? AppApiToken = null)
 {
     /// <summary>Merges options, the run file, the resources folder and configuration overrides.</summary>
     public static SidecarSettings Resolve(SidecarOptions options, IConfiguration configuration)
@@ -43,6 +44,7 @@ public sealed record SidecarSettings(
         var level = options.CallLogLevel
             ?? (Enum.TryParse<LogLevel>(configuration["DevSidecar:CallLogLevel"], ignoreCase: true, out var parsed) ? parsed : LogLevel.Information);
         var token = options.ApiToken ?? configuration["DAPR_API_TOKEN"];
+        var appToken = options.AppApiToken ?? configuration["APP_API_TOKEN"];
         return new SidecarSettings(
             AppOverrides.Apply(apps, configuration.GetSection("DevSidecar:Apps")),
             components,
@@ -52,7 +54,8 @@ public sealed record SidecarSettings(
             level,
             ResolveConfigFile(options, configuration, runFile) is { } config
                 ? DaprConfigurationFile.LoadRetention(config)
-                : WorkflowRetentionPolicy.KeepForever);
+                : WorkflowRetentionPolicy.KeepForever,
+            string.IsNullOrEmpty(appToken) ? null : appToken);
     }
 
     private static string? ResolveConfigFile(SidecarOptions options, IConfiguration configuration, DaprRunFile? runFile)
