@@ -15,6 +15,9 @@ public sealed class Platform : IAsyncDisposable
     // (daprd's and ACA's APP_API_TOKEN); one per platform run.
     private readonly string _appApiToken = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
+    /// <summary>The run's app API token, for a test that calls an app as its sidecar does (an input binding).</summary>
+    public string AppApiToken => _appApiToken;
+
     private Platform(PlatformOptions options, IReadOnlyDictionary<string, AppPorts> ports)
     {
         _options = options;
