@@ -10,6 +10,7 @@ using OrderPlatform.ServiceDefaults;
 using OrderPlatform.ServiceDefaults.RequestBodies;
 using OrderPlatform.ServiceDefaults.State;
 using OrderPlatform.ServiceDefaults.Validation;
+using OrderPlatform.ServiceDefaults.Security;
 
 namespace OrderPlatform.InventoryService;
 
@@ -44,9 +45,9 @@ public static class InventoryServiceRegistration
     {
         // Methods order-service's workflow calls through Dapr service invocation.
         app.MapPost($"/{InventoryMethods.CheckStock}", CheckStockEndpoint.HandleAsync).Validate<CheckStockRequest>().WithName("CheckStock");
-        app.MapPost($"/{InventoryMethods.Reserve}", ReserveStockEndpoint.HandleAsync).Validate<ReserveStockRequest>().WithName("ReserveStock");
-        app.MapPost($"/{InventoryMethods.Release}", ReleaseStockEndpoint.HandleAsync).Validate<ReleaseStockRequest>().WithName("ReleaseStock");
-        app.MapPost($"/{InventoryMethods.Commit}", CommitStockEndpoint.HandleAsync).Validate<CommitStockRequest>().WithName("CommitStock");
+        app.MapPost($"/{InventoryMethods.Reserve}", ReserveStockEndpoint.HandleAsync).Validate<ReserveStockRequest>().WithName("ReserveStock").RequireDaprCaller(AppIds.OrderService);
+        app.MapPost($"/{InventoryMethods.Release}", ReleaseStockEndpoint.HandleAsync).Validate<ReleaseStockRequest>().WithName("ReleaseStock").RequireDaprCaller(AppIds.OrderService);
+        app.MapPost($"/{InventoryMethods.Commit}", CommitStockEndpoint.HandleAsync).Validate<CommitStockRequest>().WithName("CommitStock").RequireDaprCaller(AppIds.OrderService);
         app.MapGet($"/{InventoryMethods.Products}", ListCatalogueEndpoint.HandleAsync).Validate<CatalogueQuery>().WithName("ListCatalogue");
 
         // Operators and tests.

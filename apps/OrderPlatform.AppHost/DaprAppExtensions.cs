@@ -1,4 +1,5 @@
 using System.Globalization;
+using OrderPlatform.DaprFiles;
 
 namespace OrderPlatform.AppHost;
 
@@ -10,7 +11,7 @@ internal static class DaprAppExtensions
     /// sidecar) answers.
     /// </summary>
     public static IResourceBuilder<ProjectResource> AddDaprApp<TProject>(this IDistributedApplicationBuilder builder,
-        string appId, DaprRunFile runFile, DaprSidecars sidecars)
+        string appId, DaprRunFile runFile, DaprSidecars sidecars, string appApiToken)
         where TProject : IProjectMetadata, new()
     {
         var app = runFile.App(appId);
@@ -21,6 +22,7 @@ internal static class DaprAppExtensions
             .WithHttpEndpoint(port: app.AppPort, isProxied: false)
             .WithEnvironment("DAPR_HTTP_ENDPOINT", daprHttp)
             .WithEnvironment("DAPR_GRPC_ENDPOINT", daprGrpc)
+            .WithEnvironment("APP_API_TOKEN", appApiToken)
             .WithEnvironment("ASPNETCORE_ENVIRONMENT", "Development")
             .WithHttpHealthCheck("/health/ready")
             .WaitFor(sidecar);

@@ -1,20 +1,24 @@
+using System.Globalization;
+using OrderPlatform.DaprFiles;
+
 namespace OrderPlatform.AppHost;
 
 /// <summary>How each app gets its Dapr sidecar: the shared dev sidecar, or one real <c>daprd</c> per app.</summary>
 internal sealed class DaprSidecars
 {
-    private readonly Func<DaprRunFile.AppSection, IResourceBuilder<IResource>> _forApp;
+    private readonly Func<DaprRunApp, IResourceBuilder<IResource>> _forApp;
 
-    private DaprSidecars(Func<DaprRunFile.AppSection, IResourceBuilder<IResource>> forApp) => _forApp = forApp;
+    private DaprSidecars(Func<DaprRunApp, IResourceBuilder<IResource>> forApp) => _forApp = forApp;
 
-    public IResourceBuilder<IResource> For(DaprRunFile.AppSection app) => _forApp(app);
+    public IResourceBuilder<IResource> For(DaprRunApp app) => _forApp(app);
 
     /// <summary>One dev sidecar process serves every app-id on the ports of dapr.yaml.</summary>
-    public static DaprSidecars DevSidecar(IDistributedApplicationBuilder builder, string root, DaprRunFile runFile)
+    public static DaprSidecars DevSidecar(IDistributedApplicationBuilder builder, string root, DaprRunFile runFile, string appApiToken)
     {
         var first = runFile.Apps[0];
         var sidecar = builder.AddProject<Projects.DevSidecar>("dapr-dev-sidecar", launchProfileName: null)
             .WithArgs("--run-file", Path.Combine(root, "dapr.yaml"))
+            .WithEnvironment("APP_API_TOKEN", appApiToken)
             .WithHttpEndpoint(port: first.DaprHttpPort, isProxied: false)
             .WithHttpHealthCheck("/v1.0/healthz", statusCode: 204);
         return new DaprSidecars(_ => sidecar);
@@ -28,18 +32,19 @@ internal sealed class DaprSidecars
     /// testable on machines without daprd; the GitHub CI job that runs the end-to-end suite on real Dapr uses
     /// <c>dapr run -f .</c>.
     /// </summary>
-    public static DaprSidecars Daprd(IDistributedApplicationBuilder builder, string root, DaprRunFile runFile) =>
-        new(app => builder.AddExecutable($"{app.AppId}-daprd", "daprd", Path.GetFullPath(Path.Combine(root, app.AppDirPath)),
+    public static DaprSidecars Daprd(IDistributedApplicationBuilder builder, string root, DaprRunFile runFile, string appApiToken) =>
+        new(app => builder.AddExecutable($"{app.AppId}-daprd", "daprd", app.AppDirectory ?? runFile.BaseDirectory,
                 [
                     "--app-id", app.AppId,
-                    "--app-port", app.AppPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    "--dapr-http-port", app.DaprHttpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    "--dapr-grpc-port", app.DaprGrpcPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    "--resources-path", Path.GetFullPath(Path.Combine(root, runFile.Common.ResourcesPath)),
+                    "--app-port", app.AppPort.ToString(CultureInfo.InvariantCulture),
+                    "--dapr-http-port", app.DaprHttpPort.ToString(CultureInfo.InvariantCulture),
+                    "--dapr-grpc-port", app.DaprGrpcPort.ToString(CultureInfo.InvariantCulture),
+                    "--resources-path", runFile.ResourcesDirectory ?? Path.Combine(root, "components"),
                     "--placement-host-address", "localhost:50005",
                     "--scheduler-host-address", "localhost:50006",
-                    .. runFile.Common.ConfigFilePath is { } config ? ["--config", Path.GetFullPath(Path.Combine(root, config))] : Array.Empty<string>(),
+                    .. runFile.ConfigFile is { } config ? ["--config", config] : Array.Empty<string>(),
                 ])
+            .WithEnvironment("APP_API_TOKEN", appApiToken)
             .WithHttpEndpoint(port: app.DaprHttpPort, isProxied: false)
             .WithHttpHealthCheck("/v1.0/healthz/outbound", statusCode: 204));
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using OrderPlatform.DaprFiles;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;
@@ -64,9 +65,9 @@ public static partial class InvocationResilience
                 MaxRetryAttempts = maxRetries < 0 ? int.MaxValue : maxRetries,
                 BackoffType = constant ? DelayBackoffType.Constant : DelayBackoffType.Exponential,
                 Delay = constant
-                    ? Duration(retry.GetProperty("duration").GetString())
-                    : retry.TryGetProperty("initialInterval", out var initial) ? Duration(initial.GetString()) : TimeSpan.FromMilliseconds(500),
-                MaxDelay = !constant && retry.TryGetProperty("maxInterval", out var maxInterval) ? Duration(maxInterval.GetString()) : null,
+                    ? DaprDuration.Parse(retry.GetProperty("duration").GetString() ?? string.Empty)
+                    : retry.TryGetProperty("initialInterval", out var initial) ? DaprDuration.Parse(initial.GetString() ?? string.Empty) : TimeSpan.FromMilliseconds(500),
+                MaxDelay = !constant && retry.TryGetProperty("maxInterval", out var maxInterval) ? DaprDuration.Parse(maxInterval.GetString() ?? string.Empty) : null,
             });
         }
 
@@ -78,8 +79,8 @@ public static partial class InvocationResilience
                 ShouldHandle = Failure(),
                 FailureRatio = 1.0,
                 MinimumThroughput = ConsecutiveFailures(breaker.GetProperty("trip").GetString()),
-                SamplingDuration = Max(Duration(breaker.GetProperty("interval").GetString()), TimeSpan.FromMilliseconds(500)),
-                BreakDuration = Max(Duration(breaker.GetProperty("timeout").GetString()), TimeSpan.FromMilliseconds(500)),
+                SamplingDuration = Max(DaprDuration.Parse(breaker.GetProperty("interval").GetString() ?? string.Empty), TimeSpan.FromMilliseconds(500)),
+                BreakDuration = Max(DaprDuration.Parse(breaker.GetProperty("timeout").GetString() ?? string.Empty), TimeSpan.FromMilliseconds(500)),
                 OnOpened = _ =>
                 {
                     circuitOpened?.Invoke();
@@ -90,27 +91,8 @@ public static partial class InvocationResilience
 
         if (Named(target, "timeout") is { } timeoutName)
         {
-            pipeline.AddTimeout(Duration(policies.GetProperty("timeouts").GetProperty(timeoutName).GetString()));
+            pipeline.AddTimeout(DaprDuration.Parse(policies.GetProperty("timeouts").GetProperty(timeoutName).GetString() ?? string.Empty));
         }
-    }
-
-    /// <summary>Go-style durations as Dapr writes them: <c>500ms</c>, <c>5s</c>, <c>1m</c>, <c>1h</c>.</summary>
-    public static TimeSpan Duration(string? text)
-    {
-        var match = DurationPattern().Match(text ?? string.Empty);
-        if (!match.Success)
-        {
-            throw new FormatException($"'{text}' is not a Dapr duration (500ms, 5s, 1m, 1h).");
-        }
-
-        var n = double.Parse(match.Groups["n"].Value, CultureInfo.InvariantCulture);
-        return match.Groups["unit"].Value switch
-        {
-            "ms" => TimeSpan.FromMilliseconds(n),
-            "s" => TimeSpan.FromSeconds(n),
-            "m" => TimeSpan.FromMinutes(n),
-            _ => TimeSpan.FromHours(n),
-        };
     }
 
     /// <summary><c>consecutiveFailures &gt;= N</c> (or <c>&gt; N</c>): the only trip expression the platform uses.</summary>
@@ -132,9 +114,6 @@ public static partial class InvocationResilience
         target.TryGetProperty(property, out var name) ? name.GetString() : null;
 
     private static TimeSpan Max(TimeSpan value, TimeSpan floor) => value < floor ? floor : value;
-
-    [GeneratedRegex(@"^(?<n>\d+(\.\d+)?)(?<unit>ms|s|m|h)$")]
-    private static partial Regex DurationPattern();
 
     [GeneratedRegex(@"^\s*consecutiveFailures\s*(?<op>>=|>)\s*(?<n>\d+)\s*$")]
     private static partial Regex TripPattern();

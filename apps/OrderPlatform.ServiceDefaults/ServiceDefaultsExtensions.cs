@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using OrderPlatform.ServiceDefaults.Security;
 using OrderPlatform.ServiceDefaults.Validation;
 using Scalar.AspNetCore;
 
@@ -30,6 +31,7 @@ public static class ServiceDefaultsExtensions
         builder.Services.Configure<JsonOptions>(o => JsonDefaults.Configure(o.SerializerOptions));
         builder.Services.AddDaprClient(dapr => dapr.UseJsonSerializationOptions(JsonDefaults.Options));
         builder.Services.AddOpenApi(o => o.AddSchemaTransformer<NullableIsOptionalSchemaTransformer>());
+        builder.AddDaprCallers();
 
         builder.Services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), ["live"])

@@ -11,6 +11,7 @@ using OrderPlatform.ServiceDefaults;
 using OrderPlatform.ServiceDefaults.RequestBodies;
 using OrderPlatform.ServiceDefaults.State;
 using OrderPlatform.ServiceDefaults.Validation;
+using OrderPlatform.ServiceDefaults.Security;
 
 namespace OrderPlatform.PaymentService;
 
@@ -53,8 +54,8 @@ public static class PaymentServiceRegistration
         }
 
         methods.AddEndpointFilter<GatewayKeyRequiredFilter>();
-        methods.MapPost($"/{PaymentMethods.ProcessPayment}", ProcessPaymentEndpoint.HandleAsync).Validate<PaymentRequest>().WithName("ProcessPayment");
-        methods.MapPost($"/{PaymentMethods.Refund}", RefundEndpoint.HandleAsync).Validate<RefundRequest>().WithName("Refund");
+        methods.MapPost($"/{PaymentMethods.ProcessPayment}", ProcessPaymentEndpoint.HandleAsync).Validate<PaymentRequest>().WithName("ProcessPayment").RequireDaprCaller(AppIds.OrderService);
+        methods.MapPost($"/{PaymentMethods.Refund}", RefundEndpoint.HandleAsync).Validate<RefundRequest>().WithName("Refund").RequireDaprCaller(AppIds.OrderService);
 
         app.MapGet("/api/payments/{orderId}", GetPaymentEndpoint.HandleAsync).WithTags("Payments").WithName("GetPayment");
 

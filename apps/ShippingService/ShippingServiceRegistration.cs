@@ -6,6 +6,7 @@ using OrderPlatform.ServiceDefaults;
 using OrderPlatform.ServiceDefaults.RequestBodies;
 using OrderPlatform.ServiceDefaults.State;
 using OrderPlatform.ServiceDefaults.Validation;
+using OrderPlatform.ServiceDefaults.Security;
 using OrderPlatform.ShippingService.Shipments;
 using OrderPlatform.ShippingService.Storage;
 
@@ -32,7 +33,7 @@ public static class ShippingServiceRegistration
     /// <summary><c>POST /ship</c> (service invocation from order-service) and <c>GET /api/shipments/{orderId}</c>.</summary>
     public static IEndpointRouteBuilder MapShippingServiceEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost($"/{ShippingMethods.Ship}", ShipEndpoint.HandleAsync).Validate<ShipmentRequest>().WithName("Ship");
+        app.MapPost($"/{ShippingMethods.Ship}", ShipEndpoint.HandleAsync).Validate<ShipmentRequest>().WithName("Ship").RequireDaprCaller(AppIds.OrderService);
         app.MapGet("/api/shipments/{orderId}", GetShipmentEndpoint.HandleAsync).WithTags("Shipments").WithName("GetShipment");
         return app;
     }

@@ -1,6 +1,6 @@
 // The Dapr components of the environment: no keys anywhere; each authenticates with the managed identity named
 // by azureClientId, which is attached to every app in its scopes.
-import { componentInbound, componentOutbound } from 'resiliency-values.bicep'
+import { componentPolicies } from 'resiliency-values.bicep'
 
 @description('Name of the Container Apps environment.')
 param environmentName string
@@ -88,24 +88,20 @@ resource secrets 'Microsoft.App/managedEnvironments/daprComponents@2026-07-01' =
   }
 }
 
-// Every component's outbound policy is its target in components/resiliency.yaml, the same one daprd applies locally;
+// Every component's policies are its target in components/resiliency.yaml, the same one daprd applies locally;
 // a state store without a target there would get ACA's default policy instead of nothing, so every store has one.
-// The pub/sub's inbound policy retries deliveries to a subscriber that is down (ACA: inbound = from the component to the app).
+// The pub/sub's carries both directions (inbound: retries of a failed delivery before the dead-letter topic); the
+// resource keeps its first name so that existing environments update it in place.
 resource pubsubResiliency 'Microsoft.App/managedEnvironments/daprComponents/resiliencyPolicies@2026-07-01' = {
   parent: pubsub
   name: 'outbound'
-  properties: {
-    outboundPolicy: componentOutbound[pubSub.name]
-    inboundPolicy: componentInbound[pubSub.name]
-  }
+  properties: componentPolicies[pubSub.name]
 }
 
 resource storeResiliency 'Microsoft.App/managedEnvironments/daprComponents/resiliencyPolicies@2026-07-01' = [for (s, i) in stateStores: {
   parent: stores[i]
   name: 'outbound'
-  properties: {
-    outboundPolicy: componentOutbound[s.name]
-  }
+  properties: componentPolicies[s.name]
 }]
 
 // Input binding that drives order-service's reconciler (daprd POSTs /order-reconcile-cron every minute), the same

@@ -37,17 +37,14 @@ var retries = toObject(items(policies.retries), r => r.key, r => {
 })
 
 @export()
-@description('Outbound policy (Microsoft.App/managedEnvironments/daprComponents/resiliencyPolicies) per component target of resiliency.yaml.')
-var componentOutbound = toObject(items(targets.components), c => c.key, c => union(
-  contains(c.value.outbound, 'timeout') ? { timeoutPolicy: { responseTimeoutInSeconds: timeoutSeconds[c.value.outbound.timeout] } } : {},
-  contains(c.value.outbound, 'retry') ? { httpRetryPolicy: retries[c.value.outbound.retry] } : {}
-))
-
-@export()
-@description('Inbound policy (deliveries from the component to the app) per component target of resiliency.yaml that has one.')
-var componentInbound = toObject(filter(items(targets.components), c => contains(c.value, 'inbound')), c => c.key, c => union(
-  contains(c.value.inbound, 'timeout') ? { timeoutPolicy: { responseTimeoutInSeconds: timeoutSeconds[c.value.inbound.timeout] } } : {},
-  contains(c.value.inbound, 'retry') ? { httpRetryPolicy: retries[c.value.inbound.retry] } : {}
+@description('ACA component resiliency (Microsoft.App/managedEnvironments/daprComponents/resiliencyPolicies properties) per component target of resiliency.yaml: its outbound side (Dapr to the component) as outboundPolicy, its inbound side (Dapr to the app: subscriptions, input bindings) as inboundPolicy.')
+var componentPolicies = toObject(items(targets.components), c => c.key, c => toObject(
+  filter(items(c.value), d => d.key == 'inbound' || d.key == 'outbound'),
+  d => '${d.key}Policy',
+  d => union(
+    contains(d.value, 'timeout') ? { timeoutPolicy: { responseTimeoutInSeconds: timeoutSeconds[d.value.timeout] } } : {},
+    contains(d.value, 'retry') ? { httpRetryPolicy: retries[d.value.retry] } : {}
+  )
 ))
 
 @export()

@@ -18,20 +18,29 @@ public sealed partial class ResiliencyTests(BicepFixture bicep)
     public void Pubsub_outbound_policy_equals_the_yaml_target()
     {
         var target = Spec["targets"]!["components"]![Components.PubSub]!["outbound"]!;
-        AssertOutbound(Components.PubSub, target);
+        AssertPolicy(Components.PubSub, "outbound", target);
     }
 
-    // ACA's component policy has an inboundPolicy (deliveries to the app), as learn.microsoft.com's
-    // azure/container-apps/dapr-component-resiliency describes; daprd applies targets.components.*.inbound the same way.
+    // Without an inbound policy daprd sends a message whose handler failed once straight to the dead-letter topic
+    // (dapr/dapr pkg/runtime/subscription/subscription.go, ComponentInboundPolicy in pkg/resiliency/resiliency.go).
     [Fact]
-    public void Pubsub_inbound_policy_equals_the_yaml_target()
+    public void Pubsub_inbound_policy_retries_and_Azure_applies_the_yaml_target()
     {
-        var target = Spec["targets"]!["components"]![Components.PubSub]!["inbound"]!;
-        var policy = bicep.Snapshot.OfType("Microsoft.App/managedEnvironments/daprComponents/resiliencyPolicies")
-            .Single(p => ((string)p["name"]!).Split('/')[1] == Components.PubSub)["properties"]!["inboundPolicy"]!;
+        var target = Spec["targets"]!["components"]![Components.PubSub]!["inbound"];
+        target.Should().NotBeNull($"components/resiliency.yaml needs targets.components.{Components.PubSub}.inbound");
+        Policies["retries"]![(string)target!["retry"]!]!["maxRetries"]!.GetValue<int>().Should().BePositive();
+        AssertPolicy(Components.PubSub, "inbound", target);
+    }
 
-        policy["timeoutPolicy"].Should().BeNull();
-        AssertRetry(policy["httpRetryPolicy"]!, Policies["retries"]![(string)target["retry"]!]!, "inbound");
+    [Fact]
+    public void Every_yaml_component_target_direction_is_an_Azure_policy_direction_and_back()
+    {
+        foreach (var (component, target) in Spec["targets"]!["components"]!.AsObject())
+        {
+            var properties = ComponentPolicy(component)["properties"]!.AsObject();
+            properties.Select(p => p.Key).Should().BeEquivalentTo(
+                target!.AsObject().Select(d => d.Key + "Policy"), $"{component}: inbound and outbound as in resiliency.yaml");
+        }
     }
 
     [Fact]
@@ -46,7 +55,7 @@ public sealed partial class ResiliencyTests(BicepFixture bicep)
         {
             var target = Spec["targets"]!["components"]![store]?["outbound"];
             target.Should().NotBeNull($"components/resiliency.yaml needs targets.components.{store}.outbound");
-            AssertOutbound(store, target!);
+            AssertPolicy(store, "outbound", target!);
         }
     }
 
@@ -102,10 +111,14 @@ public sealed partial class ResiliencyTests(BicepFixture bicep)
 
     public static TheoryData<string> AppIdsData => new(AppIds.All);
 
-    private void AssertOutbound(string component, JsonNode target)
+    private JsonObject ComponentPolicy(string component) =>
+        bicep.Snapshot.OfType("Microsoft.App/managedEnvironments/daprComponents/resiliencyPolicies")
+            .Single(p => ((string)p["name"]!).Split('/')[1] == component);
+
+    /// <param name="direction">"inbound" or "outbound", as in resiliency.yaml; ACA's property is "{direction}Policy".</param>
+    private void AssertPolicy(string component, string direction, JsonNode target)
     {
-        var policy = bicep.Snapshot.OfType("Microsoft.App/managedEnvironments/daprComponents/resiliencyPolicies")
-            .Single(p => ((string)p["name"]!).Split('/')[1] == component)["properties"]!["outboundPolicy"]!;
+        var policy = ComponentPolicy(component)["properties"]![direction + "Policy"]!;
         if (target["timeout"] is { } timeout)
         {
             Seconds(policy["timeoutPolicy"]!["responseTimeoutInSeconds"]).Should().Be(Duration(Policies["timeouts"]![(string)timeout!]), component);
@@ -153,8 +166,8 @@ public sealed partial class ResiliencyTests(BicepFixture bicep)
     /// <summary>Dapr's exponential retry starts at 500ms when <c>initialInterval</c> is not set.</summary>
     private static readonly TimeSpan DefaultInitialInterval = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>The dev sidecar's parser of Dapr's Go-style durations ("500ms", "5s", "1m").</summary>
-    private static TimeSpan Duration(JsonNode? node) => OrderPlatform.DevSidecar.Resiliency.DaprDuration.Parse((string)node!);
+    /// <summary>The platform's parser of Dapr's Go-style durations ("500ms", "5s", "1m").</summary>
+    private static TimeSpan Duration(JsonNode? node) => OrderPlatform.DaprFiles.DaprDuration.Parse((string)node!);
 
     private static TimeSpan Seconds(JsonNode? node) => TimeSpan.FromSeconds(node!.GetValue<int>());
 }

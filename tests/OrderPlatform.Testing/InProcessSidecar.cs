@@ -3,6 +3,7 @@ using Dapr.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Logging;
+using OrderPlatform.DaprFiles;
 using OrderPlatform.DevSidecar.Configuration;
 using OrderPlatform.DevSidecar.Hosting;
 using OrderPlatform.PlatformLauncher;
@@ -41,7 +42,7 @@ public sealed class InProcessSidecar : IAsyncDisposable
             var ports = FreePorts.Take(3);
             var root = RepoPaths.FindRoot();
             // The app's folder from dapr.yaml: relative component paths (secretsFile) resolve from it, as under dapr run -f.
-            var appDirectory = RunFile.Load(Path.Combine(root, "dapr.yaml")).Apps.Single(a => a.AppId == appId).AppDirectory;
+            var appDirectory = DaprRunFile.Load(Path.Combine(root, "dapr.yaml")).Apps.Single(a => a.AppId == appId).AppDirectory;
             var definition = new AppDefinition(appId, ports[0], ports[1], ports[2], appDirectory);
             var options = new SidecarOptions
             {

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using OrderPlatform.Contracts;
+using OrderPlatform.ServiceDefaults.Security;
 
 namespace OrderPlatform.Testing;
 
@@ -11,6 +13,9 @@ namespace OrderPlatform.Testing;
 /// A service hosted by <see cref="WebApplicationFactory{TEntryPoint}"/> whose Dapr sidecar is an
 /// <see cref="InProcessSidecar"/> for <paramref name="appId"/>. Every gRPC call the service makes passes
 /// <see cref="Hooks"/>; <see cref="Dapr"/> is a second client of the same app-id for arranging and checking state.
+/// The service has an app API token (<see cref="AppApiToken"/>), and the clients of <c>CreateClient()</c> call it as
+/// its sidecar delivers an invocation from order-service (<c>dapr-api-token</c> + <c>dapr-caller-app-id</c>), the
+/// only caller of the internal services' write methods; <see cref="CreateClientAs"/> calls as someone else.
 /// </summary>
 public class SidecarServiceFactory<TProgram>(string appId) : WebApplicationFactory<TProgram>
     where TProgram : class
@@ -20,6 +25,31 @@ public class SidecarServiceFactory<TProgram>(string appId) : WebApplicationFacto
     private SidecarHealthGate? healthGate;
 
     public DaprCallHooks Hooks { get; } = new();
+
+    /// <summary>The service's <c>APP_API_TOKEN</c>, as daprd (or ACA) gives it to the app and its sidecar.</summary>
+    public string AppApiToken { get; } = Guid.NewGuid().ToString("N");
+
+    /// <summary>
+    /// A client that calls the service with <paramref name="callerAppIds"/> as <c>dapr-caller-app-id</c> (none: no
+    /// header) and, when <paramref name="throughSidecar"/>, the app API token.
+    /// </summary>
+    public HttpClient CreateClientAs(bool throughSidecar, params string[] callerAppIds)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Remove(DaprCallers.TokenHeader);
+        client.DefaultRequestHeaders.Remove(DaprCallers.CallerHeader);
+        if (throughSidecar)
+        {
+            client.DefaultRequestHeaders.Add(DaprCallers.TokenHeader, AppApiToken);
+        }
+
+        foreach (var caller in callerAppIds)
+        {
+            client.DefaultRequestHeaders.Add(DaprCallers.CallerHeader, caller);
+        }
+
+        return client;
+    }
 
     /// <summary>
     /// Where the service finds the sidecar's HTTP API (health, invocation) instead of the sidecar, when a test stands
@@ -54,11 +84,20 @@ public class SidecarServiceFactory<TProgram>(string appId) : WebApplicationFacto
         builder.UseSetting("DAPR_GRPC_ENDPOINT", sidecar.GrpcEndpoint.ToString());
         builder.UseSetting("StateStore:ConflictDelay", "00:00:00.001");
         builder.UseSetting("StateStore:ConflictMaxDelay", "00:00:00.005");
+        builder.UseSetting(DaprCallers.TokenSetting, AppApiToken);
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<DaprClient>();
             services.AddSingleton(_ => sidecar.CreateClient(Hooks, HttpEndpoint));
         });
+    }
+
+    protected override void ConfigureClient(HttpClient client)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.Add(DaprCallers.TokenHeader, AppApiToken);
+        client.DefaultRequestHeaders.Add(DaprCallers.CallerHeader, AppIds.OrderService);
     }
 
     public override async ValueTask DisposeAsync()

@@ -135,14 +135,6 @@ public sealed class InvocationResilienceTests
             .Which.Tags.Should().Contain(MetricNames.TargetTag, "inventory-service");
     }
 
-    [Theory]
-    [InlineData("500ms", 500)]
-    [InlineData("5s", 5000)]
-    [InlineData("1m", 60000)]
-    [InlineData("1h", 3600000)]
-    public void Dapr_durations_are_read(string text, int milliseconds) =>
-        InvocationResilience.Duration(text).Should().Be(TimeSpan.FromMilliseconds(milliseconds));
-
     private sealed class Downstream(Func<int, CancellationToken, Task<HttpResponseMessage>> answer) : HttpMessageHandler
     {
         private int calls;

@@ -12,6 +12,13 @@ public sealed class Platform : IAsyncDisposable
     private readonly Dictionary<string, ManagedProcess> _apps = new(StringComparer.Ordinal);
     private readonly AppInvocationResiliency? _appResiliency;
 
+    // The app API token the sidecar sends on every call to an app and the apps require on their internal routes
+    // (daprd's and ACA's APP_API_TOKEN); one per platform run.
+    private readonly string _appApiToken = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>The run's app API token, for a test that calls an app as its sidecar does (an input binding).</summary>
+    public string AppApiToken => _appApiToken;
+
     private Platform(PlatformOptions options, IReadOnlyDictionary<string, AppPorts> ports)
     {
         _options = options;
@@ -126,7 +133,7 @@ public sealed class Platform : IAsyncDisposable
             "--run-file", Path.Combine(_root, "dapr.yaml"),
             "--resources-path", _appResiliency?.ResourcesPath ?? ResourcesPath(_options, _root),
         };
-        var env = new Dictionary<string, string>(_options.SidecarEnvironment, StringComparer.Ordinal);
+        var env = new Dictionary<string, string>(_options.SidecarEnvironment, StringComparer.Ordinal) { ["APP_API_TOKEN"] = _appApiToken };
         foreach (var (appId, ports) in Ports)
         {
             env[$"DevSidecar__Apps__{appId}__AppPort"] = ports.AppPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -149,6 +156,7 @@ public sealed class Platform : IAsyncDisposable
             ["ASPNETCORE_URLS"] = ports.AppUrl.ToString().TrimEnd('/'),
             ["DAPR_HTTP_ENDPOINT"] = ports.DaprHttpUrl.ToString().TrimEnd('/'),
             ["DAPR_GRPC_ENDPOINT"] = ports.DaprGrpcUrl.ToString().TrimEnd('/'),
+            ["APP_API_TOKEN"] = _appApiToken,
         };
         foreach (var (key, value) in _appResiliency?.Settings ?? new Dictionary<string, string>())
         {

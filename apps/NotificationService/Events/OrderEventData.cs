@@ -35,7 +35,7 @@ public static class OrderEventData
         catch (JsonException ex)
         {
             problem = "data is not an OrderEvent: " + string.Join("; ",
-                JsonBodyErrors.From(ex, rootField: "data").Select(e => $"{e.Key}: {string.Join(' ', e.Value)}"));
+                JsonBodyErrors.From(ex, Strict.GetTypeInfo(typeof(OrderEvent)), data, rootField: "data").Select(e => $"{e.Key}: {string.Join(' ', e.Value)}"));
             return false;
         }
 

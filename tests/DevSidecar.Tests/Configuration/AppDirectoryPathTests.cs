@@ -1,5 +1,6 @@
 using Dapr.Client;
 using Microsoft.Extensions.DependencyInjection;
+using OrderPlatform.DaprFiles;
 using OrderPlatform.DevSidecar.Configuration;
 using OrderPlatform.DevSidecar.Hosting;
 
@@ -17,7 +18,7 @@ public sealed class AppDirectoryPathTests : IDisposable
     [Fact]
     public void The_run_file_gives_each_app_its_appDirPath_resolved_against_the_run_files_directory()
     {
-        var apps = RunFile.Load(Path.Combine(RepoRoot.Path, "dapr.yaml")).Apps;
+        var apps = DaprRunFile.Load(Path.Combine(RepoRoot.Path, "dapr.yaml")).Apps;
 
         apps.Single(a => a.AppId == "payment-service").AppDirectory.Should().Be(Path.Combine(RepoRoot.Path, "apps", "PaymentService"));
         apps.Should().OnlyContain(a => a.AppDirectory != null && Directory.Exists(a.AppDirectory));
@@ -36,8 +37,8 @@ public sealed class AppDirectoryPathTests : IDisposable
     [Fact]
     public void The_repositorys_secret_store_file_is_found_from_payment_services_directory()
     {
-        var runFile = RunFile.Load(Path.Combine(RepoRoot.Path, "dapr.yaml"));
-        var registry = new ComponentRegistry(ComponentLoader.LoadFolder(Path.Combine(RepoRoot.Path, "components")), runFile.BaseDirectory, runFile.Apps);
+        var runFile = DaprRunFile.Load(Path.Combine(RepoRoot.Path, "dapr.yaml"));
+        var registry = new ComponentRegistry(ComponentLoader.LoadFolder(Path.Combine(RepoRoot.Path, "components")), runFile.BaseDirectory, runFile.Apps.Select(AppDefinition.From));
         var store = registry.Resolve("payment-service", "secret-store", "secretstores.");
 
         registry.ResolvePath("payment-service", store.GetMetadata("secretsFile")!)

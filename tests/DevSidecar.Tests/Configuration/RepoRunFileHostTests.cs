@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using OrderPlatform.DaprFiles;
 using OrderPlatform.DevSidecar.Configuration;
 using OrderPlatform.DevSidecar.Hosting;
 
@@ -10,7 +11,7 @@ public sealed class RepoRunFileHostTests
     [Fact]
     public async Task Services_reach_their_components_as_configured_in_the_repository()
     {
-        var apps = RunFile.Load(Path.Combine(RepoRoot.Path, "dapr.yaml")).Apps;
+        var apps = DaprRunFile.Load(Path.Combine(RepoRoot.Path, "dapr.yaml")).Apps;
         var ports = FreePorts.Take(apps.Count * 2);
         var args = apps.SelectMany((a, i) => new[]
         {

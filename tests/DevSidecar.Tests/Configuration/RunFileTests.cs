@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using OrderPlatform.DaprFiles;
 using OrderPlatform.DevSidecar.Configuration;
 
 namespace OrderPlatform.DevSidecar.Tests.Configuration;
@@ -13,12 +14,12 @@ public sealed class RunFileTests
     [Fact]
     public void The_repositorys_run_file_defines_the_five_services_with_distinct_ports()
     {
-        var runFile = RunFile.Load(RunFilePath);
+        var runFile = DaprRunFile.Load(RunFilePath);
 
         runFile.Apps.Select(a => a.AppId).Should().Equal(
             "order-service", "inventory-service", "payment-service", "shipping-service", "notification-service");
         runFile.Apps.Single(a => a.AppId == "order-service").AppPort.Should().Be(5100);
-        runFile.Apps.SelectMany(a => new[] { a.AppPort, a.HttpPort, a.GrpcPort }).Should().OnlyHaveUniqueItems();
+        runFile.Apps.SelectMany(a => new[] { a.AppPort, a.DaprHttpPort, a.DaprGrpcPort }).Should().OnlyHaveUniqueItems();
         runFile.ResourcesPath.Should().Be("./components");
         runFile.BaseDirectory.Should().Be(RepoRoot.Path);
     }
@@ -38,7 +39,7 @@ public sealed class RunFileTests
         var order = settings.Apps.Single(a => a.AppId == "order-service");
         order.AppPort.Should().Be(6100);
         order.GrpcPort.Should().Be(61001);
-        order.HttpPort.Should().Be(RunFile.Load(RunFilePath).Apps[0].HttpPort);
+        order.HttpPort.Should().Be(DaprRunFile.Load(RunFilePath).Apps[0].DaprHttpPort);
         settings.Apps.Should().Contain(new AppDefinition("extra-app", 7000, 7001, 7002));
         settings.ResourcesPath.Should().Be(Path.Combine(RepoRoot.Path, "components"));
     }

@@ -1,7 +1,8 @@
-using OrderPlatform.DevSidecar.Resiliency;
+using OrderPlatform.DaprFiles;
 
 namespace OrderPlatform.DevSidecar.Tests.Resiliency;
 
+/// <summary>The one Go-duration parser (tools/OrderPlatform.DaprFiles): the dev sidecar's resiliency and Configuration, the kit's invocation resilience, Infra.Tests.</summary>
 public class DaprDurationTests
 {
     [Theory]
@@ -10,6 +11,7 @@ public class DaprDurationTests
     [InlineData("1m30s", 90000)]
     [InlineData("1.5h", 5400000)]
     [InlineData("2m", 120000)]
+    [InlineData("1h", 3600000)]
     [InlineData("0", 0)]
     public void Parses_go_durations(string text, double milliseconds) =>
         DaprDuration.Parse(text).TotalMilliseconds.Should().Be(milliseconds);

@@ -36,8 +36,8 @@ public class ResiliencyLoaderTests
 
         var outbound = policies.Resolve("order-service", PolicyTarget.PubsubOutbound("order-pubsub"));
         outbound.Retry.Should().BeEquivalentTo(new { Backoff = RetryBackoff.Exponential, MaxInterval = TimeSpan.FromSeconds(10), MaxRetries = 5 });
-        policies.Resolve("notification-service", PolicyTarget.PubsubInbound("order-pubsub")).Retry.Should().BeEquivalentTo(
-            new { Name = "deliveryRetry", Backoff = RetryBackoff.Exponential, MaxInterval = TimeSpan.FromSeconds(10), MaxRetries = 10 });
+        var inbound = policies.Resolve("notification-service", PolicyTarget.PubsubInbound("order-pubsub"));
+        inbound.Retry.Should().BeEquivalentTo(new { Name = "deliveryRetry", Backoff = RetryBackoff.Exponential, MaxInterval = TimeSpan.FromSeconds(10), MaxRetries = 10 });
         policies.Resolve("order-service", PolicyTarget.App("shipping-service")).Should().Be(PolicyDefinition.None);
     }
 

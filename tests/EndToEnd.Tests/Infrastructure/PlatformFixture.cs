@@ -42,6 +42,9 @@ public class PlatformFixture : IAsyncLifetime
     private Platform Local => _platform ?? throw new InvalidOperationException("Only a platform the fixture started can be killed or reached through its sidecar.");
 
     /// <summary>What a failing test should print: the last output of every local process.</summary>
+    /// <summary>The app API token the started platform's sidecar sends its apps (dapr-api-token).</summary>
+    public string AppApiToken => Local.AppApiToken;
+
     public string Diagnostics() => _platform?.Diagnostics() ?? "(external platform: see its own logs)";
 
     public virtual async Task DisposeAsync()

@@ -28,7 +28,10 @@ public sealed class ReconcilerTests(PlatformFixture platform)
 
         var passes = await Task.WhenAll(Enumerable.Range(0, 2).Select(async _ =>
         {
-            using var response = await api.Http.PostAsync($"/{Components.ReconcileCron}", null);
+            // As daprd's binding call: the app API token, no caller app-id.
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/{Components.ReconcileCron}");
+            request.Headers.Add("dapr-api-token", platform.AppApiToken);
+            using var response = await api.Http.SendAsync(request);
             return await response.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>(JsonDefaults.Options);
         }));
         var done = await api.WaitForAsync(orderId, TimeSpan.FromSeconds(60));

@@ -89,7 +89,7 @@ public sealed class RecordOrderStatusActivityTests : IAsyncLifetime
     {
         await sidecar.State.PutAsync("ord-1", order);
         var (_, etag) = await sidecar.Client.GetStateAndETagAsync<StoredOrder>(Components.OrdersStore, "ord-1");
-        sidecar.Wire.Clear();
+        sidecar.Hooks.ClearRecords();
         return etag;
     }
 
@@ -103,7 +103,7 @@ public sealed class RecordOrderStatusActivityTests : IAsyncLifetime
         var status = await activity.RunAsync(Mock.Of<WorkflowActivityContext>(), new OrderStatusUpdate("ord-1", OrderStatus.Paid, At, "charged", PaymentId: "pay-9"));
 
         status.Should().Be(OrderStatus.Paid);
-        var save = sidecar.Wire.Saves.Should().ContainSingle().Subject;
+        var save = sidecar.Hooks.Saves.Should().ContainSingle().Subject;
         save.ETag.Should().Be(etag);
         save.Consistency.Should().Be(ConsistencyMode.Strong);
         save.Concurrency.Should().Be(ConcurrencyMode.FirstWrite);
@@ -121,8 +121,8 @@ public sealed class RecordOrderStatusActivityTests : IAsyncLifetime
 
         await activity.RunAsync(Mock.Of<WorkflowActivityContext>(), new OrderStatusUpdate("ord-1", OrderStatus.Paid, At.AddSeconds(3), "charged", OrderEventTypes.Paid));
 
-        sidecar.Wire.Saves.Should().BeEmpty();
-        sidecar.Wire.Published.Should().ContainSingle().Which.DataAs<OrderEvent>().Type.Should().Be(OrderEventTypes.Paid);
+        sidecar.Hooks.Saves.Should().BeEmpty();
+        sidecar.Hooks.Published.Should().ContainSingle().Which.DataAs<OrderEvent>().Type.Should().Be(OrderEventTypes.Paid);
     }
 
     [Fact]
@@ -132,8 +132,8 @@ public sealed class RecordOrderStatusActivityTests : IAsyncLifetime
 
         await activity.RunAsync(Mock.Of<WorkflowActivityContext>(), new OrderStatusUpdate("ord-1", OrderStatus.Pending, At, StoredOrder.ReceivedDetail, OrderEventTypes.Created));
 
-        sidecar.Wire.Saves.Should().BeEmpty();
-        sidecar.Wire.Published.Should().ContainSingle().Which.DataAs<OrderEvent>().Should().Match<OrderEvent>(e =>
+        sidecar.Hooks.Saves.Should().BeEmpty();
+        sidecar.Hooks.Published.Should().ContainSingle().Which.DataAs<OrderEvent>().Should().Match<OrderEvent>(e =>
             e.Type == OrderEventTypes.Created && e.OrderId == "ord-1" && e.Status == nameof(OrderStatus.Pending));
     }
 
@@ -156,7 +156,7 @@ public sealed class RecordOrderStatusActivityTests : IAsyncLifetime
 
         await activity.RunAsync(Mock.Of<WorkflowActivityContext>(), new OrderStatusUpdate("ord-1", OrderStatus.Paid, At, "charged"));
 
-        sidecar.Wire.Saves.Select(s => s.ETag).Should().Equal(first, racerEtag);
+        sidecar.Hooks.Saves.Select(s => s.ETag).Should().Equal(first, racerEtag);
         var order = (await CurrentAsync())!;
         order.History.Should().HaveCount(3);
         order.Status.Should().Be(OrderStatus.Paid);
@@ -189,7 +189,7 @@ public sealed class RecordOrderStatusActivityTests : IAsyncLifetime
 
         await activity.RunAsync(Mock.Of<WorkflowActivityContext>(), new OrderStatusUpdate("ord-1", OrderStatus.Completed, At, "done", OrderEventTypes.Completed));
 
-        var published = sidecar.Wire.Published.Should().ContainSingle().Subject;
+        var published = sidecar.Hooks.Published.Should().ContainSingle().Subject;
         (published.PubsubName, published.Topic).Should().Be((Components.PubSub, Topics.Orders));
         published.Metadata.Should().Equal(new Dictionary<string, string>
         {
@@ -207,7 +207,7 @@ public sealed class RecordOrderStatusActivityTests : IAsyncLifetime
 
         await activity.RunAsync(Mock.Of<WorkflowActivityContext>(), new OrderStatusUpdate("ord-1", OrderStatus.Reserved, At, "stock reserved"));
 
-        sidecar.Wire.Saves.Should().ContainSingle();
-        sidecar.Wire.Published.Should().BeEmpty();
+        sidecar.Hooks.Saves.Should().ContainSingle();
+        sidecar.Hooks.Published.Should().BeEmpty();
     }
 }

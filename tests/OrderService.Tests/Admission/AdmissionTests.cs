@@ -36,7 +36,7 @@ public sealed class AdmissionTests
         problem.GetProperty("title").GetString().Should().Be("Too many orders in flight");
         (await api.State.ContainsAsync("adm-4")).Should().BeFalse();
         api.Workflows.Verify(w => w.ScheduleNewWorkflowAsync(It.IsAny<string>(), "adm-4", It.IsAny<object>()), Times.Never);
-        api.Wire.Published.Should().HaveCount(Bound, "no event for the refused order");
+        api.Hooks.Published.Should().HaveCount(Bound, "no event for the refused order");
     }
 
     [Fact]

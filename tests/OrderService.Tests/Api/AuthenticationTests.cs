@@ -33,7 +33,7 @@ public sealed class AuthenticationTests(OrderApiFactory api) : OrderApiTests(api
         response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
         response.Headers.WwwAuthenticate.Should().ContainSingle(h => h.Scheme == "Bearer");
         response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
-        Wire.SaveCalls.Should().BeEmpty();
+        Hooks.SaveCalls.Should().BeEmpty();
         Api.Workflows.VerifyNoOtherCalls();
     }
 

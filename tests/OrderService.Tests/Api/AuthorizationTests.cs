@@ -119,7 +119,7 @@ public sealed class AuthorizationTests(OrderApiFactory api) : OrderApiTests(api)
         var response = await Client.PostJsonAsync("/api/orders/batch", batch);
 
         response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
-        Wire.SaveCalls.Should().BeEmpty();
+        Hooks.SaveCalls.Should().BeEmpty();
         Api.Workflows.VerifyNoOtherCalls();
     }
 

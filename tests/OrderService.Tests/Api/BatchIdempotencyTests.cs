@@ -23,7 +23,7 @@ public sealed class BatchIdempotencyTests(OrderApiFactory api) : OrderApiTests(a
         first.Select(r => r.Status).Should().Equal("accepted", "accepted", "accepted");
         first[0].OrderId.Should().Be(OrderIds.ForBatchEntry(OrderApiFactory.Customer, "batch-key", 0));
         first[2].OrderId.Should().Be("b-explicit");
-        Wire.SaveCalls.Should().ContainSingle("the retry had nothing new to save");
+        Hooks.SaveCalls.Should().ContainSingle("the retry had nothing new to save");
         Api.Workflows.Verify(w => w.ScheduleNewWorkflowAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object>()), Times.Exactly(3));
     }
 
@@ -47,12 +47,12 @@ public sealed class BatchIdempotencyTests(OrderApiFactory api) : OrderApiTests(a
         var request = TestOrders.Request();
         var id = OrderIds.ForBatchEntry(OrderApiFactory.Customer, "stuck-key", 0);
         await State.PutAsync(id, StoredOrder.Create(id, request, request.Items, "USD", RequestFingerprint.Of(request), TestOrders.Now.AddMinutes(-5)));
-        Wire.Clear();
+        Hooks.ClearRecords();
 
         var results = await ResultsAsync(await Client.PostJsonAsync("/api/orders/batch", new { orders = new[] { request } }, "stuck-key"));
 
         results.Should().ContainSingle().Which.Should().Be(new Result(id, "accepted"));
-        Wire.SaveCalls.Should().BeEmpty();
+        Hooks.SaveCalls.Should().BeEmpty();
         Api.Workflows.Verify(w => w.ScheduleNewWorkflowAsync(nameof(OrderWorkflow), id, It.IsAny<OrderWorkflowInput>()), Times.Once);
     }
 
@@ -63,7 +63,7 @@ public sealed class BatchIdempotencyTests(OrderApiFactory api) : OrderApiTests(a
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await response.ReadJsonAsync()).GetProperty("errors").TryGetProperty("Idempotency-Key", out _).Should().BeTrue();
-        Wire.SaveCalls.Should().BeEmpty();
+        Hooks.SaveCalls.Should().BeEmpty();
     }
 
     private static async Task<List<Result>> ResultsAsync(HttpResponseMessage response)

@@ -12,7 +12,7 @@ public sealed class BatchOrdersTests(OrderApiFactory api) : OrderApiTests(api)
     public async Task Mixed_batch_accepts_the_valid_orders_in_one_bulk_save_and_reports_each_entry()
     {
         await State.PutAsync("ord-old", TestOrders.Stored("ord-old"));
-        Wire.Clear();
+        Hooks.ClearRecords();
         var invalid = TestOrders.Request("b-bad") with { Items = [new OrderItem("sku-1", 0, 5m)] };
         var orders = new object?[] { TestOrders.Request(), invalid, TestOrders.Request("b-1"), TestOrders.Request("b-1"), TestOrders.Request("ord-old"), null };
 
@@ -26,7 +26,7 @@ public sealed class BatchOrdersTests(OrderApiFactory api) : OrderApiTests(api)
         results[2].GetProperty("orderId").GetString().Should().Be("b-1");
         var generatedId = results[0].GetProperty("orderId").GetString()!;
 
-        var bulk = Wire.SaveCalls.Should().ContainSingle("batch orders are saved by the bulk call only").Subject;
+        var bulk = Hooks.SaveCalls.Should().ContainSingle("batch orders are saved by the bulk call only").Subject;
         bulk.Select(i => i.Key).Should().Equal(generatedId, "b-1");
         bulk.Should().OnlyContain(i => i.Concurrency == ConcurrencyMode.FirstWrite && i.Consistency == ConsistencyMode.Strong && i.ETag.Length == 0);
         bulk.Should().OnlyContain(i => i.Metadata["contentType"] == "application/json");
@@ -34,7 +34,7 @@ public sealed class BatchOrdersTests(OrderApiFactory api) : OrderApiTests(api)
         Api.Workflows.Verify(w => w.ScheduleNewWorkflowAsync(nameof(OrderWorkflow), generatedId, It.Is<OrderWorkflowInput>(i => i.PublishesCreated)), Times.Once);
         Api.Workflows.Verify(w => w.ScheduleNewWorkflowAsync(nameof(OrderWorkflow), "b-1", It.Is<OrderWorkflowInput>(i => i.PublishesCreated)), Times.Once);
         Api.Workflows.Verify(w => w.ScheduleNewWorkflowAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object>()), Times.Exactly(2));
-        Wire.Published.Should().BeEmpty("each order's workflow publishes its order_created");
+        Hooks.Published.Should().BeEmpty("each order's workflow publishes its order_created");
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class BatchOrdersTests(OrderApiFactory api) : OrderApiTests(api)
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         (await response.ReadJsonAsync()).GetProperty("results")[0].GetProperty("errors").EnumerateObject().Select(e => e.Name).Should().Equal("items");
-        Wire.SaveCalls.Should().BeEmpty();
+        Hooks.SaveCalls.Should().BeEmpty();
         Api.Workflows.VerifyNoOtherCalls();
     }
 
@@ -75,6 +75,6 @@ public sealed class BatchOrdersTests(OrderApiFactory api) : OrderApiTests(api)
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await response.ErrorKeysAsync()).Should().Equal("orders");
-        Wire.SaveCalls.Should().BeEmpty();
+        Hooks.SaveCalls.Should().BeEmpty();
     }
 }

@@ -34,7 +34,7 @@ public sealed class CreateOrderTests(OrderApiFactory api) : OrderApiTests(api)
     {
         await Client.PostJsonAsync("/api/orders", TestOrders.Request("ord-101"));
 
-        var save = Wire.Saves.Should().ContainSingle(s => s.Key == "ord-101").Subject;
+        var save = Hooks.Saves.Should().ContainSingle(s => s.Key == "ord-101").Subject;
         save.ETag.Should().BeEmpty("no ETag + first-write means the key must not exist yet");
         save.Concurrency.Should().Be(ConcurrencyMode.FirstWrite);
         save.Consistency.Should().Be(ConsistencyMode.Strong);
@@ -80,7 +80,7 @@ public sealed class CreateOrderTests(OrderApiFactory api) : OrderApiTests(api)
         var response = await Client.PostJsonAsync("/api/orders", TestOrders.Request("ord-104"));
 
         response.StatusCode.Should().Be(HttpStatusCode.Accepted);
-        Wire.Published.Should().BeEmpty();
+        Hooks.Published.Should().BeEmpty();
         Api.Workflows.Verify(w => w.ScheduleNewWorkflowAsync(nameof(OrderWorkflow), "ord-104", It.Is<OrderWorkflowInput>(i => i.PublishesCreated)), Times.Once);
     }
 

@@ -52,7 +52,7 @@ public sealed class IdempotencyTests(OrderApiFactory api) : OrderApiTests(api)
 
         var responses = await Task.WhenAll(Enumerable.Range(0, Racers).Select(_ => Client.PostJsonAsync("/api/orders", TestOrders.Request(), "key-race")));
 
-        Wire.Saves.Count(s => s.Key.StartsWith(StateKeys.IdempotencyPrefix, StringComparison.Ordinal)).Should().Be(Racers, "every request tried to claim the key");
+        Hooks.Saves.Count(s => s.Key.StartsWith(StateKeys.IdempotencyPrefix, StringComparison.Ordinal)).Should().Be(Racers, "every request tried to claim the key");
         responses.Should().OnlyContain(r => r.StatusCode == HttpStatusCode.Accepted || r.StatusCode == HttpStatusCode.OK);
         responses.Count(r => r.StatusCode == HttpStatusCode.Accepted).Should().Be(1);
         var ids = await Task.WhenAll(responses.Select(async r => (await r.ReadJsonAsync()).GetProperty("orderId").GetString()));
@@ -65,7 +65,7 @@ public sealed class IdempotencyTests(OrderApiFactory api) : OrderApiTests(api)
     {
         await Client.PostJsonAsync("/api/orders", TestOrders.Request(), "key-3");
 
-        var claim = Wire.Saves.Should().ContainSingle(s => s.Key.StartsWith("idempotency:", StringComparison.Ordinal)).Subject;
+        var claim = Hooks.Saves.Should().ContainSingle(s => s.Key.StartsWith("idempotency:", StringComparison.Ordinal)).Subject;
         claim.Key.Should().Be(StateKeys.Idempotency(OrderApiFactory.Customer, "key-3"));
         claim.ETag.Should().BeEmpty();
         claim.Concurrency.Should().Be(Dapr.Client.ConcurrencyMode.FirstWrite);
@@ -81,8 +81,8 @@ public sealed class IdempotencyTests(OrderApiFactory api) : OrderApiTests(api)
         var response = await Client.PostJsonAsync("/api/orders", TestOrders.Request("ord-taken"), "key-4");
 
         response.StatusCode.Should().Be(HttpStatusCode.Conflict);
-        var claimed = Wire.Saves.Select(s => s.Key).Where(k => k.StartsWith("idempotency:", StringComparison.Ordinal)).Should().ContainSingle().Subject;
-        Wire.Deletes.Should().Equal(claimed);
+        var claimed = Hooks.Saves.Select(s => s.Key).Where(k => k.StartsWith("idempotency:", StringComparison.Ordinal)).Should().ContainSingle().Subject;
+        Hooks.Deletes.Should().Equal(claimed);
         (await State.ContainsAsync(claimed)).Should().BeFalse();
     }
 }

@@ -20,13 +20,13 @@ public sealed class OperatorEndpointsTests(OrderApiFactory api) : OrderApiTests(
     public async Task An_order_that_has_not_failed_is_a_409_problem_and_stays_as_it_was()
     {
         await State.PutAsync("ord-live", TestOrders.Stored("ord-live", OrderStatus.Paid));
-        Wire.Clear();
+        Hooks.ClearRecords();
 
         var response = await Api.OperatorClient().PostAsync(new Uri("/api/orders/ord-live/compensate", UriKind.Relative), null);
 
         response.StatusCode.Should().Be(HttpStatusCode.Conflict);
         (await response.ReadJsonAsync()).GetProperty("detail").GetString().Should().Contain("Paid");
-        Wire.Saves.Should().BeEmpty();
+        Hooks.Saves.Should().BeEmpty();
     }
 
     [Fact]

@@ -21,7 +21,7 @@ namespace OrderPlatform.OrderService.Tests.Api;
 /// <summary>
 /// The order API in-process against the dev sidecar hosted in the test process (<see cref="SidecarServiceFactory{TProgram}"/>:
 /// real DaprClient, real gRPC, the repository's components), every state and pub/sub request read on the way by
-/// <see cref="Wire"/>. Kept as fakes: the <see cref="IDaprWorkflowClient"/> (these tests check what the API schedules
+/// <see cref="SidecarServiceFactory{TProgram}.Hooks"/>. Kept as fakes: the <see cref="IDaprWorkflowClient"/> (these tests check what the API schedules
 /// and raises; the workflow itself is tested with WorkflowHarness, and the worker, which would run orders through
 /// faked downstream services, is removed), inventory-service's check-stock at the HttpClient level
 /// (<see cref="FakeInventory"/>) and the clock. Callers sign in with tokens of <see cref="Tokens"/>, whose key the
@@ -44,7 +44,6 @@ public class OrderApiFactory() : SidecarServiceFactory<Program>(AppIds.OrderServ
     public Mock<IDaprWorkflowClient> Workflows { get; } = new();
     public FakeTimeProvider Clock { get; } = new(TestOrders.Now);
     internal FakeInventory Inventory { get; } = new();
-    internal DaprWire Wire { get; private set; } = null!;
 
     /// <summary>Settings over the ones below, for a test with a host of its own (set before the host is built).</summary>
     public Dictionary<string, string> Settings { get; } = [];
@@ -62,7 +61,7 @@ public class OrderApiFactory() : SidecarServiceFactory<Program>(AppIds.OrderServ
         Workflows.Setup(w => w.ScheduleNewWorkflowAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object>()))
             .ReturnsAsync((string _, string id, object _) => id);
         Inventory.Reset();
-        Wire?.Clear();
+        Hooks.ClearRecords();
         Hooks.Before("SaveState", null);
         Hooks.ResetCounts();
     }
@@ -102,9 +101,8 @@ public class OrderApiFactory() : SidecarServiceFactory<Program>(AppIds.OrderServ
 
         builder.ConfigureTestServices(services =>
         {
-            Wire ??= new DaprWire(Hooks);
             services.RemoveAll<DaprClient>();
-            services.AddSingleton(_ => Sidecar.CreateClient(Wire));
+            services.AddSingleton(_ => Sidecar.CreateClient(Hooks));
             services.RemoveAll<IDaprWorkflowClient>();
             services.AddSingleton(Workflows.Object);
             services.AddHttpClient<InventoryClient>().ConfigurePrimaryHttpMessageHandler(Inventory.CreateHandler);
@@ -145,5 +143,5 @@ public abstract class OrderApiTests
 
     internal OrdersState State => Api.State;
 
-    internal DaprWire Wire => Api.Wire;
+    internal DaprCallHooks Hooks => Api.Hooks;
 }

@@ -84,7 +84,7 @@ public sealed class RequiredFieldsTests(OrderApiFactory api) : OrderApiTests(api
         var response = await Client.PostRawAsync("/api/orders/batch", json);
 
         (await ErrorsAsync(response)).Should().ContainKey(field).WhoseValue.Should().Equal(message);
-        Wire.SaveCalls.Should().BeEmpty();
+        Hooks.SaveCalls.Should().BeEmpty();
         Api.Workflows.VerifyNoOtherCalls();
     }
 
@@ -94,7 +94,7 @@ public sealed class RequiredFieldsTests(OrderApiFactory api) : OrderApiTests(api
         var response = await Client.PostRawAsync("/api/orders/batch", $$"""{"orders":[{{Order().ToJsonString()}}],"dryRun":true}""");
 
         (await ErrorsAsync(response)).Should().ContainKey("dryRun");
-        Wire.SaveCalls.Should().BeEmpty();
+        Hooks.SaveCalls.Should().BeEmpty();
         Api.Workflows.VerifyNoOtherCalls();
     }
 
@@ -118,7 +118,7 @@ public sealed class RequiredFieldsTests(OrderApiFactory api) : OrderApiTests(api
         Errors(results[1]).Should().ContainKey("items[0].quantity").WhoseValue.Should().Equal("'quantity' is required.");
         Errors(results[2]).Should().ContainKey("paymentTokn");
         Errors(results[3]).Should().ContainKey("order");
-        Wire.SaveCalls.Should().ContainSingle().Which.Select(i => i.Key).Should().Equal("b-good");
+        Hooks.SaveCalls.Should().ContainSingle().Which.Select(i => i.Key).Should().Equal("b-good");
     }
 
     private static Dictionary<string, string[]> Errors(JsonElement result) =>
@@ -133,7 +133,7 @@ public sealed class RequiredFieldsTests(OrderApiFactory api) : OrderApiTests(api
 
     private void AssertNothingHappened()
     {
-        Wire.SaveCalls.Should().BeEmpty();
+        Hooks.SaveCalls.Should().BeEmpty();
         Api.Workflows.VerifyNoOtherCalls();
     }
 }

@@ -27,7 +27,7 @@ public sealed class StartRecoveryTests(OrderApiFactory api) : OrderApiTests(api)
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         Api.Workflows.Verify(w => w.ScheduleNewWorkflowAsync(nameof(OrderWorkflow), order.OrderId,
             It.Is<OrderWorkflowInput>(i => i.PaymentToken == "tok_mastercard" && i.Total == order.Total && i.PublishesCreated)), Times.Once);
-        Wire.Published.Should().BeEmpty("the workflow publishes order_created");
+        Hooks.Published.Should().BeEmpty("the workflow publishes order_created");
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public sealed class StartRecoveryTests(OrderApiFactory api) : OrderApiTests(api)
 
         Api.Workflows.Verify(w => w.ScheduleNewWorkflowAsync(nameof(OrderWorkflow), order.OrderId,
             It.Is<OrderWorkflowInput>(i => !i.PublishesCreated)), Times.Once);
-        var published = Wire.Published.Should().ContainSingle().Subject;
+        var published = Hooks.Published.Should().ContainSingle().Subject;
         (published.PubsubName, published.Topic).Should().Be((OrderPlatform.Contracts.Components.PubSub, OrderPlatform.Contracts.Topics.Orders));
         published.DataAs<OrderEvent>().Should().Match<OrderEvent>(e => e.OrderId == order.OrderId && e.Type == OrderEventTypes.Created);
     }

@@ -12,7 +12,7 @@ public sealed class UnknownProductTests(OrderApiFactory api) : OrderApiTests(api
     private void ShouldHaveStartedNothing()
     {
         Api.Workflows.Verify(w => w.ScheduleNewWorkflowAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object>()), Times.Never);
-        Wire.Published.Should().BeEmpty();
+        Hooks.Published.Should().BeEmpty();
     }
 
     [Fact]
@@ -34,7 +34,7 @@ public sealed class UnknownProductTests(OrderApiFactory api) : OrderApiTests(api
         var errors = problem.GetProperty("errors");
         errors.EnumerateObject().Select(e => e.Name).Should().Equal("items[1].productId", "items[2].productId");
         errors.GetProperty("items[1].productId")[0].GetString().Should().Be("Product 'sku-2' does not exist.");
-        Wire.Saves.Should().BeEmpty("no order and no idempotency record is stored");
+        Hooks.Saves.Should().BeEmpty("no order and no idempotency record is stored");
         (await State.ContainsAsync("ord-u1")).Should().BeFalse();
         ShouldHaveStartedNothing();
     }
@@ -83,7 +83,7 @@ public sealed class UnknownProductTests(OrderApiFactory api) : OrderApiTests(api
         response.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
         response.Headers.RetryAfter!.Delta.Should().Be(TimeSpan.FromSeconds(5));
         (await response.ReadJsonAsync()).GetProperty("title").GetString().Should().Be("Catalogue unavailable");
-        Wire.Saves.Should().BeEmpty("no order and no idempotency record is stored");
+        Hooks.Saves.Should().BeEmpty("no order and no idempotency record is stored");
         ShouldHaveStartedNothing();
     }
 
@@ -142,7 +142,7 @@ public sealed class UnknownProductTests(OrderApiFactory api) : OrderApiTests(api
         errors.GetProperty("items[1].productId")[0].GetString().Should().Be("Product 'ghost' does not exist.");
         results[2].GetProperty("errors").EnumerateObject().Select(e => e.Name).Should().Equal("items[0].quantity");
         Api.Inventory.Checks.Should().ContainSingle().Which.Body.Items.Select(i => i.ProductId).Should().Equal("sku-1", "sku-2", "ghost");
-        Wire.SaveCalls.Should().ContainSingle().Which.Select(i => i.Key).Should().Equal("bu-1");
+        Hooks.SaveCalls.Should().ContainSingle().Which.Select(i => i.Key).Should().Equal("bu-1");
         Api.Workflows.Verify(w => w.ScheduleNewWorkflowAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object>()), Times.Once);
     }
 

@@ -45,7 +45,7 @@ public sealed class ValidationTests(OrderApiFactory api) : OrderApiTests(api)
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await response.ErrorKeysAsync()).Should().Equal(field);
-        Wire.SaveCalls.Should().BeEmpty();
+        Hooks.SaveCalls.Should().BeEmpty();
         Api.Workflows.VerifyNoOtherCalls();
     }
 
@@ -65,7 +65,7 @@ public sealed class ValidationTests(OrderApiFactory api) : OrderApiTests(api)
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
-        Wire.SaveCalls.Should().BeEmpty();
+        Hooks.SaveCalls.Should().BeEmpty();
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public sealed class ValidationTests(OrderApiFactory api) : OrderApiTests(api)
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await response.ErrorKeysAsync()).Should().Equal("Idempotency-Key");
-        Wire.SaveCalls.Should().BeEmpty();
+        Hooks.SaveCalls.Should().BeEmpty();
     }
 
     private static void Set(JsonNode root, string path, JsonNode? value)

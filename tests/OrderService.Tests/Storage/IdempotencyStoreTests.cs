@@ -21,7 +21,7 @@ public sealed class IdempotencyStoreTests : IAsyncLifetime
         var claimed = await Store(new OrderServiceOptions()).ClaimAsync("cust-1", "key-1", Record());
 
         claimed.Should().BeNull("this call claimed the key");
-        var save = sidecar.Wire.Saves.Should().ContainSingle().Subject;
+        var save = sidecar.Hooks.Saves.Should().ContainSingle().Subject;
         save.Key.Should().Be(StateKeys.Idempotency("cust-1", "key-1"));
         save.ETag.Should().BeEmpty();
         save.Concurrency.Should().Be(ConcurrencyMode.FirstWrite);
@@ -33,7 +33,7 @@ public sealed class IdempotencyStoreTests : IAsyncLifetime
     {
         await Store(new OrderServiceOptions { IdempotencyKeyTtl = TimeSpan.FromMinutes(90.5) }).ClaimAsync("cust-1", "key-2", Record());
 
-        sidecar.Wire.Saves.Single().Metadata["ttlInSeconds"].Should().Be("5430");
+        sidecar.Hooks.Saves.Single().Metadata["ttlInSeconds"].Should().Be("5430");
     }
 
     [Fact]

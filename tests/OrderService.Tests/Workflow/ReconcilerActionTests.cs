@@ -106,7 +106,7 @@ public sealed class ReconcilerActionTests : IAsyncLifetime
         order.History.Should().ContainSingle(h => h.Status == OrderStatus.Failed)
             .Which.Detail.Should().EndWith("refund Refunded, stock release Released");
         downstream.Calls.Should().Contain(["/refund ord-dead", "/release ord-dead"]).And.OnlyContain(c => c.EndsWith(" ord-dead", StringComparison.Ordinal));
-        sidecar.Wire.Published.Select(p => p.Metadata["cloudevent.id"]).Distinct().Should().Equal(OrderEvent.EventId("ord-dead", OrderEventTypes.Failed));
+        sidecar.Hooks.Published.Select(p => p.Metadata["cloudevent.id"]).Distinct().Should().Equal(OrderEvent.EventId("ord-dead", OrderEventTypes.Failed));
     }
 
     [Fact]

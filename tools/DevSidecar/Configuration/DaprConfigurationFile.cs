@@ -1,3 +1,4 @@
+using OrderPlatform.DaprFiles;
 using OrderPlatform.DevSidecar.Resiliency;
 using OrderPlatform.DevSidecar.Workflows.Retention;
 using YamlDotNet.Core;

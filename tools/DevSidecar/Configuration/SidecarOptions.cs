@@ -34,6 +34,12 @@ public sealed class SidecarOptions
     /// <summary>When set, every API except health requires this <c>dapr-api-token</c>.</summary>
     public string? ApiToken { get; set; }
 
+    /// <summary>
+    /// The app API token (daprd's <c>APP_API_TOKEN</c>): when set, every call to an app carries it as
+    /// <c>dapr-api-token</c>, so the app can tell calls from its sidecar from anything else.
+    /// </summary>
+    public string? AppApiToken { get; set; }
+
     /// <summary>The level of the per-call log line (null: configuration, default Information).</summary>
     public LogLevel? CallLogLevel { get; set; }
 }

@@ -1,3 +1,4 @@
+using OrderPlatform.DaprFiles;
 using OrderPlatform.DevSidecar.Workflows.Retention;
 
 namespace OrderPlatform.DevSidecar.Configuration;
@@ -10,7 +11,8 @@ public sealed record SidecarSettings(
     string? ResourcesPath,
     string? ApiToken,
     LogLevel CallLogLevel,
-    WorkflowRetentionPolicy WorkflowRetention)
+    WorkflowRetentionPolicy WorkflowRetention,
+    string? AppApiToken = null)
 {
     /// <summary>Merges options, the run file, the resources folder and configuration overrides.</summary>
     public static SidecarSettings Resolve(SidecarOptions options, IConfiguration configuration)
@@ -19,15 +21,15 @@ public sealed record SidecarSettings(
         ArgumentNullException.ThrowIfNull(configuration);
         var runFilePath = options.RunFile ?? configuration["run-file"] ?? configuration["DevSidecar:RunFile"]
             ?? (options.DefaultRunFile is { } fallback && File.Exists(fallback) ? fallback : null);
-        var runFile = runFilePath is null ? null : RunFile.Load(runFilePath);
+        var runFile = runFilePath is null ? null : DaprRunFile.Load(runFilePath);
         var baseDirectory = runFile?.BaseDirectory ?? options.BaseDirectory ?? Directory.GetCurrentDirectory();
 
         var resources = options.ResourcesPath ?? configuration["resources-path"] ?? configuration["DevSidecar:ResourcesPath"];
         var resourcesPath = resources is not null
             ? Path.GetFullPath(resources)
-            : runFile?.ResourcesPath is { } fromRunFile ? Path.GetFullPath(Path.Combine(baseDirectory, fromRunFile)) : null;
+            : runFile?.ResourcesDirectory;
 
-        var apps = new List<AppDefinition>(runFile?.Apps ?? []);
+        var apps = new List<AppDefinition>(runFile?.Apps.Select(AppDefinition.From) ?? []);
         foreach (var app in options.Apps)
         {
             // A replacement without a directory keeps the run file's appDirPath (where daprd would run).
@@ -42,6 +44,7 @@ public sealed record SidecarSettings(
         var level = options.CallLogLevel
             ?? (Enum.TryParse<LogLevel>(configuration["DevSidecar:CallLogLevel"], ignoreCase: true, out var parsed) ? parsed : LogLevel.Information);
         var token = options.ApiToken ?? configuration["DAPR_API_TOKEN"];
+        var appToken = options.AppApiToken ?? configuration["APP_API_TOKEN"];
         return new SidecarSettings(
             AppOverrides.Apply(apps, configuration.GetSection("DevSidecar:Apps")),
             components,
@@ -51,18 +54,17 @@ public sealed record SidecarSettings(
             level,
             ResolveConfigFile(options, configuration, runFile) is { } config
                 ? DaprConfigurationFile.LoadRetention(config)
-                : WorkflowRetentionPolicy.KeepForever);
+                : WorkflowRetentionPolicy.KeepForever,
+            string.IsNullOrEmpty(appToken) ? null : appToken);
     }
 
-    private static string? ResolveConfigFile(SidecarOptions options, IConfiguration configuration, RunFile? runFile)
+    private static string? ResolveConfigFile(SidecarOptions options, IConfiguration configuration, DaprRunFile? runFile)
     {
         if ((options.ConfigFile ?? configuration["config"] ?? configuration["DevSidecar:ConfigFile"]) is { } given)
         {
             return Path.GetFullPath(given);
         }
 
-        return runFile?.ConfigFilePath is { } fromRunFile
-            ? Path.GetFullPath(Path.Combine(runFile.BaseDirectory, fromRunFile))
-            : null;
+        return runFile?.ConfigFile;
     }
 }

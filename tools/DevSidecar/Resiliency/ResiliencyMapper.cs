@@ -1,3 +1,5 @@
+using OrderPlatform.DaprFiles;
+
 namespace OrderPlatform.DevSidecar.Resiliency;
 
 /// <summary>Turns a YAML resiliency document into validated policies (unknown policy names are errors).</summary>

@@ -27,7 +27,8 @@ public sealed class BatchEntryReader(IOptions<HttpJsonOptions> json)
         }
         catch (JsonException ex)
         {
-            return new BatchEntry(null, JsonBodyErrors.From(ex, rootField: EntryField));
+            var contract = json.Value.SerializerOptions.GetTypeInfo(typeof(CreateOrderRequest));
+            return new BatchEntry(null, JsonBodyErrors.From(ex, contract, entry, rootField: EntryField));
         }
     }
 }

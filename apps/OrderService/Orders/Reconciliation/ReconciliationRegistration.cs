@@ -1,4 +1,5 @@
 using OrderPlatform.Contracts;
+using OrderPlatform.ServiceDefaults.Security;
 
 namespace OrderPlatform.OrderService.Orders.Reconciliation;
 
@@ -20,7 +21,8 @@ public static class ReconciliationRegistration
     /// <summary>The cron binding's route (<see cref="Components.ReconcileCron"/>), outside <c>/api</c>: only the sidecar calls it.</summary>
     public static IEndpointRouteBuilder MapOrderReconciliation(this IEndpointRouteBuilder app)
     {
-        app.MapPost($"/{Components.ReconcileCron}", ReconcileEndpoint.HandleAsync).WithName("ReconcileOrders").ExcludeFromDescription();
+        app.MapPost($"/{Components.ReconcileCron}", ReconcileEndpoint.HandleAsync).WithName("ReconcileOrders").ExcludeFromDescription()
+            .RequireDaprBinding(); // daprd's bindings.cron only: not the public ingress, not another app's invocation
         app.MapMethods($"/{Components.ReconcileCron}", [HttpMethods.Options], ReconcileEndpoint.Probe).ExcludeFromDescription();
         return app;
     }

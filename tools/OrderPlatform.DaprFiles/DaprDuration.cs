@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace OrderPlatform.DevSidecar.Resiliency;
+namespace OrderPlatform.DaprFiles;
 
 /// <summary>Parses durations the way Dapr does (Go's time.ParseDuration): "5s", "1m30s", "500ms", "1.5h", "250us".</summary>
 public static partial class DaprDuration
