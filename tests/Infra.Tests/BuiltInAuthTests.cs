@@ -30,6 +30,8 @@ public sealed class BuiltInAuthTests(BicepFixture bicep)
             ["Authentication__Schemes__Bearer__ValidAudiences__0"] = "[parameters('orderApiClientId')]",
             ["Authentication__Schemes__Bearer__ValidAudiences__1"] = "[format('api://{0}', parameters('orderApiClientId'))]",
             ["Auth__CallerIdClaim"] = "oid",
+            // The order API's other setting: its write limit's client IP behind ACA's ingress (SmokeDataTests).
+            ["RequestLimits__ClientIpFromForwardedFor"] = "true",
         });
         var services = bicep.MainTemplate["variables"]!["services"]!.AsArray();
         services.Single(s => (string)s!["appId"]! == "order-service")!["settings"]!.ToString().Should().Be("[variables('orderApiSettings')]");

@@ -52,7 +52,9 @@ public sealed class ResiliencyTests(ResiliencyTests.OwnPlatform platform) : ICla
     /// retried for the workflow's fault window while the breaker opens and fails the rest fast, and the order is held
     /// (nothing compensated). Returns the product, the held order's id and the held order.
     /// </summary>
-    internal static async Task<(string ProductId, string OrderId, OrderView Held)> RetriedThenHeldAsync(PlatformFixture platform)
+    /// <param name="platform">The platform under test.</param>
+    /// <param name="beforeOutage">A pause between the two parts (see the app-mode test).</param>
+    internal static async Task<(string ProductId, string OrderId, OrderView Held)> RetriedThenHeldAsync(PlatformFixture platform, TimeSpan beforeOutage = default)
     {
         var orders = platform.Clients.Orders;
         var apis = platform.Clients.Internal;
@@ -68,6 +70,7 @@ public sealed class ResiliencyTests(ResiliencyTests.OwnPlatform platform) : ICla
         // order goes on hold (nothing compensated: the reservation is kept) instead of failing. Without invocation
         // retries the window's few workflow attempts serve fewer than TripAfter failures (seen: 3 with the app-mode
         // setting dropped); without the breaker the retried workflow attempts serve more than 2 * AttemptsPerCall.
+        await Task.Delay(beforeOutage);
         const int outage = 1000;
         await apis.FailPaymentsAsync(failNext: outage);
         var id = await orders.CreateAsync(OrderApi.NewOrder(productId));
@@ -122,7 +125,10 @@ public sealed class AppInvocationResiliencyTests(AppInvocationResiliencyTests.Ow
 {
     [LocalPlatformFact]
     public async Task Applied_by_order_service_instead_of_the_sidecar_the_policies_retry_and_trip_the_breaker_the_same_way() =>
-        await ResiliencyTests.RetriedThenHeldAsync(platform);
+        // Polly's breaker trips when every call within paymentCircuitBreaker's 10 s interval failed (daprd: 5
+        // consecutive failures): the first part's success must leave that window before the outage, or the failure
+        // ratio stays below 1 and the breaker never opens (seen: 8 calls served).
+        await ResiliencyTests.RetriedThenHeldAsync(platform, beforeOutage: TimeSpan.FromSeconds(11));
 
     public sealed class OwnPlatform : PlatformFixture
     {

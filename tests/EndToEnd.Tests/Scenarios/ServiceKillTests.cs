@@ -28,7 +28,8 @@ public sealed class ServiceKillTests(FaultPlatform platform, ITestOutputHelper o
     [InlineData(AppIds.NotificationService)]
     public async Task A_service_killed_mid_flight_every_order_completes_charged_once_shipped_once_notified_once_and_stock_is_conserved(string appId)
     {
-        var api = platform.Clients.Orders;
+        // Each order its own customer's (notifications are counted per customer), read by an operator.
+        var api = platform.Clients.Operator;
         var apis = platform.Clients.Internal;
         var productId = await apis.NewProductAsync(available: InitialStock);
         var accepted = new ConcurrentBag<string>();
@@ -44,7 +45,7 @@ public sealed class ServiceKillTests(FaultPlatform platform, ITestOutputHelper o
 
             // While inventory-service is down no order can be priced (503 + Retry-After, nothing stored): retried as a
             // client would, it is accepted once the service is back.
-            var id = await api.CreateRetryingAsync(OrderApi.NewOrder(productId), TimeSpan.FromMinutes(1));
+            var id = await platform.Clients.NewCustomer().CreateRetryingAsync(OrderApi.NewOrder(productId), TimeSpan.FromMinutes(1));
             accepted.Add(id);
             if (accepted.Count == BeforeKill && !killed.Task.IsCompleted)
             {

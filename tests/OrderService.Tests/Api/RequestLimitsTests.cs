@@ -14,6 +14,14 @@ namespace OrderPlatform.OrderService.Tests.Api;
 /// <summary>Abuse limits: a per-caller write rate (429 + Retry-After) and small request bodies (413), both ProblemDetails.</summary>
 public sealed class RequestLimitsTests(OrderApiFactory api) : OrderApiTests(api)
 {
+    /// <summary>A client of <paramref name="factory"/> signed in as the test orders' customer.</summary>
+    private static HttpClient SignedIn(WebApplicationFactory<Program> factory)
+    {
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", OrderApiFactory.Tokens.Create(OrderApiFactory.Customer));
+        return client;
+    }
+
     private WebApplicationFactory<Program> Limited(int writes = 2, int maxBody = 2048, int maxBatchBody = 65536) =>
         Api.WithWebHostBuilder(b => b
             .UseSetting("RequestLimits:WritesPerWindow", writes.ToString(System.Globalization.CultureInfo.InvariantCulture))
@@ -25,7 +33,7 @@ public sealed class RequestLimitsTests(OrderApiFactory api) : OrderApiTests(api)
     public async Task A_write_over_the_callers_limit_is_a_429_with_retry_after_and_does_nothing_while_reads_go_on()
     {
         using var limited = Limited(writes: 2);
-        var client = limited.CreateClient();
+        var client = SignedIn(limited);
         (await client.PostJsonAsync("/api/orders", TestOrders.Request("lim-1"))).StatusCode.Should().Be(HttpStatusCode.Accepted);
         (await client.PostJsonAsync("/api/orders", TestOrders.Request("lim-2"))).StatusCode.Should().Be(HttpStatusCode.Accepted);
         Api.Inventory.Checks.Clear();
@@ -47,7 +55,7 @@ public sealed class RequestLimitsTests(OrderApiFactory api) : OrderApiTests(api)
     public async Task A_body_over_the_limit_is_a_413_problem_and_nothing_is_stored()
     {
         using var limited = Limited(maxBody: 2048);
-        var client = limited.CreateClient();
+        var client = SignedIn(limited);
         var big = TestOrders.Request("lim-big") with { PaymentToken = new string('x', 100), ShippingAddress = new("1 Main St", new string('c', 3000), "1", "US") };
 
         var response = await client.PostJsonAsync("/api/orders", big);
@@ -64,7 +72,7 @@ public sealed class RequestLimitsTests(OrderApiFactory api) : OrderApiTests(api)
     public async Task A_batch_may_be_larger_than_a_single_order_up_to_its_own_limit()
     {
         using var limited = Limited(maxBody: 2048, maxBatchBody: 16384);
-        var client = limited.CreateClient();
+        var client = SignedIn(limited);
         var orders = Enumerable.Range(0, 10).Select(i => TestOrders.Request($"lim-batch-{i}")).ToArray();
         var tooMany = Enumerable.Range(0, 60).Select(i => TestOrders.Request($"lim-batch-x-{i}")).ToArray();
 

@@ -21,8 +21,12 @@ internal sealed class OrderApiReference : IOpenApiOperationTransformer
          "createdAt":"2026-11-29T09:00:00Z","updatedAt":"2026-11-29T09:00:00Z","paymentId":null,"trackingNumber":null,"failureReason":null}
         """;
 
+    private const string ProductsExample = """
+        {"items":[{"productId":"SKU-001","name":"Widget","unitPrice":19.99}],"continuationToken":"1"}
+        """;
+
     private const string CreateExample = """
-        {"customerId":"alice","items":[{"productId":"SKU-001","quantity":2,"unitPrice":19.99}],
+        {"items":[{"productId":"SKU-001","quantity":2}],
          "shippingAddress":{"street":"1 Main St","city":"Springfield","postalCode":"12345","country":"US"}}
         """;
 
@@ -74,6 +78,11 @@ internal sealed class OrderApiReference : IOpenApiOperationTransformer
             "Resume an order on hold",
             "Operator action: an OnHold order's workflow retries the step that kept failing.",
             null, OrderExample, [Missing, (409, "The order is not OnHold."), Failure]),
+        ["ListProducts"] = new(
+            "List the catalogue",
+            "Public and read-only: products with their names and unit prices (inventory-service owns them), by product id, "
+            + "paged with pageSize (1..100) and the previous page's continuationToken. Orders are priced from it.",
+            null, ProductsExample, [(400, "pageSize or token is not valid."), (503, "inventory-service cannot answer; try again after Retry-After."), Failure]),
     };
 
     /// <summary>Endpoint names with reference text (the test compares them with the document's operations).</summary>
