@@ -32,7 +32,12 @@ internal sealed class OrderApiReference : IOpenApiOperationTransformer
 
     private static readonly (int Status, string When) Failure = (500, "The state store, the workflow engine or the Dapr sidecar failed.");
     private static readonly (int Status, string When) Invalid = (400, "The body, a header or a query parameter is invalid (`errors` names each field).");
-    private static readonly (int Status, string When) Missing = (404, "No order has this id.");
+    private static readonly (int Status, string When) Missing = (404, "No order has this id (or it is another customer's).");
+    private static readonly (int Status, string When) Unauthenticated = (401, "No bearer token, or one with the wrong issuer, audience or signature, or an expired one.");
+    private static readonly (int Status, string When) NotOperator = (403, "The caller does not have the Orders.Operator app role.");
+    private static readonly (int Status, string When) TooLarge = (413, "The body is larger than the route's limit; nothing was done.");
+    private static readonly (int Status, string When) Throttled = (429, "The caller's write budget (or, for new orders, this replica's orders in flight) is used up; retry after Retry-After. Nothing was done.");
+    private static readonly (int Status, string When) CatalogueDown = (503, "inventory-service cannot price the order; retry after Retry-After. Nothing was stored.");
 
     private static readonly Dictionary<string, Entry> Entries = new(StringComparer.Ordinal)
     {
@@ -40,44 +45,45 @@ internal sealed class OrderApiReference : IOpenApiOperationTransformer
             "Create an order",
             "Stores the order as Pending and starts its workflow (check stock → approval above the threshold → reserve → charge → ship → commit → complete, compensating on refusal). 202 with `Location` for a new order; 200 with the existing order when the same `Idempotency-Key` and body are sent again.",
             CreateExample, OrderExample,
-            [Invalid, (409, "The `Idempotency-Key` was used with another body, or the order id exists."), (422, "The order names products that do not exist; nothing was stored."), Failure]),
+            [Invalid, Unauthenticated, (403, "`customerId` names another customer: orders are the caller's own."), (409, "The `Idempotency-Key` was used with another body, or the order id exists."), TooLarge, (422, "The order names products that do not exist or have no price; nothing was stored."), Throttled, Failure, CatalogueDown]),
         ["CreateOrdersBatch"] = new(
             "Create several orders",
             "Creates each order of the batch as `POST /api/orders` would; the answer lists each entry's outcome (created, replayed or refused with its problem) in request order.",
-            """{"orders":[""" + CreateExample + "]}", null, [Invalid, Failure]),
+            """{"orders":[""" + CreateExample + "]}", null,
+            [Invalid, Unauthenticated, (403, "An entry names another customer: the whole batch is refused."), TooLarge, Throttled, Failure, CatalogueDown]),
         ["QueryOrders"] = new(
             "Query orders",
-            "Orders filtered by customer and/or status, newest first, one page at a time (`continuationToken` from the previous page).",
-            null, null, [Invalid, Failure]),
+            "Orders filtered by customer and/or status, newest first, one page at a time (`continuationToken` from the previous page). A customer lists their own orders; operators any customer's, or all.",
+            null, null, [Invalid, Unauthenticated, (403, "A customer asked for another customer's orders."), Failure]),
         ["OrdersNeedingAttention"] = new(
             "Orders needing an operator",
             "Orders put on hold (a step's faults outlasted the retry window), failed orders whose compensation kept failing and shipped orders whose stock commit failed, with what to do next.",
-            null, null, [Failure]),
+            null, null, [Unauthenticated, NotOperator, Failure]),
         ["GetOrder"] = new(
             "Get an order",
             "The stored order (status and its history, payment id, tracking number, failure reason) with its workflow's runtime status.",
-            null, OrderExample, [Missing, Failure]),
+            null, OrderExample, [Unauthenticated, Missing, Failure]),
         ["CancelOrder"] = new(
             "Cancel an order",
             "Asks the workflow to cancel the order (reserved stock is released and a charge refunded). Accepted until the order ships; the body and its reason are optional.",
-            """{"reason":"changed my mind"}""", OrderExample, [Invalid, Missing, (409, "The order has shipped or ended and can no longer be cancelled."), Failure]),
+            """{"reason":"changed my mind"}""", OrderExample, [Invalid, Unauthenticated, Missing, (409, "The order has shipped or ended and can no longer be cancelled."), Throttled, Failure]),
         ["ApproveOrder"] = new(
             "Approve or reject an order",
-            "The decision an order above the approval threshold waits for: `approved: true` lets the workflow go on, `false` fails the order. Without a decision within the approval timeout the order fails.",
-            """{"approved":true,"approver":"finance","reason":"known customer"}""", OrderExample,
-            [Invalid, Missing, (409, "The order is not AwaitingApproval."), Failure]),
+            "Operator action: the decision an order above the approval threshold waits for: `approved: true` lets the workflow go on, `false` fails the order. The approver recorded is the caller; the order's own customer never approves it. Without a decision within the approval timeout the order fails.",
+            """{"approved":true,"reason":"known customer"}""", OrderExample,
+            [Invalid, Unauthenticated, (403, "The caller is not an operator, or placed this order."), Missing, (409, "The order is not AwaitingApproval."), Throttled, Failure]),
         ["CompensateOrder"] = new(
             "Finish a failed order's compensation",
             "Operator action: refunds and releases the stock of a failed order whose compensation kept failing.",
-            null, OrderExample, [Missing, (409, "The order is not a failed order with compensation left to do."), Failure]),
+            null, OrderExample, [Unauthenticated, NotOperator, Missing, (409, "The order is not a failed order with compensation left to do."), Throttled, Failure]),
         ["CommitOrderStock"] = new(
             "Commit a shipped order's stock",
             "Operator action: commits the reserved stock of a shipped order whose stock commit failed.",
-            null, OrderExample, [Missing, (409, "The order is not a shipped order with an uncommitted reservation."), Failure]),
+            null, OrderExample, [Unauthenticated, NotOperator, Missing, (409, "The order is not a shipped order with an uncommitted reservation."), Throttled, Failure]),
         ["ResumeOrder"] = new(
             "Resume an order on hold",
             "Operator action: an OnHold order's workflow retries the step that kept failing.",
-            null, OrderExample, [Missing, (409, "The order is not OnHold."), Failure]),
+            null, OrderExample, [Unauthenticated, NotOperator, Missing, (409, "The order is not OnHold."), Throttled, Failure]),
         ["ListProducts"] = new(
             "List the catalogue",
             "Public and read-only: products with their names and unit prices (inventory-service owns them), by product id, "
