@@ -34,16 +34,17 @@ internal static class ApiProblems
     /// </summary>
     public static ProblemHttpResult CatalogueUnavailable(
         HttpResponse response, string detail = "The product catalogue could not be reached to price the order; nothing was stored. Retry later.")
-    {
-        ArgumentNullException.ThrowIfNull(response);
-        response.Headers.RetryAfter = CatalogueRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return TypedResults.Problem(
-            detail,
-            statusCode: StatusCodes.Status503ServiceUnavailable,
-            title: "Catalogue unavailable");
-    }
+        => RetryLater(response, TimeSpan.FromSeconds(CatalogueRetryAfterSeconds), StatusCodes.Status503ServiceUnavailable, "Catalogue unavailable", detail);
 
     public const int CatalogueRetryAfterSeconds = 5;
+
+    /// <summary>A refusal the caller may send again later: <c>Retry-After</c> (whole seconds, rounded up) + the problem.</summary>
+    public static ProblemHttpResult RetryLater(HttpResponse response, TimeSpan after, int statusCode, string title, string detail)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        response.Headers.RetryAfter = ((int)Math.Ceiling(after.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Problem(detail, statusCode: statusCode, title: title);
+    }
 
     public static string Location(string orderId) => $"/api/orders/{Uri.EscapeDataString(orderId)}";
 }

@@ -4,6 +4,7 @@ using Dapr.Client;
 using Dapr.Workflow;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -67,9 +68,13 @@ public class OrderApiFactory() : SidecarServiceFactory<Program>(AppIds.OrderServ
     }
 
     /// <summary>A client sending <paramref name="token"/> (none: anonymous).</summary>
-    public HttpClient ClientWith(string? token)
+    public HttpClient ClientWith(string? token) => ClientWith(this, token);
+
+    /// <summary>A client of <paramref name="factory"/> (this one, or one derived with <c>WithWebHostBuilder</c>) sending <paramref name="token"/>.</summary>
+    public static HttpClient ClientWith(WebApplicationFactory<Program> factory, string? token)
     {
-        var client = CreateClient();
+        ArgumentNullException.ThrowIfNull(factory);
+        var client = factory.CreateClient();
         client.DefaultRequestHeaders.Authorization = token is null ? null : new AuthenticationHeaderValue("Bearer", token);
         return client;
     }

@@ -15,12 +15,8 @@ namespace OrderPlatform.OrderService.Tests.Api;
 public sealed class RequestLimitsTests(OrderApiFactory api) : OrderApiTests(api)
 {
     /// <summary>A client of <paramref name="factory"/> signed in as the test orders' customer.</summary>
-    private static HttpClient SignedIn(WebApplicationFactory<Program> factory)
-    {
-        var client = factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new("Bearer", OrderApiFactory.Tokens.Create(OrderApiFactory.Customer));
-        return client;
-    }
+    private static HttpClient SignedIn(WebApplicationFactory<Program> factory) =>
+        OrderApiFactory.ClientWith(factory, OrderApiFactory.Tokens.Create(OrderApiFactory.Customer));
 
     private WebApplicationFactory<Program> Limited(int writes = 2, int maxBody = 2048, int maxBatchBody = 65536) =>
         Api.WithWebHostBuilder(b => b

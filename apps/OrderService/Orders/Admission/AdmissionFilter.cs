@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using OrderPlatform.Contracts.Orders;
@@ -39,17 +38,14 @@ internal sealed class AdmissionFilter(OrderAdmission admission, IOptions<Admissi
         }
     }
 
-    private ProblemHttpResult TooManyInFlight(HttpContext http, int slots)
-    {
-        var retryAfter = (int)Math.Ceiling(options.Value.RetryAfter.TotalSeconds);
-        http.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
-        return TypedResults.Problem(
-            slots == 1
-                ? "Too many orders are being processed; nothing was stored. Retry after the time in Retry-After."
-                : $"Too many orders are being processed to take {slots} more; nothing was stored. Retry after the time in Retry-After.",
-            statusCode: StatusCodes.Status429TooManyRequests,
-            title: "Too many orders in flight");
-    }
+    private ProblemHttpResult TooManyInFlight(HttpContext http, int slots) => ApiProblems.RetryLater(
+        http.Response,
+        options.Value.RetryAfter,
+        StatusCodes.Status429TooManyRequests,
+        "Too many orders in flight",
+        slots == 1
+            ? "Too many orders are being processed; nothing was stored. Retry after the time in Retry-After."
+            : $"Too many orders are being processed to take {slots} more; nothing was stored. Retry after the time in Retry-After.");
 
     private static IEnumerable<string> CreatedOrderIds(object? result)
     {
