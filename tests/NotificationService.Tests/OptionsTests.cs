@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using OrderPlatform.NotificationService.Tests.Support;
+using OrderPlatform.Testing;
 
 namespace OrderPlatform.NotificationService.Tests;
 
@@ -14,7 +15,7 @@ public sealed class OptionsTests : NotificationServiceTest
     {
         Factory.Settings[key] = value;
 
-        var start = () => Factory.CreateClient();
+        var start = () => Factory.Start();
 
         start.Should().Throw<OptionsValidationException>().Which.Message.Should().Contain(name);
     }

@@ -89,6 +89,7 @@ public class SidecarServiceFactory<TProgram>(string appId) : WebApplicationFacto
         {
             services.RemoveAll<DaprClient>();
             services.AddSingleton(_ => sidecar.CreateClient(Hooks, HttpEndpoint));
+            StartupFailure.RecordValidation(services);
         });
     }
 

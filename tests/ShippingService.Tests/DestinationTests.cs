@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using OrderPlatform.Contracts.Shipping;
 using OrderPlatform.ShippingService.Shipments;
 using OrderPlatform.ShippingService.Tests.Support;
+using OrderPlatform.Testing;
 
 namespace OrderPlatform.ShippingService.Tests;
 
@@ -70,7 +71,7 @@ public sealed class DestinationTests : ShippingTest
     {
         Factory.Settings[setting] = " ";
 
-        var start = () => Factory.CreateClient();
+        var start = () => Factory.Start();
 
         start.Should().Throw<OptionsValidationException>().Which.Message.Should().Contain(named);
     }

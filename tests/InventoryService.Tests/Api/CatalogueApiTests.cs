@@ -5,6 +5,7 @@ using OrderPlatform.InventoryService.Stock;
 using OrderPlatform.InventoryService.Storage;
 using OrderPlatform.InventoryService.Tests.Support;
 using OrderPlatform.ServiceDefaults;
+using OrderPlatform.Testing;
 
 namespace OrderPlatform.InventoryService.Tests.Api;
 
@@ -125,7 +126,7 @@ public sealed class CatalogueApiTests : IDisposable
     {
         factory.Settings[$"Inventory:Seed:0:{field}"] = value;
 
-        var start = () => factory.CreateClient();
+        var start = () => factory.Start();
 
         start.Should().Throw<OptionsValidationException>().WithMessage("*Inventory:Seed*");
     }

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Options;
 using OrderPlatform.OrderService.Tests.Support;
+using OrderPlatform.Testing;
 
 namespace OrderPlatform.OrderService.Tests.Api;
 
@@ -78,7 +79,7 @@ public sealed class AuthenticationTests(OrderApiFactory api) : OrderApiTests(api
             .UseSetting("Authentication:Schemes:Bearer:SigningKeys:0:Issuer", OrderApiFactory.Tokens.Issuer)
             .UseSetting("Authentication:Schemes:Bearer:SigningKeys:0:Value", Convert.ToBase64String(new byte[32])));
 
-        var start = () => production.CreateClient();
+        var start = () => production.Start();
 
         start.Should().Throw<OptionsValidationException>().WithMessage("*SigningKeys*outside Development*");
     }
@@ -88,7 +89,7 @@ public sealed class AuthenticationTests(OrderApiFactory api) : OrderApiTests(api
     {
         using var noAudience = Api.WithWebHostBuilder(b => b.UseSetting("Authentication:Schemes:Bearer:ValidAudiences:0", ""));
 
-        var start = () => noAudience.CreateClient();
+        var start = () => noAudience.Start();
 
         start.Should().Throw<OptionsValidationException>().WithMessage("*ValidAudiences*");
     }

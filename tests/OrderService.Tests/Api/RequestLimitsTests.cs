@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using OrderPlatform.OrderService.Limits;
 using OrderPlatform.OrderService.Tests.Support;
 using OrderPlatform.OrderService.Workflow;
+using OrderPlatform.Testing;
 
 namespace OrderPlatform.OrderService.Tests.Api;
 
@@ -89,7 +90,7 @@ public sealed class RequestLimitsTests(OrderApiFactory api) : OrderApiTests(api)
     {
         using var bad = Api.WithWebHostBuilder(b => b.UseSetting(key, value));
 
-        var start = () => bad.CreateClient();
+        var start = () => bad.Start();
 
         start.Should().Throw<OptionsValidationException>().Which.Message.Should().Contain(key.Split(':')[1]);
     }
