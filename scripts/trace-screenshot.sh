@@ -63,6 +63,12 @@ token="$(dotnet run --project tools/DevToken -c Release --no-build -- alice)"
 mkdir -p docs
 out="$work/shots"
 mkdir -p "$out"
-node tools/trace-screenshot/trace-screenshot.mjs "$login" "$order_url" "$notification_url" "$token" "$out"
+if ! node tools/trace-screenshot/trace-screenshot.mjs "$login" "$order_url" "$notification_url" "$token" "$out"; then
+  if [[ -f "$out/failed.png" ]]; then
+    cp "$out/failed.png" "${TMPDIR:-/tmp}/trace-screenshot-failed.png"
+    echo "trace-screenshot: what the dashboard showed: ${TMPDIR:-/tmp}/trace-screenshot-failed.png" >&2
+  fi
+  exit 1
+fi
 cp "$out"/*.png docs/
 echo "trace-screenshot: docs/trace-filter-by-order-id.png, docs/trace-one-order.png"

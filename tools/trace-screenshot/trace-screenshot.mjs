@@ -59,19 +59,25 @@ try {
   await postRow.click();
   await page.waitForURL(/\/traces\/detail\//);
   const traceId = page.url().split('/traces/detail/')[1].split(/[?#]/)[0];
-  // Spans arrive in batches: wait until the last expected ones are shown.
+  // Spans arrive in batches: wait until the last expected ones are shown. The waterfall renders only the rows in
+  // view, so the page is made tall enough for every span first.
+  let missing = [];
   const text = await until('the trace to show every service, the workflow and its steps', 60, async () => {
+    const count = Number(/Total spans\s*(\d+)/.exec(await page.locator('body').innerText())?.[1] ?? 0);
+    await page.setViewportSize({ width: 1600, height: 260 + count * 32 });
+    await page.waitForTimeout(500);
     const body = await page.locator('body').innerText();
-    const missing = expected().filter(name => !body.includes(name));
+    missing = expected().filter(name => !body.includes(name));
     return missing.length === 0 ? body : null;
+  }).catch(async error => {
+    await page.screenshot({ path: `${outDir}/failed.png` });
+    throw new Error(`${error.message}; missing: ${missing.join(', ')}`);
   });
   const spans = Number(/Total spans\s*(\d+)/.exec(text)?.[1]);
   const resources = Number(/Resources\s*(\d+)/.exec(text)?.[1]);
   // The five services and the sidecar (daprd's spans: the dev sidecar's here).
   if (resources !== services.length + 1) throw new Error(`the trace has ${resources} resources, not ${services.length + 1}`);
   await dismissBanners(page);
-  // Tall enough for every row of the waterfall (the grid scrolls inside the page otherwise).
-  await page.setViewportSize({ width: 1600, height: 260 + spans * 32 });
   await page.waitForTimeout(1000);
   await page.screenshot({ path: `${outDir}/trace-one-order.png` });
 
@@ -98,4 +104,5 @@ async function dismissBanners(page) {
   for (const dismiss of await page.locator('.dashboard-message-bar-dismiss').all()) {
     await dismiss.click();
   }
+  await page.locator('.dashboard-message-bar').first().waitFor({ state: 'detached', timeout: 5000 });
 }
