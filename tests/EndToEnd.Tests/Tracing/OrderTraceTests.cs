@@ -36,9 +36,13 @@ public sealed class OrderTraceTests(TracedPlatformFixture platform)
 
         (await Orders.WaitForAsync(orderId)).Status.Should().Be(OrderStatus.Completed, platform.Diagnostics());
 
-        var (trace, approval) = await WaitForTraceAsync(orderId);
+        var (trace, approval) = await WaitForTraceAsync(orderId, "approve", trace => trace.Any(s => s.Name == "orchestration||OrderWorkflow")
+            && Services.All(service => trace.Any(s => s.Service == service)) && Roots(trace).Count == 1);
 
         trace.Select(s => s.Service).Distinct().Should().BeEquivalentTo([.. Services, TracedPlatformFixture.SidecarService]);
+        // One tree: every span's parent is in the trace but the request's (the dashboard lists a span whose parent is
+        // missing at the root, apart from what it did, e.g. a service's gRPC calls to its sidecar).
+        Roots(trace).Select(s => $"{s.Service}: {s.Name}").Should().ContainSingle().Which.Should().StartWith("order-service: POST /api/orders");
         trace.Should().ContainSingle(s => s.Name == "create_orchestration||OrderWorkflow");
         var workflow = trace.Should().ContainSingle(s => s.Name == "orchestration||OrderWorkflow").Subject;
         workflow["durabletask.task.instance_id"].Should().Be(orderId);
@@ -56,11 +60,32 @@ public sealed class OrderTraceTests(TracedPlatformFixture platform)
         approval.LinkedTraceIds.Should().Contain(trace[0].TraceId, "the approval links to the order's trace");
     }
 
+    [LocalPlatformFact]
+    public async Task A_cancel_is_a_request_of_its_own_tagged_with_the_order_and_linked_to_its_trace()
+    {
+        var productId = await platform.Clients.Internal.NewProductAsync(available: 5, price: PlatformFixture.ApprovalThreshold + 1);
+        var orderId = await Orders.CreateAsync(OrderApi.NewOrder(productId));
+        await Orders.WaitForAsync(orderId, null, OrderStatus.AwaitingApproval);
+        using (var cancel = await Orders.CancelAsync(orderId))
+        {
+            cancel.EnsureSuccessStatusCode();
+        }
+
+        (await Orders.WaitForAsync(orderId)).Status.Should().Be(OrderStatus.Cancelled, platform.Diagnostics());
+
+        var (trace, cancelled) = await WaitForTraceAsync(orderId, "cancel", trace => trace.Any(s => s.Name == "orchestration||OrderWorkflow"));
+
+        cancelled[OrderTrace.OrderIdTag].Should().Be(orderId);
+        cancelled.TraceId.Should().NotBe(trace[0].TraceId, "a raised event carries no trace context: the cancel is a trace of its own");
+        cancelled.LinkedTraceIds.Should().Contain(trace[0].TraceId, "the cancel links to the order's trace");
+    }
+
     /// <summary>
-    /// The spans of the trace that <c>POST /api/orders</c> started, once every service and the ended workflow are in
-    /// it, and the approval request's span.
+    /// The spans of the trace that <c>POST /api/orders</c> started, once <paramref name="complete"/> holds for them, and
+    /// the span of the order's <paramref name="signal"/> request (approve, cancel).
     /// </summary>
-    private async Task<(IReadOnlyList<ReceivedSpan> Trace, ReceivedSpan Approval)> WaitForTraceAsync(string orderId)
+    private async Task<(IReadOnlyList<ReceivedSpan> Trace, ReceivedSpan Signal)> WaitForTraceAsync(
+        string orderId, string signal, Func<IReadOnlyList<ReceivedSpan>, bool> complete)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         while (true)
@@ -68,18 +93,23 @@ public sealed class OrderTraceTests(TracedPlatformFixture platform)
             var spans = platform.Receiver.Spans;
             var post = spans.FirstOrDefault(s => s.Service == AppIds.OrderService && s["url.path"] == "/api/orders"
                 && s["http.request.method"] == "POST" && s[OrderTrace.OrderIdTag] == orderId);
-            var approval = spans.FirstOrDefault(s => s.Service == AppIds.OrderService && s["url.path"] == $"/api/orders/{orderId}/approve");
+            var signalled = spans.FirstOrDefault(s => s.Service == AppIds.OrderService && s["url.path"] == $"/api/orders/{orderId}/{signal}");
             var trace = post is null ? [] : spans.Where(s => s.TraceId == post.TraceId).ToList();
-            var complete = approval is not null && trace.Any(s => s.Name == "orchestration||OrderWorkflow")
-                && Services.All(service => trace.Any(s => s.Service == service));
-            if (complete || timeout.IsCancellationRequested)
+            if ((signalled is not null && complete(trace)) || timeout.IsCancellationRequested)
             {
                 post.Should().NotBeNull("order-service exports the POST /api/orders span");
-                approval.Should().NotBeNull("order-service exports the approve span");
-                return (trace, approval!);
+                signalled.Should().NotBeNull($"order-service exports the {signal} span");
+                return (trace, signalled!);
             }
 
             await Task.Delay(200, CancellationToken.None);
         }
+    }
+
+    /// <summary>The spans whose parent is not in the trace (a parent's batch may still be on its way).</summary>
+    private static List<ReceivedSpan> Roots(IReadOnlyList<ReceivedSpan> trace)
+    {
+        var ids = trace.Select(s => s.SpanId).ToHashSet(StringComparer.Ordinal);
+        return [.. trace.Where(s => !ids.Contains(s.ParentSpanId))];
     }
 }
