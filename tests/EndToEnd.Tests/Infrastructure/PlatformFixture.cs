@@ -27,7 +27,8 @@ public class PlatformFixture : IAsyncLifetime
         }
 
         _platform = await Platform.StartAsync(ConfigureLocal(new PlatformOptions()));
-        Clients = new PlatformClients(_platform.Ports.ToDictionary(p => p.Key, p => p.Value.AppUrl), DevTokenIssuer.Load(RepoPaths.FindRoot()));
+        Clients = new PlatformClients(
+            _platform.Ports[AppIds.OrderService].AppUrl, _platform.Ports[AppIds.ShippingService].DaprHttpUrl, DevTokenIssuer.Load(RepoPaths.FindRoot()));
     }
 
     /// <summary>SIGKILLs one service (<c>Process.Kill</c> on Linux) until <see cref="RestartAsync"/>; local platforms only.</summary>
