@@ -65,6 +65,16 @@ public sealed class InternalApis(OrderApi operators, HttpClient? sidecar)
     public async Task<JsonElement> NotificationsAsync(string customerId) =>
         await Sidecar.GetFromJsonAsync<JsonElement>(Invoke(AppIds.NotificationService, $"api/notifications?customerId={customerId}"), JsonDefaults.Options);
 
+    /// <summary>Any call by Dapr service invocation through the suite's sidecar (as shipping-service), answered as it comes.</summary>
+    public async Task<HttpResponseMessage> InvokeAsync(HttpMethod method, string appId, string methodAndQuery, object? body = null)
+    {
+        using var request = new HttpRequestMessage(method, Invoke(appId, methodAndQuery))
+        {
+            Content = body is null ? null : JsonContent.Create(body, body.GetType(), options: JsonDefaults.Options),
+        };
+        return await Sidecar.SendAsync(request);
+    }
+
     private static string StockPath(string productId) => $"/api/products/{Uri.EscapeDataString(productId)}/stock";
 
     /// <summary>Dapr's service invocation API: <c>/v1.0/invoke/{appId}/method/{method}</c>.</summary>

@@ -40,6 +40,9 @@ public class PlatformFixture : IAsyncLifetime
     /// <summary>The dev sidecar's HTTP API as <paramref name="appId"/> sees it (state of that app's scope).</summary>
     public Uri SidecarHttpUrl(string appId) => Local.Ports[appId].DaprHttpUrl;
 
+    /// <summary>An app's own port (what no caller but its sidecar should reach).</summary>
+    public Uri AppUrl(string appId) => Local.Ports[appId].AppUrl;
+
     private Platform Local => _platform ?? throw new InvalidOperationException("Only a platform the fixture started can be killed or reached through its sidecar.");
 
     /// <summary>What a failing test should print: the last output of every local process.</summary>
