@@ -43,15 +43,17 @@ public static class InventoryServiceRegistration
 
     public static IEndpointRouteBuilder MapInventoryServiceEndpoints(this IEndpointRouteBuilder app)
     {
-        // Methods order-service's workflow calls through Dapr service invocation.
-        app.MapPost($"/{InventoryMethods.CheckStock}", CheckStockEndpoint.HandleAsync).Validate<CheckStockRequest>().WithName("CheckStock");
-        app.MapPost($"/{InventoryMethods.Reserve}", ReserveStockEndpoint.HandleAsync).Validate<ReserveStockRequest>().WithName("ReserveStock").RequireDaprCaller(AppIds.OrderService);
-        app.MapPost($"/{InventoryMethods.Release}", ReleaseStockEndpoint.HandleAsync).Validate<ReleaseStockRequest>().WithName("ReleaseStock").RequireDaprCaller(AppIds.OrderService);
-        app.MapPost($"/{InventoryMethods.Commit}", CommitStockEndpoint.HandleAsync).Validate<CommitStockRequest>().WithName("CommitStock").RequireDaprCaller(AppIds.OrderService);
-        app.MapGet($"/{InventoryMethods.Products}", ListCatalogueEndpoint.HandleAsync).Validate<CatalogueQuery>().WithName("ListCatalogue");
+        // Every route here, reads included, answers only order-service through Dapr: its workflow (check-stock, reserve,
+        // release, commit), its public catalogue (products) and its operators' stock routes (the api/inventory pair,
+        // relayed by GET/PUT /api/products/{productId}/stock). Nothing else has a reason to call inventory-service.
+        var methods = app.MapGroup(string.Empty).RequireDaprCaller(AppIds.OrderService);
+        methods.MapPost($"/{InventoryMethods.CheckStock}", CheckStockEndpoint.HandleAsync).Validate<CheckStockRequest>().WithName("CheckStock");
+        methods.MapPost($"/{InventoryMethods.Reserve}", ReserveStockEndpoint.HandleAsync).Validate<ReserveStockRequest>().WithName("ReserveStock");
+        methods.MapPost($"/{InventoryMethods.Release}", ReleaseStockEndpoint.HandleAsync).Validate<ReleaseStockRequest>().WithName("ReleaseStock");
+        methods.MapPost($"/{InventoryMethods.Commit}", CommitStockEndpoint.HandleAsync).Validate<CommitStockRequest>().WithName("CommitStock");
+        methods.MapGet($"/{InventoryMethods.Products}", ListCatalogueEndpoint.HandleAsync).Validate<CatalogueQuery>().WithName("ListCatalogue");
 
-        // Operators and tests.
-        var api = app.MapGroup("/api/inventory").WithTags("Inventory");
+        var api = methods.MapGroup("/api/inventory").WithTags("Inventory");
         api.MapGet("/{productId}", GetStockLevelEndpoint.HandleAsync).WithName("GetStockLevel");
         api.MapPut("/{productId}", SetStockLevelEndpoint.HandleAsync)
             .ValidateRouteIds("productId").Validate<SetStockRequest>().WithName("SetStockLevel");

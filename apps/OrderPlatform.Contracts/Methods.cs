@@ -10,6 +10,12 @@ public static class InventoryMethods
 
     /// <summary><c>GET products?pageSize=&amp;token=</c>: one page of the priced catalogue (<c>CataloguePage</c>).</summary>
     public const string Products = "products";
+
+    /// <summary>
+    /// <c>GET</c> (a <c>StockLevel</c>) and <c>PUT</c> (a <c>SetStockRequest</c>) <c>api/inventory/{productId}</c>: one
+    /// product's stock, read or set; order-service's operator route <c>/api/products/{productId}/stock</c> relays them.
+    /// </summary>
+    public static string Stock(string productId) => $"api/inventory/{Uri.EscapeDataString(productId)}";
 }
 
 public static class PaymentMethods

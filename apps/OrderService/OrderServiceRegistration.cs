@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using FluentValidation;
 using Microsoft.AspNetCore.OpenApi;
 using OrderPlatform.Contracts;
+using OrderPlatform.Contracts.Inventory;
 using OrderPlatform.Contracts.Orders;
 using OrderPlatform.OrderService.Auth;
 using OrderPlatform.OrderService.Downstream;
@@ -61,6 +62,7 @@ public static class OrderServiceRegistration
         services.AddSingleton<IValidator<ApprovalRequest>, ApprovalRequestValidator>();
         services.AddSingleton<IValidator<CancelOrderRequest>, CancelOrderRequestValidator>();
         services.AddSingleton<IValidator<ProductQueryParameters>, ProductQueryParametersValidator>();
+        services.AddSingleton<IValidator<SetStockRequest>, SetStockRequestValidator>();
 
         services.AddSingleton<OrderMetrics>();
         services.AddTransient<StepTimingHandler>();
@@ -96,8 +98,12 @@ public static class OrderServiceRegistration
         operators.MapPost("/{id}/compensate", CompensateOrderEndpoint.HandleAsync).WithName("CompensateOrder");
         operators.MapPost("/{id}/commit-stock", CommitOrderStockEndpoint.HandleAsync).WithName("CommitOrderStock");
         operators.MapPost("/{id}/resume", ResumeOrderEndpoint.HandleAsync).WithName("ResumeOrder");
-        app.MapGroup("/api/products").WithTags("Products")
-            .MapGet("/", ListProductsEndpoint.HandleAsync).Validate<ProductQueryParameters>().WithName("ListProducts");
+        var products = app.MapGroup("/api/products").WithTags("Products");
+        products.MapGet("/", ListProductsEndpoint.HandleAsync).Validate<ProductQueryParameters>().WithName("ListProducts");
+        // Restocking: inventory-service's stock routes answer only order-service through Dapr, so operators go through here.
+        var stock = products.MapGroup("/{productId}/stock").RequireAuthorization(OrderRoles.OperatorPolicy);
+        stock.MapGet("/", GetProductStockEndpoint.HandleAsync).ValidateRouteIds("productId").WithName("GetProductStock");
+        stock.MapPut("/", SetProductStockEndpoint.HandleAsync).ValidateRouteIds("productId").Validate<SetStockRequest>().WithName("SetProductStock");
         app.MapOrderReconciliation();
         return app;
     }

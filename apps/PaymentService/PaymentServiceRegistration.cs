@@ -57,12 +57,18 @@ public static class PaymentServiceRegistration
         methods.MapPost($"/{PaymentMethods.ProcessPayment}", ProcessPaymentEndpoint.HandleAsync).Validate<PaymentRequest>().WithName("ProcessPayment").RequireDaprCaller(AppIds.OrderService);
         methods.MapPost($"/{PaymentMethods.Refund}", RefundEndpoint.HandleAsync).Validate<RefundRequest>().WithName("Refund").RequireDaprCaller(AppIds.OrderService);
 
-        app.MapGet("/api/payments/{orderId}", GetPaymentEndpoint.HandleAsync).WithTags("Payments").WithName("GetPayment");
+        // A read no app of the platform makes today (tests and operators do, through a sidecar): any platform app through
+        // Dapr, never a call straight to the app port.
+        app.MapGet("/api/payments/{orderId}", GetPaymentEndpoint.HandleAsync).WithTags("Payments").WithName("GetPayment")
+            .RequireDaprCaller([.. AppIds.All]);
 
-        // Resiliency tests only: not mapped at all unless Payments:FaultInjection:Enabled.
+        // Resiliency tests only, so two locks: not mapped at all unless Payments:FaultInjection:Enabled (off by default,
+        // never set by infra/), and when mapped, only through Dapr (never a call to the app port). Any platform app, not
+        // order-service only: the tests open order-service's own circuit breaker to payment-service (per caller sidecar
+        // and target, in daprd as in the dev sidecar), so they reach the switch through another app's sidecar.
         if (faultInjection)
         {
-            var admin = app.MapGroup("/admin/faults").WithTags("Fault injection");
+            var admin = app.MapGroup("/admin/faults").WithTags("Fault injection").RequireDaprCaller([.. AppIds.All]);
             admin.MapGet("/", GetFaultsEndpoint.Handle).WithName("GetFaults");
             admin.MapPost("/", ArmFaultsEndpoint.Handle).Validate<FaultRequest>().WithName("ArmFaults");
             admin.MapDelete("/", ClearFaultsEndpoint.Handle).WithName("ClearFaults");

@@ -102,5 +102,5 @@ public sealed class DeadLetterTests : NotificationServiceTest
     }
 
     private async Task<List<DeadLetter>> GetAsync() =>
-        (await Factory.CreateClient().GetFromJsonAsync<List<DeadLetter>>("/api/notifications/deadletters", JsonDefaults.Options))!;
+        (await Factory.ReaderClient().GetFromJsonAsync<List<DeadLetter>>("/api/notifications/deadletters", JsonDefaults.Options))!;
 }

@@ -22,7 +22,7 @@ public sealed class QueryTests : NotificationServiceTest
         await client.DeliverAsync(DaprDelivery.Event(OrderEventTypes.Shipped, at: T0.AddMinutes(2)));
         await client.DeliverAsync(DaprDelivery.Event(OrderEventTypes.Created, orderId: "o-9", customerId: "c-2"));
 
-        var notifications = await client.GetFromJsonAsync<List<Notification>>("/api/notifications?customerId=c-1", JsonDefaults.Options);
+        var notifications = await Factory.ReaderClient().GetFromJsonAsync<List<Notification>>("/api/notifications?customerId=c-1", JsonDefaults.Options);
 
         notifications!.Select(n => n.Type).Should().Equal(OrderEventTypes.Shipped, OrderEventTypes.Paid, OrderEventTypes.Created);
         notifications.Should().OnlyContain(n => n.CustomerId == "c-1");
@@ -31,7 +31,7 @@ public sealed class QueryTests : NotificationServiceTest
     [Fact]
     public async Task Unknown_customer_gets_an_empty_list()
     {
-        var response = await Factory.CreateClient().GetAsync("/api/notifications?customerId=nobody");
+        var response = await Factory.ReaderClient().GetAsync("/api/notifications?customerId=nobody");
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         (await response.Content.ReadFromJsonAsync<JsonElement>()).GetArrayLength().Should().Be(0);
@@ -44,7 +44,7 @@ public sealed class QueryTests : NotificationServiceTest
     [InlineData("/api/notifications?customerId=c%2F1", "'customerId' may contain only letters, digits, '.', '_', ':' and '-'.")]
     public async Task Missing_or_invalid_customerId_is_a_400_naming_it(string url, string error)
     {
-        var response = await Factory.CreateClient().GetAsync(url);
+        var response = await Factory.ReaderClient().GetAsync(url);
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -63,7 +63,7 @@ public sealed class QueryTests : NotificationServiceTest
             await client.DeliverAsync(DaprDelivery.Event(type, at: T0.AddMinutes(minute)));
         }
 
-        var notifications = await client.GetFromJsonAsync<List<Notification>>("/api/notifications?customerId=c-1", JsonDefaults.Options);
+        var notifications = await Factory.ReaderClient().GetFromJsonAsync<List<Notification>>("/api/notifications?customerId=c-1", JsonDefaults.Options);
 
         notifications!.Select(n => n.Type).Should().Equal(OrderEventTypes.Shipped, OrderEventTypes.Paid);
     }

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using OrderPlatform.Contracts.Inventory;
 
 namespace OrderPlatform.InventoryService.Stock;
@@ -23,11 +22,3 @@ public sealed record CatalogueEntry(string ProductId, string Name, decimal Price
 
     public CatalogueProduct ToContract() => new(ProductId, Name, Price);
 }
-
-/// <summary>
-/// Body of <c>PUT /api/inventory/{productId}</c>: the units available for sale and, optionally, the catalogue price and
-/// name (kept as they are when absent; a name needs a price on a product that has none). <c>available</c> is required,
-/// and an unknown member is refused (<c>{"quantity":5}</c> once set the stock to 0).
-/// </summary>
-[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
-public sealed record SetStockRequest(int Available, decimal? Price = null, string? Name = null);

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace OrderPlatform.Contracts.Inventory;
 
 public sealed record StockLine(string ProductId, int Quantity);
@@ -52,3 +54,12 @@ public sealed record ReservationResult(string ReservationId, ReservationStatus S
 
 /// <summary>Body of <c>GET /api/inventory/{productId}</c>.</summary>
 public sealed record StockLevel(string ProductId, int Available, int Reserved);
+
+/// <summary>
+/// Body of inventory-service <c>PUT /api/inventory/{productId}</c> (relayed by order-service's operator route
+/// <c>PUT /api/products/{productId}/stock</c>): the units available for sale and, optionally, the catalogue price and
+/// name (kept as they are when absent; a name needs a price on a product that has none). <c>available</c> is required,
+/// and an unknown member is refused (<c>{"quantity":5}</c> once set the stock to 0).
+/// </summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed record SetStockRequest(int Available, decimal? Price = null, string? Name = null);

@@ -52,8 +52,9 @@ public static class DaprCallers
     }
 
     /// <summary>
-    /// Only the sidecar itself (an input binding such as <c>bindings.cron</c>): the token, and no caller app-id, which
-    /// daprd stamps on every service invocation, so no other app (nor this one) can reach the route by invoking it.
+    /// Only the sidecar itself (an input binding such as <c>bindings.cron</c>, or a pub/sub delivery): the token, and no
+    /// caller app-id, which daprd stamps on every service invocation, so no other app (nor this one) can reach the
+    /// route by invoking it.
     /// </summary>
     public static TBuilder RequireDaprBinding<TBuilder>(this TBuilder endpoint)
         where TBuilder : IEndpointConventionBuilder =>

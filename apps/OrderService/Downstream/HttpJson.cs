@@ -18,7 +18,7 @@ internal static class HttpJson
         return await ReadAsync<TResponse>(http, methodAndQuery, response, ct);
     }
 
-    private static async Task<TResponse> ReadAsync<TResponse>(HttpClient http, string method, HttpResponseMessage response, CancellationToken ct)
+    public static async Task<TResponse> ReadAsync<TResponse>(HttpClient http, string method, HttpResponseMessage response, CancellationToken ct)
     {
         if (!response.IsSuccessStatusCode)
         {

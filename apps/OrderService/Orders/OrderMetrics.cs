@@ -72,10 +72,13 @@ public sealed class OrderMetrics
 /// <summary>Times every call an invoke client makes (the method is the step) into <see cref="OrderMetrics"/>.</summary>
 public sealed class StepTimingHandler(OrderMetrics metrics, TimeProvider clock) : DelegatingHandler
 {
+    /// <summary>The step's name when the method's last segment is not one (an id: the tag must stay low-cardinality).</summary>
+    public static readonly HttpRequestOptionsKey<string> Step = new("orderplatform.step");
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var step = request.RequestUri?.Segments[^1] ?? "unknown";
+        var step = request.Options.TryGetValue(Step, out var named) ? named : request.RequestUri?.Segments[^1] ?? "unknown";
         var started = clock.GetTimestamp();
         var fault = true;
         try

@@ -81,13 +81,20 @@ public sealed class PlatformSession(Platform platform, HttpClient http, LocalTok
         }
     }
 
-    /// <summary>Gives every benchmark product plenty of stock and a catalogue price (<c>PUT /api/inventory/{productId}</c>).</summary>
+    /// <summary>
+    /// Gives every benchmark product plenty of stock and a catalogue price as an operator does
+    /// (<c>PUT /api/products/{productId}/stock</c>; inventory-service itself answers only order-service through Dapr).
+    /// </summary>
     public async Task StockAsync(IEnumerable<string> productIds, int available, CancellationToken cancellationToken)
     {
-        var inventory = platform.Ports[AppIds.InventoryService].AppUrl;
         foreach (var productId in productIds)
         {
-            using var response = await http.PutAsJsonAsync(new Uri(inventory, $"/api/inventory/{productId}"), new { available, price = 9.99m }, cancellationToken);
+            using var request = new HttpRequestMessage(HttpMethod.Put, new Uri(OrderUrl, $"/api/products/{Uri.EscapeDataString(productId)}/stock"))
+            {
+                Content = JsonContent.Create(new { available, price = 9.99m }),
+            };
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", OperatorToken);
+            using var response = await http.SendAsync(request, cancellationToken);
             response.EnsureSuccessStatusCode();
         }
     }

@@ -1,13 +1,12 @@
 using System.Net.Http.Headers;
 using Azure.Core;
 using Azure.Identity;
-using OrderPlatform.Contracts;
 using OrderPlatform.PlatformLauncher;
 
 namespace OrderPlatform.EndToEnd.Tests.Infrastructure;
 
 /// <summary>
-/// HTTP clients for the order API (always) and the internal services' own APIs (when reachable). Order API callers
+/// HTTP clients for the order API (always) and a Dapr sidecar to invoke the internal services through (when reachable). Order API callers
 /// sign in with development tokens (<see cref="DevTokenIssuer"/>: any customer, an operator) against a platform in
 /// Development, or, when <c>ORDERPLATFORM_API_SCOPE</c> is set (CD's smoke run), with the one token of the pipeline's
 /// own identity, which is then <see cref="Orders"/>' customer (no operator, no second customer).
@@ -17,25 +16,20 @@ public sealed class PlatformClients : IDisposable
     /// <summary>The API scope (<c>api://&lt;client id&gt;/.default</c>) to get a token for from azd's signed-in identity.</summary>
     public const string ApiScopeVariable = "ORDERPLATFORM_API_SCOPE";
 
-    private readonly Dictionary<string, HttpClient> _clients = new(StringComparer.Ordinal);
+    private readonly HttpClient? _sidecar;
     private readonly List<HttpClient> _callers = [];
     private readonly Uri _orderUrl;
     private readonly DevTokenIssuer? _devTokens;
     private OrderApi? _operator;
 
-    public PlatformClients(IReadOnlyDictionary<string, Uri> baseUrls, DevTokenIssuer? devTokens, (string CallerId, string Token)? caller = null)
+    public PlatformClients(Uri orderUrl, Uri? sidecarUrl, DevTokenIssuer? devTokens, (string CallerId, string Token)? caller = null)
     {
-        foreach (var (appId, url) in baseUrls)
-        {
-            _clients[appId] = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(60) };
-        }
-
-        _orderUrl = baseUrls[AppIds.OrderService];
+        _orderUrl = orderUrl;
+        _sidecar = sidecarUrl is null ? null : new HttpClient { BaseAddress = sidecarUrl, Timeout = TimeSpan.FromSeconds(60) };
         _devTokens = devTokens;
         var (callerId, token) = caller ?? NewDevCaller();
         Orders = Caller(callerId, token);
     }
-
     /// <summary>The suite's customer.</summary>
     public OrderApi Orders { get; }
 
@@ -51,41 +45,32 @@ public sealed class PlatformClients : IDisposable
     /// <summary>A caller without a token.</summary>
     public OrderApi Anonymous() => new(Track(new HttpClient { BaseAddress = _orderUrl, Timeout = TimeSpan.FromSeconds(60) }), null);
 
-    public InternalApis Internal => new(
-        Client(AppIds.InventoryService), Client(AppIds.PaymentService), Client(AppIds.NotificationService));
+    /// <summary>Stock through the operator's order API; payments, notifications and payment faults through the sidecar.</summary>
+    public InternalApis Internal => new(Operator, _sidecar);
 
-    public HttpClient Client(string appId) => _clients.TryGetValue(appId, out var client)
-        ? client
-        : throw new InvalidOperationException($"No URL for {appId}: set {PlatformTarget.InternalUrlVariables[appId]}.");
-
-    /// <summary>An external platform: <c>ORDERPLATFORM_*_URL</c>, and a token from azd's identity or the development key.</summary>
+    /// <summary>
+    /// An external platform: <c>ORDERPLATFORM_ORDER_URL</c> (and <c>ORDERPLATFORM_DAPR_URL</c> when given), and a token
+    /// from azd's identity or the development key.
+    /// </summary>
     public static PlatformClients FromEnvironment()
     {
-        var urls = new Dictionary<string, Uri>(StringComparer.Ordinal)
-        {
-            [AppIds.OrderService] = new(Environment.GetEnvironmentVariable(PlatformTarget.OrderUrlVariable)!),
-        };
-        foreach (var (appId, variable) in PlatformTarget.InternalUrlVariables)
-        {
-            if (Environment.GetEnvironmentVariable(variable) is { Length: > 0 } url)
-            {
-                urls[appId] = new Uri(url);
-            }
-        }
+        var orderUrl = new Uri(Environment.GetEnvironmentVariable(PlatformTarget.OrderUrlVariable)!);
+        var sidecarUrl = Environment.GetEnvironmentVariable(PlatformTarget.DaprUrlVariable) is { Length: > 0 } dapr ? new Uri(dapr) : null;
 
         if (Environment.GetEnvironmentVariable(ApiScopeVariable) is { Length: > 0 } scope)
         {
             // CD signs azd in with the pipeline's identity (OIDC federation); azd hands out a client-credentials token.
             var token = new AzureDeveloperCliCredential().GetToken(new TokenRequestContext([scope]), CancellationToken.None).Token;
-            return new PlatformClients(urls, null, (CallerOf(token), token));
+            return new PlatformClients(orderUrl, sidecarUrl, null, (CallerOf(token), token));
         }
 
-        return new PlatformClients(urls, DevTokenIssuer.Load(RepoPaths.FindRoot()));
+        return new PlatformClients(orderUrl, sidecarUrl, DevTokenIssuer.Load(RepoPaths.FindRoot()));
     }
 
     public void Dispose()
     {
-        foreach (var client in _clients.Values.Concat(_callers))
+        _sidecar?.Dispose();
+        foreach (var client in _callers)
         {
             client.Dispose();
         }

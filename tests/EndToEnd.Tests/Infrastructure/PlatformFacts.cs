@@ -1,14 +1,14 @@
 namespace OrderPlatform.EndToEnd.Tests.Infrastructure;
 
 /// <summary>A test that inspects internal services (stock, payments, notifications): skipped against an external
-/// platform whose internal URLs were not given.</summary>
+/// platform whose sidecar URL (ORDERPLATFORM_DAPR_URL) was not given.</summary>
 public sealed class InternalFactAttribute : FactAttribute
 {
     public InternalFactAttribute()
     {
         if (!PlatformTarget.InternalServicesReachable)
         {
-            Skip = "Internal service URLs (ORDERPLATFORM_INVENTORY_URL, ...) are not set for this external platform.";
+            Skip = $"{PlatformTarget.DaprUrlVariable} (shipping-service's Dapr sidecar) is not set for this external platform.";
         }
     }
 }
@@ -21,7 +21,7 @@ public sealed class FaultInjectionFactAttribute : FactAttribute
         if (!PlatformTarget.InternalServicesReachable || !PlatformTarget.FaultInjectionAvailable)
         {
             Skip = "payment-service fault injection is only available on a platform started by the fixture "
-                + "(or with ORDERPLATFORM_FAULTS=enabled and the internal URLs set).";
+                + "(or with ORDERPLATFORM_FAULTS=enabled and ORDERPLATFORM_DAPR_URL set).";
         }
     }
 }

@@ -27,7 +27,8 @@ public class PlatformFixture : IAsyncLifetime
         }
 
         _platform = await Platform.StartAsync(ConfigureLocal(new PlatformOptions()));
-        Clients = new PlatformClients(_platform.Ports.ToDictionary(p => p.Key, p => p.Value.AppUrl), DevTokenIssuer.Load(RepoPaths.FindRoot()));
+        Clients = new PlatformClients(
+            _platform.Ports[AppIds.OrderService].AppUrl, _platform.Ports[AppIds.ShippingService].DaprHttpUrl, DevTokenIssuer.Load(RepoPaths.FindRoot()));
     }
 
     /// <summary>SIGKILLs one service (<c>Process.Kill</c> on Linux) until <see cref="RestartAsync"/>; local platforms only.</summary>
@@ -38,6 +39,9 @@ public class PlatformFixture : IAsyncLifetime
 
     /// <summary>The dev sidecar's HTTP API as <paramref name="appId"/> sees it (state of that app's scope).</summary>
     public Uri SidecarHttpUrl(string appId) => Local.Ports[appId].DaprHttpUrl;
+
+    /// <summary>An app's own port (what no caller but its sidecar should reach).</summary>
+    public Uri AppUrl(string appId) => Local.Ports[appId].AppUrl;
 
     private Platform Local => _platform ?? throw new InvalidOperationException("Only a platform the fixture started can be killed or reached through its sidecar.");
 

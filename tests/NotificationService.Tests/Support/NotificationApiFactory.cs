@@ -61,6 +61,19 @@ public sealed class NotificationApiFactory() : SidecarServiceFactory<Program>(Ap
             : null;
     }
 
+    /// <summary>
+    /// <c>CreateClient()</c> calls as the sidecar delivers pub/sub events: the app API token and no caller app-id
+    /// (dapr/dapr pkg/runtime/subscription/postman/http/http.go); the delivery routes answer nothing else.
+    /// </summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.Remove(OrderPlatform.ServiceDefaults.Security.DaprCallers.CallerHeader);
+    }
+
+    /// <summary>A client for the reads (<c>GET /api/notifications…</c>): a service invocation from order-service.</summary>
+    public HttpClient ReaderClient() => CreateClientAs(throughSidecar: true, AppIds.OrderService);
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Http;
 using OrderPlatform.Contracts.Inventory;
 using OrderPlatform.ServiceDefaults;
 
@@ -10,7 +11,9 @@ namespace OrderPlatform.OrderService.Tests.Api;
 /// inventory-service's <c>check-stock</c> as the order API's typed InventoryClient sees it (the primary handler behind
 /// Dapr's InvocationHandler): every product is known unless listed in <see cref="Unknown"/>, priced as in
 /// <see cref="Prices"/> (<see cref="DefaultPrice"/> otherwise) unless listed in <see cref="Unpriced"/>; it can also answer
-/// an error status or be unreachable. <c>GET products</c> answers <see cref="CataloguePage"/>.
+/// an error status or be unreachable. <c>GET products</c> answers <see cref="CataloguePage"/>; <c>GET</c>/<c>PUT
+/// api/inventory/{productId}</c> read and set <see cref="Stock"/> (a name without a price on an unpriced product is
+/// refused with a 400 naming <c>price</c>, as inventory-service does).
 /// </summary>
 internal sealed class FakeInventory
 {
@@ -23,6 +26,12 @@ internal sealed class FakeInventory
     /// <summary>Catalogue prices; sku-1 and sku-2 as in <c>TestOrders.Request</c>, so its total is 60.</summary>
     public ConcurrentDictionary<string, decimal> Prices { get; } = new(StringComparer.Ordinal);
     public ConcurrentQueue<Uri> Listings { get; } = new();
+
+    /// <summary>Stock levels inventory keeps, by product id.</summary>
+    public ConcurrentDictionary<string, StockLevel> Stock { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Every stock read or setting: method, URI and body (null for a read).</summary>
+    public ConcurrentQueue<(HttpMethod Method, Uri Uri, SetStockRequest? Body)> StockCalls { get; } = new();
     public CataloguePage CataloguePage { get; set; } = new([], null);
 
     /// <summary>An inventory-service that predates prices (no <c>products</c> in its answer).</summary>
@@ -41,6 +50,8 @@ internal sealed class FakeInventory
         Prices["sku-1"] = 25m;
         Prices["sku-2"] = 10m;
         Listings.Clear();
+        Stock.Clear();
+        StockCalls.Clear();
         CataloguePage = new([], null);
         WithoutPrices = false;
         Checks.Clear();
@@ -62,6 +73,12 @@ internal sealed class FakeInventory
     {
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
+            const string stockRoute = "/method/api/inventory/";
+            if (request.RequestUri!.AbsolutePath.Contains(stockRoute, StringComparison.Ordinal))
+            {
+                return await inventory.StockAsync(request, Uri.UnescapeDataString(request.RequestUri.AbsolutePath.Split(stockRoute)[1]), cancellationToken);
+            }
+
             if (request.Method == HttpMethod.Get)
             {
                 inventory.Listings.Enqueue(request.RequestUri!);
@@ -93,5 +110,44 @@ internal sealed class FakeInventory
             var answer = new CheckStockResponse(unknown.Count == 0, [.. unknown.Select(id => new StockShortage(id, 1, 0))], unknown, products);
             return new HttpResponseMessage(HttpStatusCode.OK) { Content = JsonContent.Create(answer, options: JsonDefaults.Options) };
         }
+    }
+
+    private async Task<HttpResponseMessage> StockAsync(HttpRequestMessage request, string productId, CancellationToken ct)
+    {
+        var body = request.Content is null ? null : await request.Content.ReadFromJsonAsync<SetStockRequest>(JsonDefaults.Options, ct);
+        StockCalls.Enqueue((request.Method, request.RequestUri!, body));
+        if (Unreachable)
+        {
+            throw new HttpRequestException("Connection refused (localhost:3500)");
+        }
+
+        if (FailWith is { } failure)
+        {
+            return new HttpResponseMessage(failure);
+        }
+
+        if (body is null)
+        {
+            return Stock.TryGetValue(productId, out var level)
+                ? new HttpResponseMessage(HttpStatusCode.OK) { Content = JsonContent.Create(level, options: JsonDefaults.Options) }
+                : new HttpResponseMessage(HttpStatusCode.NotFound);
+        }
+
+        if (body.Name is not null && body.Price is null && !Prices.ContainsKey(productId))
+        {
+            var problem = new HttpValidationProblemDetails(new Dictionary<string, string[]> { ["price"] = ["A product without a price needs one with its name."] })
+            {
+                Status = 400,
+            };
+            return new HttpResponseMessage(HttpStatusCode.BadRequest) { Content = JsonContent.Create(problem, options: JsonDefaults.Options) };
+        }
+
+        if (body.Price is { } price)
+        {
+            Prices[productId] = price;
+        }
+
+        var set = Stock.AddOrUpdate(productId, _ => new StockLevel(productId, body.Available, 0), (_, old) => old with { Available = body.Available });
+        return new HttpResponseMessage(HttpStatusCode.OK) { Content = JsonContent.Create(set, options: JsonDefaults.Options) };
     }
 }

@@ -25,6 +25,12 @@ internal sealed class OrderApiReference : IOpenApiOperationTransformer
         {"items":[{"productId":"SKU-001","name":"Widget","unitPrice":19.99}],"continuationToken":"1"}
         """;
 
+    private const string StockExample = """
+        {"productId":"SKU-001","available":250,"reserved":4}
+        """;
+
+    private static readonly (int Status, string When) InventoryDown = (503, "inventory-service cannot answer; retry after Retry-After (setting stock is idempotent: send the same request).");
+
     private const string CreateExample = """
         {"items":[{"productId":"SKU-001","quantity":2}],
          "shippingAddress":{"street":"1 Main St","city":"Springfield","postalCode":"12345","country":"US"}}
@@ -89,6 +95,20 @@ internal sealed class OrderApiReference : IOpenApiOperationTransformer
             "Public and read-only: products with their names and unit prices (inventory-service owns them), by product id, "
             + "paged with pageSize (1..100) and the previous page's continuationToken. Orders are priced from it.",
             null, ProductsExample, [(400, "pageSize or token is not valid."), (503, "inventory-service cannot answer; try again after Retry-After."), Failure]),
+        ["GetProductStock"] = new(
+            "Read a product's stock",
+            "Operator action: the product's available and reserved units, as inventory-service keeps them.",
+            null, StockExample,
+            [(400, "productId is not a valid id (letters, digits, '.', '_', ':', '-'; at most 100)."), Unauthenticated, NotOperator,
+             (404, "inventory-service keeps no stock for this product."), InventoryDown, Failure]),
+        ["SetProductStock"] = new(
+            "Set a product's stock (restock)",
+            "Operator action: sets the units available for sale (0..1,000,000; reserved units are kept; an unknown product is created) "
+            + "and, when given, the catalogue price (0.01..1,000,000, whole cents) and name (1..200 characters); absent ones are kept. "
+            + "Internal services accept stock changes only from order-service through Dapr, so this is the way to restock.",
+            """{"available":250,"price":19.99,"name":"Trail running shoes"}""", StockExample,
+            [(400, "The body or productId is invalid, or a name is given for a product that has no price yet (`errors` names each field)."),
+             Unauthenticated, NotOperator, TooLarge, Throttled, InventoryDown, Failure]),
     };
 
     /// <summary>Endpoint names with reference text (the test compares them with the document's operations).</summary>
