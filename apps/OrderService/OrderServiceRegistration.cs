@@ -63,6 +63,7 @@ public static class OrderServiceRegistration
         services.AddSingleton<IValidator<ProductQueryParameters>, ProductQueryParametersValidator>();
 
         services.AddSingleton<OrderMetrics>();
+        services.AddSingleton<OrderStepRecorder>();
         services.AddTransient<StepTimingHandler>();
         services.AddDaprInvokeClient<InventoryClient>(AppIds.InventoryService).WithInvokeTimeout().AddHttpMessageHandler<StepTimingHandler>();
         services.AddDaprInvokeClient<PaymentClient>(AppIds.PaymentService).WithInvokeTimeout().AddHttpMessageHandler<StepTimingHandler>();
