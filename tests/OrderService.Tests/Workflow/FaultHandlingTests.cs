@@ -20,7 +20,6 @@ public sealed class FaultHandlingTests
 
     public static TheoryData<string, string, string> ForwardSteps => new()
     {
-        { nameof(CheckStockStepActivity), "check-stock", "Record:Pending" },
         { nameof(ReserveStockStepActivity), "stock reservation", "Record:Pending" },
         { nameof(ProcessPaymentStepActivity), "payment", "Record:Reserved" },
         { nameof(ShipOrderStepActivity), "shipping", "Record:Paid" },
@@ -44,6 +43,20 @@ public sealed class FaultHandlingTests
             $"on hold: {step} kept failing for 00:10:00 (503 from the sidecar); resume with POST /api/orders/ord-1/resume");
         hold.EventType.Should().BeNull();
         h.Updates.Should().Contain(u => u.Detail == $"resumed by an operator: retrying {step}");
+    }
+
+    [Fact]
+    public async Task A_stock_check_before_an_approval_that_keeps_failing_holds_the_order_then_is_retried_on_resume()
+    {
+        FailOnce(nameof(CheckStockStepActivity), "503 from the sidecar");
+        h.ResumeHolds();
+        h.Approval.SetResult(new ApprovalDecision(true, "alice", null));
+
+        var result = await h.RunAsync(TestOrders.WorkflowInput(total: 1500m));
+
+        result.Status.Should().Be(OrderStatus.Completed);
+        h.Calls.Should().StartWith([nameof(CheckStockStepActivity), "Record:OnHold", "WaitForResume", "Record:Pending", nameof(CheckStockStepActivity)]);
+        h.Update(OrderStatus.OnHold).Detail.Should().StartWith("on hold: check-stock kept failing");
     }
 
     [Fact]
@@ -157,7 +170,9 @@ public sealed class FaultHandlingTests
     {
         var retry = new RetrySettings(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(20), TimeSpan.FromMinutes(3));
 
-        await h.RunAsync(TestOrders.WorkflowInput() with { FaultRetry = retry });
+        h.Approval.SetResult(new ApprovalDecision(true, "alice", null));
+
+        await h.RunAsync(TestOrders.WorkflowInput(total: 1500m) with { FaultRetry = retry });
 
         foreach (var activity in new[] { nameof(CheckStockStepActivity), nameof(ReserveStockStepActivity), nameof(ProcessPaymentStepActivity),
             nameof(ShipOrderStepActivity), nameof(CommitStockStepActivity) })

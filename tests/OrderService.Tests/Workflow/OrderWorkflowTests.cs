@@ -30,10 +30,9 @@ public sealed class OrderWorkflowTests
 
         result.Status.Should().Be(OrderStatus.Completed);
         h.Calls.Should().Equal(
-            nameof(CheckStockStepActivity), nameof(ReserveStockStepActivity), nameof(ProcessPaymentStepActivity),
-            nameof(ShipOrderStepActivity), nameof(CommitStockStepActivity));
+            nameof(ReserveStockStepActivity), nameof(ProcessPaymentStepActivity), nameof(ShipOrderStepActivity), nameof(CommitStockStepActivity));
         h.Updates.Should().BeEmpty("no status needs a recording of its own on the happy path");
-        Recording(nameof(ReserveStockStepActivity)).Should().Be(new StepRecording("ord-1", new DateTimeOffset(WorkflowHarness.Now)));
+        Recording(nameof(ProcessPaymentStepActivity)).Should().Be(new StepRecording("ord-1", new DateTimeOffset(WorkflowHarness.Now)));
         ((CommitStockStep)h.Inputs[nameof(CommitStockStepActivity)]).CancelIgnored.Should().BeFalse();
     }
 
@@ -42,13 +41,32 @@ public sealed class OrderWorkflowTests
     {
         (await h.RunAsync()).Status.Should().Be(OrderStatus.Completed);
 
-        Recording(nameof(CheckStockStepActivity)).PublishesCreated.Should().BeTrue();
-        foreach (var later in new[] { nameof(ReserveStockStepActivity), nameof(ProcessPaymentStepActivity), nameof(ShipOrderStepActivity), nameof(CommitStockStepActivity) })
+        Recording(nameof(ReserveStockStepActivity)).PublishesCreated.Should().BeTrue();
+        foreach (var later in new[] { nameof(ProcessPaymentStepActivity), nameof(ShipOrderStepActivity), nameof(CommitStockStepActivity) })
         {
             Recording(later).PublishesCreated.Should().BeFalse(later);
         }
 
-        h.RetryPolicyOf(nameof(CheckStockStepActivity)).Should().NotBeNull("a pub/sub outage is retried durably");
+        h.RetryPolicyOf(nameof(ReserveStockStepActivity)).Should().NotBeNull("a pub/sub outage is retried durably");
+    }
+
+    [Fact]
+    public async Task An_order_that_needs_approval_publishes_order_created_from_its_stock_check()
+    {
+        h.Approval.SetResult(new ApprovalDecision(true, "alice", null));
+
+        await h.RunAsync(TestOrders.WorkflowInput(total: 1500m));
+
+        Recording(nameof(CheckStockStepActivity)).PublishesCreated.Should().BeTrue();
+        Recording(nameof(ReserveStockStepActivity)).PublishesCreated.Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task An_input_without_order_created_in_the_workflow_publishes_it_from_no_step()
+    {
+        await h.RunAsync(TestOrders.WorkflowInput() with { PublishesCreated = false });
+
+        Recording(nameof(ReserveStockStepActivity)).PublishesCreated.Should().BeFalse("the starter published it");
     }
 
     [Fact]
@@ -64,11 +82,11 @@ public sealed class OrderWorkflowTests
     }
 
     [Fact]
-    public async Task Stock_check_rejection_fails_the_order_without_compensation()
+    public async Task Stock_check_rejection_before_an_approval_fails_the_order_without_compensation()
     {
         h.Answer<CheckStockResponse>(nameof(CheckStockStepActivity), _ => new CheckStockResponse(false, [new StockShortage("sku-1", 2, 0)]));
 
-        var result = await h.RunAsync();
+        var result = await h.RunAsync(TestOrders.WorkflowInput(total: 1500m));
 
         result.Status.Should().Be(OrderStatus.Failed);
         h.Calls.Should().Equal(nameof(CheckStockStepActivity), "Record:Failed");
@@ -78,15 +96,28 @@ public sealed class OrderWorkflowTests
     }
 
     [Fact]
-    public async Task Rejected_reservation_fails_the_order_without_release()
+    public async Task Without_approval_the_reservation_is_the_stock_check_a_shortage_fails_as_out_of_stock_without_release()
     {
         h.Answer<ReservationResult>(nameof(ReserveStockStepActivity), _ => new ReservationResult("ord-1", ReservationStatus.Rejected, [new StockShortage("sku-2", 1, 0)]));
 
         var result = await h.RunAsync();
 
         result.Status.Should().Be(OrderStatus.Failed);
-        h.Calls.Should().Equal(nameof(CheckStockStepActivity), nameof(ReserveStockStepActivity), "Record:Failed");
-        h.Update(OrderStatus.Failed).FailureReason.Should().Contain("rejected").And.Contain("sku-2");
+        h.Calls.Should().Equal(nameof(ReserveStockStepActivity), "Record:Failed");
+        h.Update(OrderStatus.Failed).FailureReason.Should().Be("insufficient stock: sku-2 (requested 1, available 0)", "what check-stock said before");
+    }
+
+    [Fact]
+    public async Task A_reservation_rejected_after_an_approval_fails_the_order_without_release()
+    {
+        h.Approval.SetResult(new ApprovalDecision(true, "alice", null));
+        h.Answer<ReservationResult>(nameof(ReserveStockStepActivity), _ => new ReservationResult("ord-1", ReservationStatus.Rejected, [new StockShortage("sku-2", 1, 0)]));
+
+        var result = await h.RunAsync(TestOrders.WorkflowInput(total: 1500m));
+
+        result.Status.Should().Be(OrderStatus.Failed);
+        h.Calls.Should().Equal(nameof(CheckStockStepActivity), "Record:Approved", nameof(ReserveStockStepActivity), "Record:Failed");
+        h.Update(OrderStatus.Failed).FailureReason.Should().Contain("stock reservation rejected").And.Contain("sku-2");
     }
 
     [Fact]
@@ -98,8 +129,7 @@ public sealed class OrderWorkflowTests
 
         result.Should().Be(new OrderWorkflowResult(OrderStatus.Failed, "payment declined: insufficient funds"));
         h.Calls.Should().Equal(
-            nameof(CheckStockStepActivity), nameof(ReserveStockStepActivity), nameof(ProcessPaymentStepActivity),
-            nameof(ReleaseStockActivity), "Record:Failed");
+            nameof(ReserveStockStepActivity), nameof(ProcessPaymentStepActivity), nameof(ReleaseStockActivity), "Record:Failed");
         h.Inputs[nameof(ReleaseStockActivity)].Should().Be(new ReleaseStockRequest("ord-1"));
     }
 
