@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Dapr.Client;
-using OrderPlatform.ServiceDefaults;
 using OrderPlatform.ServiceDefaults.State;
 using OrderPlatform.Contracts.Inventory;
 using OrderPlatform.InventoryService.Reservations;
@@ -65,10 +64,6 @@ public sealed partial class InventoryRepository
         await store.TransactAsync(operations, ct);
         return released.ToResult();
     }
-
-    /// <summary>A value read as JSON with others of another type, typed (with its ETag; neither when it does not exist).</summary>
-    private static Versioned<T> Typed<T>(Versioned<JsonElement> item) =>
-        item.Exists ? new Versioned<T>(item.Value.Deserialize<T>(JsonDefaults.Options), item.ETag) : default;
 
     private static StockItem Take(StockItem item, int quantity) =>
         item with { Available = item.Available - quantity, Reserved = item.Reserved + quantity };
