@@ -78,7 +78,7 @@ public sealed class OrderWorkflowTests
         ((ReserveStockStep)h.Inputs[nameof(ReserveStockStepActivity)]).Request.Items.Should().Equal(new StockLine("sku-1", 2), new StockLine("sku-2", 1));
         ((ProcessPaymentStep)h.Inputs[nameof(ProcessPaymentStepActivity)]).Request.Should().Be(new PaymentRequest("ord-1", "cust-1", 60m, "USD", "tok_visa"));
         ((ShipOrderStep)h.Inputs[nameof(ShipOrderStepActivity)]).Request.Address!.City.Should().Be("Springfield");
-        ((CommitStockStep)h.Inputs[nameof(CommitStockStepActivity)]).Request.Should().Be(new CommitStockRequest("ord-1"));
+        ((CommitStockStep)h.Inputs[nameof(CommitStockStepActivity)]).Request.Should().BeEquivalentTo(new CommitStockRequest("ord-1", ["sku-1", "sku-2"]));
     }
 
     [Fact]
