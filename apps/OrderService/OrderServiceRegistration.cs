@@ -65,6 +65,7 @@ public static class OrderServiceRegistration
         services.AddSingleton<IValidator<SetStockRequest>, SetStockRequestValidator>();
 
         services.AddSingleton<OrderMetrics>();
+        services.AddSingleton<OrderStepRecorder>();
         services.AddTransient<StepTimingHandler>();
         services.AddDaprInvokeClient<InventoryClient>(AppIds.InventoryService).WithInvokeTimeout().AddHttpMessageHandler<StepTimingHandler>();
         services.AddDaprInvokeClient<PaymentClient>(AppIds.PaymentService).WithInvokeTimeout().AddHttpMessageHandler<StepTimingHandler>();

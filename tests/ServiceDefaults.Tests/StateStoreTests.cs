@@ -143,6 +143,36 @@ public sealed class StateStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_update_from_a_version_just_read_saves_at_its_etag_without_reading_again()
+    {
+        var store = Store();
+        await store.TryInsertAsync("kv", new Doc("doc", "kv", 1), default);
+        var known = await store.GetAsync<Doc>("kv", default);
+        clients.Hooks.ResetCounts();
+
+        var result = await store.UpdateAsync("kv", known, d => d! with { Count = d.Count + 1 }, default);
+
+        result!.Count.Should().Be(2);
+        clients.Hooks.Calls("GetState").Should().Be(0);
+        clients.Hooks.Calls("SaveState").Should().Be(1);
+    }
+
+    [Fact]
+    public async Task An_update_from_a_stale_version_loses_the_race_then_reads_and_applies_again()
+    {
+        var store = Store();
+        await store.TryInsertAsync("ks", new Doc("doc", "ks", 1), default);
+        var known = await store.GetAsync<Doc>("ks", default);
+        await clients.Other.SaveStateAsync(Components.InventoryStore, "ks", new Doc("doc", "ks", 10));
+        clients.Hooks.ResetCounts();
+
+        var result = await store.UpdateAsync("ks", known, d => d! with { Count = d.Count + 1 }, default);
+
+        result!.Count.Should().Be(11, "the change was applied to the version read after the lost race");
+        (await store.GetAsync<Doc>("ks", default)).Value!.Count.Should().Be(11);
+    }
+
+    [Fact]
     public async Task An_update_of_a_missing_key_inserts_and_a_null_change_writes_nothing()
     {
         var store = Store();

@@ -23,7 +23,7 @@ public sealed class ReservationHandler(InventoryRepository repository, ILogger<R
 
     public async Task<ReservationResult> CommitAsync(CommitStockRequest request, CancellationToken ct)
     {
-        var result = await repository.CommitReservationAsync(request.ReservationId, ct);
+        var result = await repository.CommitReservationAsync(request.ReservationId, request.ProductIds ?? [], ct);
         logger.LogInformation("Commit of reservation {ReservationId}: {Status}", result.ReservationId, result.Status);
         return result;
     }

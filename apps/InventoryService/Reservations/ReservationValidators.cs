@@ -23,5 +23,10 @@ public sealed class ReleaseStockRequestValidator : AbstractValidator<ReleaseStoc
 
 public sealed class CommitStockRequestValidator : AbstractValidator<CommitStockRequest>
 {
-    public CommitStockRequestValidator() => RuleFor(r => r.ReservationId).Identifier();
+    public CommitStockRequestValidator()
+    {
+        RuleFor(r => r.ReservationId).Identifier();
+        RuleFor(r => r.ProductIds).Must(ids => ids is null || ids.Count <= 100).WithMessage("'productIds' may name at most 100 products.");
+        RuleForEach(r => r.ProductIds).Must(Identifiers.IsValid).WithMessage(Identifiers.Message);
+    }
 }

@@ -10,10 +10,9 @@ public sealed class CheckStockHandler(InventoryRepository repository)
     public async Task<CheckStockResponse> HandleAsync(CheckStockRequest request, CancellationToken ct)
     {
         var demand = ReservationPlanner.Demand(request.Items);
-        var stock = await repository.ReadStocksAsync(demand.Keys, ct);
+        var (stock, catalogue) = await repository.ReadStocksAndCatalogueAsync([.. demand.Keys], ct);
         var shortages = ReservationPlanner.Shortages(demand, stock.ToDictionary(s => s.Key, s => s.Value.Value));
         var unknown = stock.Where(s => s.Value.Value is null).Select(s => s.Key).ToList();
-        var catalogue = await repository.ReadCatalogueAsync(demand.Keys, ct);
         return new CheckStockResponse(shortages.Count == 0, shortages, unknown, [.. catalogue.Select(c => c.ToContract())]);
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Dapr.Client;
 using OrderPlatform.Contracts.Inventory;
 using OrderPlatform.InventoryService.Reservations;
@@ -14,20 +15,28 @@ public sealed partial class InventoryRepository
     /// units were taken from it at reserve time). Idempotent: any other status (Committed, Released, Rejected) is
     /// answered as it is with no stock change; an unknown id is NotFound.
     /// </summary>
-    public Task<ReservationResult> CommitReservationAsync(string reservationId, CancellationToken ct) =>
-        store.RetryOnConflictAsync(token => TryCommitAsync(reservationId, token), ct);
+    public Task<ReservationResult> CommitReservationAsync(string reservationId, IReadOnlyList<string> productIds, CancellationToken ct) =>
+        store.RetryOnConflictAsync(token => TryCommitAsync(reservationId, productIds, token), ct);
 
-    private async Task<ReservationResult> TryCommitAsync(string reservationId, CancellationToken ct)
+    /// <summary>
+    /// The reservation and the stock of <paramref name="productIds"/> (the caller's hint of its products) in one bulk
+    /// read; stock of a reserved product the hint left out is read after it.
+    /// </summary>
+    private async Task<ReservationResult> TryCommitAsync(string reservationId, IReadOnlyList<string> productIds, CancellationToken ct)
     {
         var key = StateKeys.Reservation(reservationId);
-        var current = await store.GetAsync<ReservationRecord>(key, ct);
+        var hinted = productIds.Distinct(StringComparer.Ordinal).ToList();
+        var found = await store.GetManyAsync<JsonElement>([key, .. hinted.Select(StateKeys.Stock)], ct);
+        var current = Typed<ReservationRecord>(found[key]);
         if (current.Value is not { Status: ReservationStatus.Reserved } reserved)
         {
             return current.Value?.ToResult() ?? new ReservationResult(reservationId, ReservationStatus.NotFound, []);
         }
 
         var demand = ReservationPlanner.Demand(reserved.Items);
-        var stock = await ReadStocksAsync(demand.Keys, ct);
+        var stock = demand.Keys.All(hinted.Contains)
+            ? demand.Keys.ToDictionary(id => id, id => Typed<StockItem>(found[StateKeys.Stock(id)]), StringComparer.Ordinal)
+            : await ReadStocksAsync(demand.Keys, ct);
         var operations = demand
             .Select(d => StateStore.Put(StateKeys.Stock(d.Key), Consume(d.Key, d.Value, stock[d.Key].Value), stock[d.Key].ETag))
             .ToList();

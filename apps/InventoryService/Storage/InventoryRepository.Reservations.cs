@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Dapr.Client;
 using OrderPlatform.ServiceDefaults.State;
 using OrderPlatform.Contracts.Inventory;
@@ -18,13 +19,15 @@ public sealed partial class InventoryRepository
     private async Task<ReservationResult> TryReserveAsync(ReserveStockRequest request, CancellationToken ct)
     {
         var key = StateKeys.Reservation(request.ReservationId);
-        if ((await store.GetAsync<ReservationRecord>(key, ct)).Value is { } first)
+        var demand = ReservationPlanner.Demand(request.Items);
+        // The reservation and its products' stock in one bulk read: a first reserve needs both, a repeat only the record.
+        var found = await store.GetManyAsync<JsonElement>([key, .. demand.Keys.Select(StateKeys.Stock)], ct);
+        if (Typed<ReservationRecord>(found[key]).Value is { } first)
         {
             return first.ToResult();
         }
 
-        var demand = ReservationPlanner.Demand(request.Items);
-        var stock = await ReadStocksAsync(demand.Keys, ct);
+        var stock = demand.Keys.ToDictionary(id => id, id => Typed<StockItem>(found[StateKeys.Stock(id)]), StringComparer.Ordinal);
         var shortages = ReservationPlanner.Shortages(demand, stock.ToDictionary(s => s.Key, s => s.Value.Value));
         var status = shortages.Count == 0 ? ReservationStatus.Reserved : ReservationStatus.Rejected;
         var record = new ReservationRecord(

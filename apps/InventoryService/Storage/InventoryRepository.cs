@@ -1,5 +1,7 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using OrderPlatform.InventoryService.Stock;
+using OrderPlatform.ServiceDefaults;
 using OrderPlatform.ServiceDefaults.State;
 
 namespace OrderPlatform.InventoryService.Storage;
@@ -52,11 +54,17 @@ public sealed partial class InventoryRepository(StateStore store, TimeProvider t
     public Task<bool> SeedAsync(string productId, int quantity, CancellationToken ct) =>
         store.TryInsertAsync(StateKeys.Stock(productId), new StockItem(productId, quantity, 0), ct);
 
-    /// <summary>The catalogue entries of the products that have one, in one bulk read.</summary>
-    public async Task<IReadOnlyList<CatalogueEntry>> ReadCatalogueAsync(IEnumerable<string> productIds, CancellationToken ct)
+    /// <summary>
+    /// The products' stock (with ETags) and the catalogue entries of those that have one, in one bulk read of both kinds
+    /// of key (check-stock needs both). Two value types: read as JSON, then typed.
+    /// </summary>
+    public async Task<(IReadOnlyDictionary<string, Versioned<StockItem>> Stock, IReadOnlyList<CatalogueEntry> Catalogue)> ReadStocksAndCatalogueAsync(
+        IReadOnlyCollection<string> productIds, CancellationToken ct)
     {
-        var found = await store.GetManyAsync<CatalogueEntry>([.. productIds.Distinct(StringComparer.Ordinal).Select(StateKeys.Product)], ct);
-        return [.. found.Values.Select(v => v.Value).OfType<CatalogueEntry>()];
+        var found = await store.GetManyAsync<JsonElement>([.. productIds.Select(StateKeys.Stock), .. productIds.Select(StateKeys.Product)], ct);
+        var stock = productIds.ToDictionary(id => id, id => Typed<StockItem>(found[StateKeys.Stock(id)]), StringComparer.Ordinal);
+        var catalogue = productIds.Select(id => Typed<CatalogueEntry>(found[StateKeys.Product(id)]).Value).OfType<CatalogueEntry>().ToList();
+        return (stock, catalogue);
     }
 
     /// <summary>Inserts the catalogue entry with first-write; false when the product already has one (a price set since is kept).</summary>
@@ -102,4 +110,8 @@ public sealed partial class InventoryRepository(StateStore store, TimeProvider t
         var items = response.Results.Select(r => r.Data).OfType<CatalogueEntry>().ToList();
         return (items, string.IsNullOrEmpty(response.Token) ? null : response.Token);
     }
+
+    /// <summary>A value read as JSON with others of another type, typed (with its ETag; neither when it does not exist).</summary>
+    private static Versioned<T> Typed<T>(Versioned<JsonElement> item) =>
+        item.Exists ? new Versioned<T>(item.Value.Deserialize<T>(JsonDefaults.Options), item.ETag) : default;
 }

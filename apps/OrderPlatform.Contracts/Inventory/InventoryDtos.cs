@@ -35,8 +35,10 @@ public sealed record ReleaseStockRequest(string ReservationId);
 
 /// <summary>
 /// Body of inventory-service <c>commit</c>: the order shipped, so its reserved units leave the warehouse; idempotent.
+/// <paramref name="ProductIds"/> (optional): the reservation's products when the caller knows them, so their stock is
+/// read with the reservation in one call; the reservation's own items decide what is committed.
 /// </summary>
-public sealed record CommitStockRequest(string ReservationId);
+public sealed record CommitStockRequest(string ReservationId, IReadOnlyList<string>? ProductIds = null);
 
 public enum ReservationStatus
 {

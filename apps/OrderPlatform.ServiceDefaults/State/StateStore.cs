@@ -170,12 +170,26 @@ public sealed class StateStore
     /// Returns what is stored afterwards.
     /// </summary>
     public Task<T?> UpdateAsync<T>(string key, Func<T?, T?> change, CancellationToken ct, TimeSpan? ttl = null)
+        where T : class =>
+        UpdateFromAsync(key, known: null, change, ttl, ct);
+
+    /// <summary>
+    /// As <see cref="UpdateAsync{T}(string, Func{T, T}, CancellationToken, TimeSpan?)"/>, starting from a version the caller
+    /// has just read (<paramref name="known"/>): the first attempt saves at its ETag without reading the key again; only a
+    /// lost race reads it afresh.
+    /// </summary>
+    public Task<T?> UpdateAsync<T>(string key, Versioned<T> known, Func<T?, T?> change, CancellationToken ct, TimeSpan? ttl = null)
+        where T : class =>
+        UpdateFromAsync(key, known, change, ttl, ct);
+
+    private Task<T?> UpdateFromAsync<T>(string key, Versioned<T>? known, Func<T?, T?> change, TimeSpan? ttl, CancellationToken ct)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(change);
         return RetryOnConflictAsync(async token =>
         {
-            var current = await GetAsync<T>(key, token);
+            var current = known ?? await GetAsync<T>(key, token);
+            known = null;
             var next = change(current.Value);
             if (next is null)
             {

@@ -54,6 +54,24 @@ public sealed class OrderRepository(StateStore store)
             ct) ?? throw new KeyNotFoundException($"Order '{orderId}' does not exist.");
     }
 
+    /// <summary>The order with the ETag it was read at (neither when there is none).</summary>
+    public Task<Versioned<StoredOrder>> ReadAsync(string orderId, CancellationToken ct = default) =>
+        store.GetAsync<StoredOrder>(StateKeys.Order(orderId), ct);
+
+    /// <summary>
+    /// As <see cref="UpdateAsync(string, Func{StoredOrder, StoredOrder}, CancellationToken)"/>, starting from the version
+    /// <paramref name="known"/> just read: no second read before the write unless that version lost a race.
+    /// </summary>
+    public async Task<StoredOrder> UpdateAsync(string orderId, Versioned<StoredOrder> known, Func<StoredOrder, StoredOrder?> change, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return await store.UpdateAsync<StoredOrder>(
+            StateKeys.Order(orderId),
+            known,
+            order => change(order ?? throw new KeyNotFoundException($"Order '{orderId}' does not exist.")),
+            ct) ?? throw new KeyNotFoundException($"Order '{orderId}' does not exist.");
+    }
+
     /// <summary>One page of the state query <paramref name="query"/> (order documents only: see <c>OrderStateQuery</c>).</summary>
     public async Task<(IReadOnlyList<StoredOrder> Orders, string? Token)> QueryAsync(string query, CancellationToken ct = default)
     {

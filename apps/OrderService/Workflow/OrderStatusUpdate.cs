@@ -40,4 +40,20 @@ public static class OrderStatusUpdateExtensions
             FailureReason = update.FailureReason ?? order.FailureReason,
         };
     }
+
+    /// <summary>
+    /// The order after <paramref name="updates"/> (applied in order, written by one save), or null when its history
+    /// already ends with the last of them: the batch was recorded by an earlier run of the same step.
+    /// </summary>
+    public static StoredOrder? ApplyAll(this StoredOrder order, IReadOnlyList<OrderStatusUpdate> updates)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(updates);
+        if (updates.Count == 0 || order.Apply(updates[^1]) is null)
+        {
+            return null;
+        }
+
+        return updates.Aggregate(order, (current, update) => current.Apply(update) ?? current);
+    }
 }

@@ -4,6 +4,7 @@ using OrderPlatform.Contracts.Inventory;
 using OrderPlatform.Contracts.Orders;
 using OrderPlatform.Contracts.Payments;
 using OrderPlatform.Contracts.Shipping;
+using OrderPlatform.OrderService.Storage;
 using OrderPlatform.OrderService.Workflow.Activities;
 
 namespace OrderPlatform.OrderService.Workflow;
@@ -25,6 +26,9 @@ internal sealed class OrderSteps(WorkflowContext context, OrderWorkflowInput inp
     /// <summary>Once the order fails or is cancelled, a cancel seen while on hold changes nothing.</summary>
     private bool finishing;
 
+    /// <summary>A step that publishes <c>order_created</c> has answered (or the order's workflow does not publish it).</summary>
+    private bool createdPublished;
+
     public bool MustRelease { get; private set; }
     public bool MustRefund { get; private set; }
     public bool Shipped { get; private set; }
@@ -42,46 +46,102 @@ internal sealed class OrderSteps(WorkflowContext context, OrderWorkflowInput inp
     private WorkflowTaskOptions FaultOptions =>
         new(new WorkflowRetryPolicy(int.MaxValue, fault.FirstInterval, backoffCoefficient: 2, fault.MaxInterval, fault.Window));
 
-    public Task<CheckStockResponse> CheckStockAsync() =>
-        RunAsync("check-stock", o => context.CallActivityAsync<CheckStockResponse>(nameof(CheckStockActivity), new CheckStockRequest(input.StockLines), o));
-
-    public async Task<ReservationResult> ReserveAsync()
+    /// <summary>check-stock before an approval; records <paramref name="whenAvailable"/> when the stock is there.</summary>
+    public async Task<CheckStockResponse> CheckStockAsync(OrderStatusUpdate? whenAvailable)
     {
-        MustRelease = true;
-        var result = await RunAsync("stock reservation", o => context.CallActivityAsync<ReservationResult>(
-            nameof(ReserveStockActivity), new ReserveStockRequest(input.OrderId, input.OrderId, input.StockLines), o));
-        MustRelease = result.Status == ReservationStatus.Reserved;
+        var recording = FirstStepRecording();
+        var result = await RunAsync("check-stock", o => context.CallActivityAsync<CheckStockResponse>(
+            nameof(CheckStockStepActivity), new CheckStockStep(new CheckStockRequest(input.StockLines), recording, whenAvailable), o));
+        createdPublished = true;
+        if (result.Available && whenAvailable is not null)
+        {
+            Status = whenAvailable.Status;
+        }
+
         return result;
     }
 
+    /// <summary>Reserves the order's stock; the step records <see cref="OrderStatus.Reserved"/>.</summary>
+    public async Task<ReservationResult> ReserveAsync()
+    {
+        MustRelease = true;
+        var recording = FirstStepRecording();
+        var result = await RunAsync("stock reservation", o => context.CallActivityAsync<ReservationResult>(
+            nameof(ReserveStockStepActivity), new ReserveStockStep(ReserveRequest, recording), o));
+        createdPublished = true;
+        MustRelease = result.Status == ReservationStatus.Reserved;
+        Status = MustRelease ? OrderStatus.Reserved : Status;
+        return result;
+    }
+
+    /// <summary>Charges the order; the step records <see cref="OrderStatus.Paid"/> and publishes <c>order_paid</c>.</summary>
     public async Task<PaymentResult> ChargeAsync()
     {
         MustRefund = true;
         var result = await RunAsync("payment", o => context.CallActivityAsync<PaymentResult>(
-            nameof(ProcessPaymentActivity),
-            new PaymentRequest(input.OrderId, input.CustomerId, input.Total, input.Currency, input.PaymentToken), o));
+            nameof(ProcessPaymentStepActivity), new ProcessPaymentStep(PaymentRequest, Recording()), o));
         MustRefund = result.Status == PaymentStatus.Charged;
+        Status = MustRefund ? OrderStatus.Paid : Status;
         return result;
     }
 
     /// <summary>
-    /// Shipping is idempotent by order id: a retry after an unknown outcome (reply lost, timeout) returns the stored
-    /// shipment, so the outcome is looked up, never compensated.
+    /// Ships the order; the step records <see cref="OrderStatus.Shipped"/> and publishes <c>order_shipped</c>. Shipping
+    /// is idempotent by order id: a retry after an unknown outcome (reply lost, timeout) returns the stored shipment, so
+    /// the outcome is looked up, never compensated.
     /// </summary>
     public async Task<ShipmentResult> ShipAsync()
     {
         ShipAttempted = true;
         var result = await RunAsync("shipping", o => context.CallActivityAsync<ShipmentResult>(
-            nameof(ShipOrderActivity),
-            new ShipmentRequest(input.OrderId, input.CustomerId, input.StockLines, input.ShippingAddress), o));
+            nameof(ShipOrderStepActivity), new ShipOrderStep(ShipmentRequest, Recording()), o));
+        Shipped = result.Status == ShipmentStatus.Shipped;
+        Status = Shipped ? OrderStatus.Shipped : Status;
+        return result;
+    }
+
+    /// <summary>
+    /// Commits the reservation (idempotent downstream) and completes the order: the step records a note when the commit
+    /// was not accepted, another when <paramref name="cancelIgnored"/>, then <see cref="OrderStatus.Completed"/>.
+    /// </summary>
+    public async Task CommitAndCompleteAsync(bool cancelIgnored)
+    {
+        await RunAsync("stock commit", o => context.CallActivityAsync<ReservationResult>(
+            nameof(CommitStockStepActivity), new CommitStockStep(CommitRequest, Recording(), cancelIgnored), o));
+        Status = OrderStatus.Completed;
+    }
+
+    // The steps of workflows started before the step activities recorded their own status (OrderWorkflowV1Steps): a
+    // plain call per step, the status recorded by a separate activity. Their activity names and inputs must not change.
+    public Task<CheckStockResponse> V1CheckStockAsync() =>
+        RunAsync("check-stock", o => context.CallActivityAsync<CheckStockResponse>(nameof(CheckStockActivity), new CheckStockRequest(input.StockLines), o));
+
+    public async Task<ReservationResult> V1ReserveAsync()
+    {
+        MustRelease = true;
+        var result = await RunAsync("stock reservation", o => context.CallActivityAsync<ReservationResult>(nameof(ReserveStockActivity), ReserveRequest, o));
+        MustRelease = result.Status == ReservationStatus.Reserved;
+        return result;
+    }
+
+    public async Task<PaymentResult> V1ChargeAsync()
+    {
+        MustRefund = true;
+        var result = await RunAsync("payment", o => context.CallActivityAsync<PaymentResult>(nameof(ProcessPaymentActivity), PaymentRequest, o));
+        MustRefund = result.Status == PaymentStatus.Charged;
+        return result;
+    }
+
+    public async Task<ShipmentResult> V1ShipAsync()
+    {
+        ShipAttempted = true;
+        var result = await RunAsync("shipping", o => context.CallActivityAsync<ShipmentResult>(nameof(ShipOrderActivity), ShipmentRequest, o));
         Shipped = result.Status == ShipmentStatus.Shipped;
         return result;
     }
 
-    /// <summary>Commits the reservation (reservation id = order id, idempotent downstream) once the goods have shipped.</summary>
-    public Task<ReservationResult> CommitStockAsync() =>
-        RunAsync("stock commit", o => context.CallActivityAsync<ReservationResult>(
-            nameof(CommitStockActivity), new CommitStockRequest(input.OrderId), o));
+    public Task<ReservationResult> V1CommitStockAsync() =>
+        RunAsync("stock commit", o => context.CallActivityAsync<ReservationResult>(nameof(CommitStockActivity), new CommitStockRequest(input.OrderId), o));
 
     /// <summary>Records a status change (store + event); a bookkeeping fault holds the order, it never refunds it.</summary>
     public async Task RecordAsync(OrderStatus status, string? detail, string? eventType = null, string? paymentId = null, string? trackingNumber = null, string? failureReason = null)
@@ -94,6 +154,7 @@ internal sealed class OrderSteps(WorkflowContext context, OrderWorkflowInput inp
     public async Task<OrderWorkflowResult> FailAsync(string reason)
     {
         await CompensateAsync(reason);
+        await EnsureCreatedPublishedAsync();
         await RecordAsync(OrderStatus.Failed, reason, OrderEventTypes.Failed, failureReason: reason);
         return new OrderWorkflowResult(OrderStatus.Failed, reason);
     }
@@ -101,6 +162,7 @@ internal sealed class OrderSteps(WorkflowContext context, OrderWorkflowInput inp
     public async Task<OrderWorkflowResult> CancelAsync(string reason)
     {
         await CompensateAsync(reason);
+        await EnsureCreatedPublishedAsync();
         await RecordAsync(OrderStatus.Cancelled, reason, OrderEventTypes.Cancelled);
         return new OrderWorkflowResult(OrderStatus.Cancelled, reason);
     }
@@ -195,6 +257,33 @@ internal sealed class OrderSteps(WorkflowContext context, OrderWorkflowInput inp
         await resume;
         await RecordAsync(Status, FailureReasons.Resumed(step));
     }
+
+    /// <summary>
+    /// An order that ends before its first step ran (a cancel seen before it) still gets <c>order_created</c> before its
+    /// end, as a status recording that writes nothing (the first history entry already says it).
+    /// </summary>
+    private async Task EnsureCreatedPublishedAsync()
+    {
+        if (input.RecordsInSteps && input.PublishesCreated && !createdPublished)
+        {
+            await RecordAsync(OrderStatus.Pending, StoredOrder.ReceivedDetail, OrderEventTypes.Created);
+            createdPublished = true;
+        }
+    }
+
+    /// <summary>The first step publishes <c>order_created</c> (until one has answered: a step that faulted may not have).</summary>
+    private StepRecording FirstStepRecording() => new(input.OrderId, Now(), input.PublishesCreated && !createdPublished);
+
+    private StepRecording Recording() => new(input.OrderId, Now());
+
+    /// <summary>The order's products ride along, so inventory-service reads their stock with the reservation in one call.</summary>
+    private CommitStockRequest CommitRequest => new(input.OrderId, [.. input.StockLines.Select(l => l.ProductId).Distinct(StringComparer.Ordinal)]);
+
+    private ReserveStockRequest ReserveRequest => new(input.OrderId, input.OrderId, input.StockLines);
+
+    private PaymentRequest PaymentRequest => new(input.OrderId, input.CustomerId, input.Total, input.Currency, input.PaymentToken);
+
+    private ShipmentRequest ShipmentRequest => new(input.OrderId, input.CustomerId, input.StockLines, input.ShippingAddress);
 
     private Task<OrderStatus> RecordOnceAsync(
         OrderStatus status, string? detail, string? eventType, string? paymentId, string? trackingNumber, string? failureReason, WorkflowTaskOptions options) =>

@@ -5,15 +5,16 @@ using OrderPlatform.Contracts.Inventory;
 using OrderPlatform.Contracts.Orders;
 using OrderPlatform.Contracts.Payments;
 using OrderPlatform.Contracts.Shipping;
-using OrderPlatform.OrderService.Storage;
 
 namespace OrderPlatform.OrderService.Workflow;
 
 /// <summary>
-/// check stock → [approval] → reserve → charge → ship → commit stock → complete, compensating (refund, release) on a
+/// [check stock → approval] → reserve → charge → ship → commit stock and complete, compensating (refund, release) on a
 /// business refusal (out of stock, declined, unserviceable) and on a <c>CancelOrder</c> event seen before shipping.
-/// Faults are retried, then hold the order for an operator (<see cref="OrderSteps"/>): they never compensate.
-/// Deterministic: time comes from the context, I/O from activities.
+/// Each step activity records its own status change and event (<see cref="OrderStepRecorder"/>); the first one publishes
+/// <c>order_created</c>. Faults are retried, then hold the order for an operator (<see cref="OrderSteps"/>): they never
+/// compensate. Deterministic: time comes from the context, I/O from activities. Instances started before the steps
+/// recorded their own status replay their own step list (<see cref="OrderWorkflowV1Steps"/>).
 /// </summary>
 public sealed class OrderWorkflow : Workflow<OrderWorkflowInput, OrderWorkflowResult>
 {
@@ -30,7 +31,9 @@ public sealed class OrderWorkflow : Workflow<OrderWorkflowInput, OrderWorkflowRe
         OrderWorkflowResult result;
         try
         {
-            result = await RunStepsAsync(context, input, steps, cancel);
+            result = input.RecordsInSteps
+                ? await RunStepsAsync(context, input, steps, cancel)
+                : await OrderWorkflowV1Steps.RunStepsAsync(context, input, steps, cancel);
         }
         catch (OrderCancelledOnHoldException ex)
         {
@@ -44,21 +47,18 @@ public sealed class OrderWorkflow : Workflow<OrderWorkflowInput, OrderWorkflowRe
     private static async Task<OrderWorkflowResult> RunStepsAsync(
         WorkflowContext context, OrderWorkflowInput input, OrderSteps steps, Task<CancelOrderSignal> cancel)
     {
-        if (input.PublishesCreated)
-        {
-            // The order's first history entry already says this, so nothing is written: only order_created is published.
-            await steps.RecordAsync(OrderStatus.Pending, StoredOrder.ReceivedDetail, OrderEventTypes.Created);
-        }
-
-        var stock = await steps.CheckStockAsync();
-        if (!stock.Available)
-        {
-            return await steps.FailAsync(FailureReasons.OutOfStock(stock.Shortages));
-        }
-
         if (input.RequiresApproval)
         {
-            await steps.RecordAsync(OrderStatus.AwaitingApproval, $"total {input.Total} {input.Currency} is above the approval threshold of {input.ApprovalThreshold}");
+            // Before waiting (up to a day) for a person, check that the stock is there; without approval the reservation
+            // is the stock check: it refuses a shortage all the same, one call and one step fewer.
+            var awaitingApproval = new OrderStatusUpdate(input.OrderId, OrderStatus.AwaitingApproval, Now(context),
+                $"total {input.Total} {input.Currency} is above the approval threshold of {input.ApprovalThreshold}");
+            var stock = await steps.CheckStockAsync(whenAvailable: awaitingApproval);
+            if (!stock.Available)
+            {
+                return await steps.FailAsync(FailureReasons.OutOfStock(stock.Shortages));
+            }
+
             var (outcome, decision) = await ApprovalGate.WaitAsync(context, input, cancel);
             if (outcome != ApprovalOutcome.Approved)
             {
@@ -78,10 +78,11 @@ public sealed class OrderWorkflow : Workflow<OrderWorkflowInput, OrderWorkflowRe
         var reservation = await steps.ReserveAsync();
         if (reservation.Status != ReservationStatus.Reserved)
         {
-            return await steps.FailAsync(FailureReasons.ReservationRejected(reservation));
+            return await steps.FailAsync(input.RequiresApproval
+                ? FailureReasons.ReservationRejected(reservation)
+                : FailureReasons.OutOfStock(reservation.Shortages));
         }
 
-        await steps.RecordAsync(OrderStatus.Reserved, "stock reserved");
         if (cancel.IsCompleted)
         {
             return await steps.CancelAsync((await cancel).Reason);
@@ -93,7 +94,6 @@ public sealed class OrderWorkflow : Workflow<OrderWorkflowInput, OrderWorkflowRe
             return await steps.FailAsync($"payment declined: {payment.DeclineReason ?? "no reason given"}");
         }
 
-        await steps.RecordAsync(OrderStatus.Paid, $"charged {payment.Amount} {input.Currency}", OrderEventTypes.Paid, paymentId: payment.PaymentId);
         if (cancel.IsCompleted)
         {
             return await steps.CancelAsync((await cancel).Reason);
@@ -105,19 +105,10 @@ public sealed class OrderWorkflow : Workflow<OrderWorkflowInput, OrderWorkflowRe
             return await steps.FailAsync($"shipment rejected: {shipment.Reason ?? "no reason given"}");
         }
 
-        var commitProblem = await StockCommit.TryCommitAsync(steps);
-        await steps.RecordAsync(OrderStatus.Shipped, "shipped", OrderEventTypes.Shipped, trackingNumber: shipment.TrackingNumber);
-        if (commitProblem is not null)
-        {
-            await steps.RecordAsync(OrderStatus.Shipped, commitProblem);
-        }
-
-        if (cancel.IsCompleted)
-        {
-            await steps.RecordAsync(OrderStatus.Shipped, FailureReasons.CancelIgnored);
-        }
-
-        await steps.RecordAsync(OrderStatus.Completed, "order completed; customer notified", OrderEventTypes.Completed);
+        // From here a cancel is only noted: the goods are gone.
+        await steps.CommitAndCompleteAsync(cancelIgnored: cancel.IsCompleted);
         return new OrderWorkflowResult(OrderStatus.Completed);
     }
+
+    private static DateTimeOffset Now(WorkflowContext context) => new(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc));
 }

@@ -9,6 +9,9 @@ namespace OrderPlatform.OrderService.Workflow;
 /// settings existed have none: the defaults apply. <paramref name="PublishesCreated"/>: the workflow publishes
 /// <c>order_created</c> as its first step (durably retried like any status recording); inputs saved before it existed
 /// say false, so their replays keep the step list they were started with and the starter publishes for them.
+/// <paramref name="RecordsInSteps"/>: each step activity records its own status change and event (<see cref="OrderWorkflow"/>);
+/// inputs saved before say false and run the step list they were started with (<see cref="OrderWorkflowV1Steps"/>),
+/// since a replay must schedule the same activities in the same order as its history.
 /// </summary>
 public sealed record OrderWorkflowInput(
     string OrderId,
@@ -22,7 +25,8 @@ public sealed record OrderWorkflowInput(
     TimeSpan ApprovalTimeout,
     RetrySettings? FaultRetry = null,
     RetrySettings? CompensationRetry = null,
-    bool PublishesCreated = false)
+    bool PublishesCreated = false,
+    bool RecordsInSteps = false)
 {
     public const string DefaultPaymentToken = "tok_visa";
 

@@ -17,6 +17,7 @@ public sealed class OrderWorkflowInputs(IOptions<OrderServiceOptions> orders, IO
             order.ShippingAddress, settings.ApprovalThreshold, settings.ApprovalTimeout,
             retries.Get(WorkflowRetrySections.Fault).ToSettings(),
             retries.Get(WorkflowRetrySections.Compensation).ToSettings(),
-            PublishesCreated: true);
+            PublishesCreated: true,
+            RecordsInSteps: true);
     }
 }

@@ -44,12 +44,12 @@ public sealed class PaymentHandler(
 
     private async Task<PaymentResult> TryChargeAsync(PaymentRequest request, CancellationToken ct)
     {
-        if ((await repository.GetPaymentAsync(request.OrderId, ct)).Value is { } first)
+        var (payment, total) = await repository.GetPaymentAndTotalAsync(request.OrderId, request.CustomerId, ct);
+        if (payment.Value is { } first)
         {
             return first.ToResult();
         }
 
-        var total = await repository.GetTotalAsync(request.CustomerId, ct);
         var charged = total.Value?.Charged ?? 0m;
         var reason = DeclineRules.Evaluate(request, charged, settings);
         var record = signer.Sign(new PaymentRecord(

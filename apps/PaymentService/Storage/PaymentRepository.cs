@@ -1,5 +1,7 @@
+using System.Text.Json;
 using Dapr.Client;
 using OrderPlatform.PaymentService.Payments;
+using OrderPlatform.ServiceDefaults;
 using OrderPlatform.ServiceDefaults.State;
 
 namespace OrderPlatform.PaymentService.Storage;
@@ -15,6 +17,18 @@ public sealed class PaymentRepository(StateStore store)
 
     public Task<Versioned<CustomerTotal>> GetTotalAsync(string customerId, CancellationToken ct) =>
         store.GetAsync<CustomerTotal>(StateKeys.Customer(customerId), ct);
+
+    /// <summary>
+    /// The order's payment record and the customer's running total with their ETags, in one bulk read (a charge needs
+    /// both). Two value types under two keys: read as JSON, then typed; the transaction that follows checks both ETags.
+    /// </summary>
+    public async Task<(Versioned<PaymentRecord> Payment, Versioned<CustomerTotal> Total)> GetPaymentAndTotalAsync(
+        string orderId, string customerId, CancellationToken ct)
+    {
+        var (paymentKey, totalKey) = (StateKeys.Payment(orderId), StateKeys.Customer(customerId));
+        var found = await store.GetManyAsync<JsonElement>([paymentKey, totalKey], ct);
+        return (Typed<PaymentRecord>(found[paymentKey]), Typed<CustomerTotal>(found[totalKey]));
+    }
 
     /// <summary>
     /// Saves the customer's <paramref name="total"/> (when given) at <paramref name="totalETag"/> and
@@ -33,6 +47,9 @@ public sealed class PaymentRepository(StateStore store)
         operations.Add(StateStore.Put(StateKeys.Payment(record.OrderId), record, recordETag));
         return store.TransactAsync(operations, ct);
     }
+
+    private static Versioned<T> Typed<T>(Versioned<JsonElement> item) =>
+        item.Exists ? new Versioned<T>(item.Value.Deserialize<T>(JsonDefaults.Options), item.ETag) : default;
 
     /// <summary>Runs a read-decide-save again while its save loses a race (<c>StateStore:ConflictAttempts</c> in all).</summary>
     public Task<T> RetryOnConflictAsync<T>(Func<CancellationToken, Task<T>> attempt, CancellationToken ct) =>

@@ -5,8 +5,9 @@ namespace OrderPlatform.ShippingService.Shipments;
 
 /// <summary>
 /// <c>POST /ship</c>: idempotent by order id. The first outcome (shipped with a tracking number, or rejected with a
-/// reason) is stored with an insert-if-absent; repeats, and the loser of a race (which the kit's <c>StateStore</c>
-/// recognises by re-reading the key), get the stored outcome back.
+/// reason) is stored with an insert-if-absent, tried before any read: an order's first request, the usual case, is one
+/// state call. A repeat's insert is refused (the kit's <c>StateStore</c> tells the refusal from a fault by re-reading the
+/// key) and the stored outcome is returned, as it is to the loser of a race.
 /// </summary>
 public sealed class ShipmentHandler(
     ShipmentRepository repository,
@@ -17,13 +18,6 @@ public sealed class ShipmentHandler(
     public async Task<ShipmentResult> ShipAsync(ShipmentRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var existing = await repository.GetAsync(request.OrderId, cancellationToken);
-        if (existing is not null)
-        {
-            logger.LogInformation("Order {OrderId} already has a shipment ({Status}); returning it.", request.OrderId, existing.Status);
-            return existing.ToResult();
-        }
-
         var shipment = Decide(request);
         if (await repository.TryInsertAsync(shipment, cancellationToken))
         {
@@ -32,10 +26,10 @@ public sealed class ShipmentHandler(
             return shipment.ToResult();
         }
 
-        var winner = await repository.GetAsync(request.OrderId, cancellationToken)
+        var first = await repository.GetAsync(request.OrderId, cancellationToken)
             ?? throw new InvalidOperationException($"Shipment for order '{request.OrderId}' was neither inserted nor found.");
-        logger.LogInformation("Order {OrderId}: a concurrent request stored the shipment first; returning it.", request.OrderId);
-        return winner.ToResult();
+        logger.LogInformation("Order {OrderId} already has a shipment ({Status}); returning it.", request.OrderId, first.Status);
+        return first.ToResult();
     }
 
     private Shipment Decide(ShipmentRequest request)

@@ -18,7 +18,7 @@ public sealed class OrderTraceTests(TracedPlatformFixture platform)
         [AppIds.OrderService, AppIds.InventoryService, AppIds.PaymentService, AppIds.ShippingService, AppIds.NotificationService];
 
     private static readonly string[] Steps =
-        ["CheckStockActivity", "RecordOrderStatusActivity", "ReserveStockActivity", "ProcessPaymentActivity", "ShipOrderActivity", "CommitStockActivity"];
+        ["CheckStockStepActivity", "RecordOrderStatusActivity", "ReserveStockStepActivity", "ProcessPaymentStepActivity", "ShipOrderStepActivity", "CommitStockStepActivity"];
 
     private OrderApi Orders => platform.Clients.Orders;
 

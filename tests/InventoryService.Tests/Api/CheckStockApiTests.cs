@@ -29,6 +29,19 @@ public sealed class CheckStockApiTests : IDisposable
     }
 
     [Fact]
+    public async Task Stock_and_catalogue_are_read_in_one_call()
+    {
+        var client = await factory.StartAsync();
+        factory.Hooks.ResetCounts();
+
+        (await client.PostJsonAsync("/check-stock", new CheckStockRequest([new StockLine("SKU-001", 1), new StockLine("SKU-002", 1)])))
+            .StatusCode.Should().Be(HttpStatusCode.OK);
+
+        factory.Hooks.Calls("GetBulkState").Should().Be(1);
+        factory.Hooks.Calls("GetState").Should().Be(0);
+    }
+
+    [Fact]
     public async Task Short_and_unknown_products_are_listed_as_shortages()
     {
         var result = await CheckAsync(new StockLine("SKU-001", 101), new StockLine("SKU-002", 1), new StockLine("GHOST", 2));

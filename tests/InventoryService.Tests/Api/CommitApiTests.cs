@@ -38,6 +38,25 @@ public sealed class CommitApiTests : IDisposable
         factory.Hooks.Calls("ExecuteStateTransaction").Should().Be(2, "one reserve and one commit, each a single transaction");
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Commit_with_its_products_named_reads_them_with_the_reservation_in_one_call_and_a_partial_hint_reads_the_rest(bool fullHint)
+    {
+        var client = await factory.StartAsync();
+        await ReserveAsync(client, "com-hint", new StockLine("SKU-001", 3), new StockLine("SKU-002", 2));
+        factory.Hooks.ResetCounts();
+
+        var result = await PostAsync(client, "/commit", new CommitStockRequest("com-hint", fullHint ? ["SKU-001", "SKU-002"] : ["SKU-001"]));
+
+        result.Status.Should().Be(ReservationStatus.Committed);
+        (await StockAsync("SKU-001")).Should().Be(new StockItem("SKU-001", 97, 0));
+        (await StockAsync("SKU-002")).Should().Be(new StockItem("SKU-002", 98, 0), "the reservation's own items decide what is committed");
+        factory.Hooks.Calls("GetBulkState").Should().Be(fullHint ? 1 : 2);
+        factory.Hooks.Calls("GetState").Should().Be(0);
+        factory.Hooks.Calls("ExecuteStateTransaction").Should().Be(1);
+    }
+
     [Fact]
     public async Task Commit_after_the_stock_record_vanished_recreates_it_empty()
     {

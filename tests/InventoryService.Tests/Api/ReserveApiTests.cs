@@ -35,6 +35,19 @@ public sealed class ReserveApiTests : IDisposable
     }
 
     [Fact]
+    public async Task A_first_reserve_reads_its_record_and_its_stock_in_one_call()
+    {
+        var client = await factory.StartAsync();
+        factory.Hooks.ResetCounts();
+
+        await client.PostJsonAsync("/reserve", Request("r-calls", Line("SKU-001", 1), Line("SKU-002", 1)));
+
+        factory.Hooks.Calls("GetBulkState").Should().Be(1);
+        factory.Hooks.Calls("GetState").Should().Be(0);
+        factory.Hooks.Calls("ExecuteStateTransaction").Should().Be(1);
+    }
+
+    [Fact]
     public async Task Reserve_answers_with_camelCase_json_and_string_status()
     {
         var client = await factory.StartAsync();

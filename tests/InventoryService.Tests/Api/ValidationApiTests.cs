@@ -32,6 +32,7 @@ public sealed class ValidationApiTests : IDisposable
     [InlineData("/release", """{"reservationId":" "}""", "reservationId")]
     [InlineData("/commit", """{"reservationId":"a b"}""", "reservationId")]
     [InlineData("/commit", """{}""", "reservationId")]
+    [InlineData("/commit", """{"reservationId":"r","productIds":["SKU-001","a b"]}""", "productIds[1]")]
     [InlineData("/check-stock", """{"items":[{"productId":"SKU-001","quantity":-2}]}""", "items[0].quantity")]
     [InlineData("/check-stock", """{"items":[{"productId":"SKU-001","quantity":1000001}]}""", "items[0].quantity")]
     public async Task Invalid_fields_are_named_in_the_problem(string path, string json, string field)

@@ -85,7 +85,7 @@ public sealed class ReservationConcurrencyTests : IAsyncLifetime
         await repository.ReserveAsync(new ReserveStockRequest("keep-me", "o2", [new StockLine("HOT", 2)]), CancellationToken.None);
 
         var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() =>
-            repository.CommitReservationAsync("ship-me", CancellationToken.None))));
+            repository.CommitReservationAsync("ship-me", ["HOT"], CancellationToken.None))));
 
         results.Should().AllSatisfy(r => r.Status.Should().Be(ReservationStatus.Committed));
         (await GetAsync(StateKeys.Stock("HOT"))).Should().Be(new StockItem("HOT", 4, 2), "4 units shipped, 2 still reserved");

@@ -33,8 +33,8 @@ public sealed class RecordOrderStatusActivityTests : IAsyncLifetime
         var options = Options.Create(new OrderServiceOptions { EventTtlSeconds = 120 });
         var meters = metricsServices.GetRequiredService<IMeterFactory>();
         ended = new MetricCollector<long>(meters, ServiceDefaults.TelemetryExtensions.ActivitySourceName, OrderMetrics.Ended);
-        activity = new RecordOrderStatusActivity(
-            new OrderRepository(sidecar.Store()), new OrderEventPublisher(sidecar.Client, options), new OrderMetrics(meters));
+        activity = new RecordOrderStatusActivity(new OrderStepRecorder(
+            new OrderRepository(sidecar.Store()), new OrderEventPublisher(sidecar.Client, options), new OrderMetrics(meters)));
     }
 
     public async Task DisposeAsync()

@@ -81,7 +81,7 @@ public sealed class CreateOrderTests(OrderApiFactory api) : OrderApiTests(api)
 
         response.StatusCode.Should().Be(HttpStatusCode.Accepted);
         Hooks.Published.Should().BeEmpty();
-        Api.Workflows.Verify(w => w.ScheduleNewWorkflowAsync(nameof(OrderWorkflow), "ord-104", It.Is<OrderWorkflowInput>(i => i.PublishesCreated)), Times.Once);
+        Api.Workflows.Verify(w => w.ScheduleNewWorkflowAsync(nameof(OrderWorkflow), "ord-104", It.Is<OrderWorkflowInput>(i => i.PublishesCreated && i.RecordsInSteps)), Times.Once);
     }
 
     [Fact]

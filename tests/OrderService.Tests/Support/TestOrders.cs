@@ -26,5 +26,6 @@ internal static class TestOrders
 
     public static OrderWorkflowInput WorkflowInput(decimal total = 60m, decimal threshold = 1000m) =>
         new("ord-1", "cust-1", [new OrderItem("sku-1", 2, 25m), new OrderItem("sku-2", 1, 10m)], total, "USD", "tok_visa",
-            new ShippingAddress("1 Main St", "Springfield", "12345", "US"), threshold, TimeSpan.FromHours(2));
+            new ShippingAddress("1 Main St", "Springfield", "12345", "US"), threshold, TimeSpan.FromHours(2),
+            PublishesCreated: true, RecordsInSteps: true);
 }

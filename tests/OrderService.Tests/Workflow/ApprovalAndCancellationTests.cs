@@ -17,7 +17,7 @@ public sealed class ApprovalAndCancellationTests
         var result = await h.RunAsync(TestOrders.WorkflowInput(total: 1000m, threshold: 1000m));
 
         result.Status.Should().Be(OrderStatus.Completed);
-        h.Calls.Should().NotContain("Record:AwaitingApproval");
+        h.Calls.Should().NotContain(nameof(CheckStockStepActivity), "nothing to wait for: the reservation checks the stock");
         h.TimerFireAt.Should().BeNull();
     }
 
@@ -29,7 +29,10 @@ public sealed class ApprovalAndCancellationTests
         var result = await h.RunAsync(bigOrder);
 
         result.Status.Should().Be(OrderStatus.Completed);
-        h.Calls.Should().StartWith([nameof(CheckStockActivity), "Record:AwaitingApproval", "Record:Approved", nameof(ReserveStockActivity)]);
+        h.Calls.Should().StartWith([nameof(CheckStockStepActivity), "Record:Approved", nameof(ReserveStockStepActivity)]);
+        ((CheckStockStep)h.Inputs[nameof(CheckStockStepActivity)]).WhenAvailable.Should().Match<OrderStatusUpdate>(u =>
+            u.Status == OrderStatus.AwaitingApproval && u.Detail == "total 1500 USD is above the approval threshold of 1000",
+            "check-stock records the wait when the stock is there");
         h.Update(OrderStatus.Approved).Detail.Should().Be("approved by alice: known customer");
         h.TimerFireAt.Should().Be(WorkflowHarness.Now.AddHours(2), "the timeout is the input's ApprovalTimeout from the workflow clock");
     }
@@ -42,7 +45,7 @@ public sealed class ApprovalAndCancellationTests
         var result = await h.RunAsync(bigOrder);
 
         result.Should().Be(new OrderWorkflowResult(OrderStatus.Failed, "approval rejected by bob: too risky"));
-        h.Calls.Should().Equal(nameof(CheckStockActivity), "Record:AwaitingApproval", "Record:Failed");
+        h.Calls.Should().Equal(nameof(CheckStockStepActivity), "Record:Failed");
     }
 
     [Fact]
@@ -53,7 +56,7 @@ public sealed class ApprovalAndCancellationTests
         var result = await h.RunAsync(bigOrder);
 
         result.Should().Be(new OrderWorkflowResult(OrderStatus.Failed, "approval timed out"));
-        h.Calls.Should().Equal(nameof(CheckStockActivity), "Record:AwaitingApproval", "Record:Failed");
+        h.Calls.Should().Equal(nameof(CheckStockStepActivity), "Record:Failed");
         h.Update(OrderStatus.Failed).EventType.Should().Be(OrderEventTypes.Failed);
     }
 
@@ -65,56 +68,57 @@ public sealed class ApprovalAndCancellationTests
         var result = await h.RunAsync(bigOrder);
 
         result.Should().Be(new OrderWorkflowResult(OrderStatus.Cancelled, "changed my mind"));
-        h.Calls.Should().Equal(nameof(CheckStockActivity), "Record:AwaitingApproval", "Record:Cancelled");
+        h.Calls.Should().Equal(nameof(CheckStockStepActivity), "Record:Cancelled");
         h.Update(OrderStatus.Cancelled).EventType.Should().Be(OrderEventTypes.Cancelled);
     }
 
     [Fact]
-    public async Task Cancel_before_reserve_cancels_with_nothing_to_compensate()
+    public async Task Cancel_before_reserve_cancels_with_nothing_to_compensate_after_publishing_order_created()
     {
         h.Cancel.SetResult(new CancelOrderSignal("customer request"));
 
         var result = await h.RunAsync();
 
         result.Status.Should().Be(OrderStatus.Cancelled);
-        h.Calls.Should().Equal(nameof(CheckStockActivity), "Record:Cancelled");
+        h.Calls.Should().Equal("Record:Pending", "Record:Cancelled");
+        h.Update(OrderStatus.Pending).EventType.Should().Be(OrderEventTypes.Created, "no step ran to publish it");
     }
 
     [Fact]
     public async Task Cancel_after_reserve_releases_the_stock()
     {
-        h.After(nameof(ReserveStockActivity), () => h.Cancel.SetResult(new CancelOrderSignal("customer request")));
+        h.After(nameof(ReserveStockStepActivity), () => h.Cancel.SetResult(new CancelOrderSignal("customer request")));
 
         var result = await h.RunAsync();
 
         result.Status.Should().Be(OrderStatus.Cancelled);
-        h.Calls.Should().Equal(nameof(CheckStockActivity), nameof(ReserveStockActivity), "Record:Reserved", nameof(ReleaseStockActivity), "Record:Cancelled");
+        h.Calls.Should().Equal(nameof(ReserveStockStepActivity), nameof(ReleaseStockActivity), "Record:Cancelled");
     }
 
     [Fact]
     public async Task Cancel_after_the_charge_refunds_and_releases_before_cancelling()
     {
-        h.After(nameof(ProcessPaymentActivity), () => h.Cancel.SetResult(new CancelOrderSignal("customer request")));
+        h.After(nameof(ProcessPaymentStepActivity), () => h.Cancel.SetResult(new CancelOrderSignal("customer request")));
 
         var result = await h.RunAsync();
 
         result.Status.Should().Be(OrderStatus.Cancelled);
         h.Calls.Should().Equal(
-            nameof(CheckStockActivity), nameof(ReserveStockActivity), "Record:Reserved", nameof(ProcessPaymentActivity), "Record:Paid",
+            nameof(ReserveStockStepActivity), nameof(ProcessPaymentStepActivity),
             nameof(RefundPaymentActivity), nameof(ReleaseStockActivity), "Record:Cancelled");
-        h.Calls.Should().NotContain(nameof(ShipOrderActivity));
+        h.Calls.Should().NotContain(nameof(ShipOrderStepActivity));
     }
 
     [Fact]
     public async Task Cancel_after_shipping_is_ignored_and_recorded_in_history()
     {
-        h.After(nameof(ShipOrderActivity), () => h.Cancel.SetResult(new CancelOrderSignal("too late")));
+        h.After(nameof(ShipOrderStepActivity), () => h.Cancel.SetResult(new CancelOrderSignal("too late")));
 
         var result = await h.RunAsync();
 
         result.Status.Should().Be(OrderStatus.Completed);
-        h.Calls.Should().EndWith([nameof(ShipOrderActivity), nameof(CommitStockActivity), "Record:Shipped", "Record:Shipped", "Record:Completed"]);
-        h.Updates.Should().Contain(u => u.Status == OrderStatus.Shipped && u.Detail!.Contains("cancellation ignored") && u.EventType == null);
+        h.Calls.Should().EndWith([nameof(ShipOrderStepActivity), nameof(CommitStockStepActivity)]);
+        ((CommitStockStep)h.Inputs[nameof(CommitStockStepActivity)]).CancelIgnored.Should().BeTrue("the commit step notes it before completing");
         h.Calls.Should().NotContain([nameof(RefundPaymentActivity), nameof(ReleaseStockActivity), "Record:Cancelled"]);
     }
 }

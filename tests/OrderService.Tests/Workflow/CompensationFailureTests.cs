@@ -39,7 +39,7 @@ public sealed class CompensationFailureTests
     [Fact]
     public async Task A_release_failing_past_the_window_holds_the_order_as_compensation_pending_and_finishes_once_resumed()
     {
-        h.Answer<PaymentResult>(nameof(ProcessPaymentActivity), _ => new PaymentResult("ord-1", "pay-1", PaymentStatus.Declined, 60m, "insufficient funds", WorkflowHarness.Now));
+        h.Answer<PaymentResult>(nameof(ProcessPaymentStepActivity), _ => new PaymentResult("ord-1", "pay-1", PaymentStatus.Declined, 60m, "insufficient funds", WorkflowHarness.Now));
         var failing = true;
         h.Answer<ReservationResult>(nameof(ReleaseStockActivity), _ => failing
             ? throw new Dapr.Workflow.WorkflowTaskFailedException("x", new Dapr.Workflow.WorkflowTaskFailureDetails("E", "inventory-service down", null))
@@ -74,7 +74,7 @@ public sealed class CompensationFailureTests
     }
 
     private void Decline() =>
-        h.Answer<ShipmentResult>(nameof(ShipOrderActivity), i => new ShipmentResult(((ShipmentRequest)i).OrderId, ShipmentStatus.Rejected, null, "unserviceable"));
+        h.Answer<ShipmentResult>(nameof(ShipOrderStepActivity), i => new ShipmentResult(((ShipOrderStep)i).Request.OrderId, ShipmentStatus.Rejected, null, "unserviceable"));
 
     private Task<OrderWorkflowResult> RunAsync() => h.RunAsync(TestOrders.WorkflowInput() with { CompensationRetry = Compensation });
 }

@@ -20,10 +20,9 @@ public sealed class FaultHandlingTests
 
     public static TheoryData<string, string, string> ForwardSteps => new()
     {
-        { nameof(CheckStockActivity), "check-stock", "Record:Pending" },
-        { nameof(ReserveStockActivity), "stock reservation", "Record:Pending" },
-        { nameof(ProcessPaymentActivity), "payment", "Record:Reserved" },
-        { nameof(ShipOrderActivity), "shipping", "Record:Paid" },
+        { nameof(ReserveStockStepActivity), "stock reservation", "Record:Pending" },
+        { nameof(ProcessPaymentStepActivity), "payment", "Record:Reserved" },
+        { nameof(ShipOrderStepActivity), "shipping", "Record:Paid" },
     };
 
     [Theory]
@@ -47,37 +46,69 @@ public sealed class FaultHandlingTests
     }
 
     [Fact]
+    public async Task A_stock_check_before_an_approval_that_keeps_failing_holds_the_order_then_is_retried_on_resume()
+    {
+        FailOnce(nameof(CheckStockStepActivity), "503 from the sidecar");
+        h.ResumeHolds();
+        h.Approval.SetResult(new ApprovalDecision(true, "alice", null));
+
+        var result = await h.RunAsync(TestOrders.WorkflowInput(total: 1500m));
+
+        result.Status.Should().Be(OrderStatus.Completed);
+        h.Calls.Should().StartWith([nameof(CheckStockStepActivity), "Record:OnHold", "WaitForResume", "Record:Pending", nameof(CheckStockStepActivity)]);
+        h.Update(OrderStatus.OnHold).Detail.Should().StartWith("on hold: check-stock kept failing");
+    }
+
+    [Fact]
     public async Task An_order_on_hold_waits_for_the_operator()
     {
-        h.Fail<PaymentResult>(nameof(ProcessPaymentActivity), "circuit breaker is open");
+        h.Fail<PaymentResult>(nameof(ProcessPaymentStepActivity), "circuit breaker is open");
 
         var run = h.RunAsync();
         await Task.Delay(50);
 
         run.IsCompleted.Should().BeFalse("nothing but a resume (or a cancel) ends a hold");
-        h.Calls.Should().EndWith([nameof(ProcessPaymentActivity), "Record:OnHold", "WaitForResume"]);
+        h.Calls.Should().EndWith([nameof(ProcessPaymentStepActivity), "Record:OnHold", "WaitForResume"]);
     }
 
     [Fact]
-    public async Task A_status_recording_fault_holds_the_order_and_never_refunds_it()
+    public async Task A_status_recording_fault_after_the_charge_holds_the_order_and_never_refunds_it()
     {
+        // The charge step records Paid itself: its store failing after the charge fails the whole step, which is retried
+        // (payment-service returns the first charge) and then held; a fault never compensates.
+        h.Fail<PaymentResult>(nameof(ProcessPaymentStepActivity), "state store down", times: 1);
+        h.ResumeHolds();
+
+        var result = await h.RunAsync();
+
+        result.Status.Should().Be(OrderStatus.Completed);
+        h.Calls.Should().ContainInConsecutiveOrder(
+            nameof(ProcessPaymentStepActivity), "Record:OnHold", "WaitForResume", "Record:Reserved", nameof(ProcessPaymentStepActivity), nameof(ShipOrderStepActivity));
+        h.Calls.Should().NotContain(nameof(RefundPaymentActivity));
+    }
+
+    [Fact]
+    public async Task A_separate_status_recording_is_retried_durably_and_a_fault_there_holds_the_order()
+    {
+        h.Answer<PaymentResult>(nameof(ProcessPaymentStepActivity), _ => new PaymentResult("ord-1", "", PaymentStatus.Declined, 60m, "card expired", WorkflowHarness.Now));
         var failures = 0;
-        h.Answer<OrderStatus>(nameof(RecordOrderStatusActivity), i => ((OrderStatusUpdate)i).Status == OrderStatus.Paid && failures++ == 0
+        h.Answer<OrderStatus>(nameof(RecordOrderStatusActivity), i => ((OrderStatusUpdate)i).Status == OrderStatus.Failed && failures++ == 0
             ? throw new WorkflowTaskFailedException("x", new WorkflowTaskFailureDetails("E", "state store down", null))
             : ((OrderStatusUpdate)i).Status);
         h.ResumeHolds();
 
         var result = await h.RunAsync();
 
-        result.Status.Should().Be(OrderStatus.Completed);
-        h.Calls.Should().ContainInConsecutiveOrder("Record:Paid", "Record:OnHold", "WaitForResume", "Record:Reserved", "Record:Paid", nameof(ShipOrderActivity));
-        h.Calls.Should().NotContain(nameof(RefundPaymentActivity));
+        result.Status.Should().Be(OrderStatus.Failed);
+        h.Calls.Should().EndWith([nameof(ReleaseStockActivity), "Record:Failed", "Record:OnHold", "WaitForResume", "Record:Reserved", "Record:Failed"]);
+        h.RetryPolicyOf(nameof(RecordOrderStatusActivity)).Should().NotBeNull();
     }
 
     [Fact]
     public async Task A_hold_the_store_cannot_record_still_waits_for_the_operator()
     {
-        h.Answer<OrderStatus>(nameof(RecordOrderStatusActivity), i => ((OrderStatusUpdate)i).Status is OrderStatus.Reserved or OrderStatus.OnHold
+        h.Fail<ReservationResult>(nameof(ReserveStockStepActivity), "state store down");
+        h.Answer<OrderStatus>(nameof(RecordOrderStatusActivity), i => ((OrderStatusUpdate)i).Status is OrderStatus.OnHold
             ? throw new WorkflowTaskFailedException("x", new WorkflowTaskFailureDetails("E", "state store down", null))
             : ((OrderStatusUpdate)i).Status);
 
@@ -85,43 +116,43 @@ public sealed class FaultHandlingTests
         await Task.Delay(50);
 
         run.IsCompleted.Should().BeFalse();
-        h.Calls.Should().EndWith(["Record:Reserved", "Record:OnHold", "WaitForResume"]);
+        h.Calls.Should().EndWith([nameof(ReserveStockStepActivity), "Record:OnHold", "WaitForResume"]);
         h.Calls.Should().NotContain(nameof(ReleaseStockActivity));
     }
 
     [Fact]
     public async Task A_shipment_whose_outcome_is_unknown_is_looked_up_by_shipping_again_never_compensated()
     {
-        FailOnce(nameof(ShipOrderActivity), "reply lost after shipping-service stored the shipment");
+        FailOnce(nameof(ShipOrderStepActivity), "reply lost after shipping-service stored the shipment");
         h.ResumeHolds();
 
         var result = await h.RunAsync();
 
         result.Status.Should().Be(OrderStatus.Completed);
-        h.Calls.Count(c => c == nameof(ShipOrderActivity)).Should().Be(2, "ship is idempotent by order id: the retry returns the stored shipment");
-        h.Update(OrderStatus.Shipped).TrackingNumber.Should().Be("TRACK-1");
+        h.Calls.Count(c => c == nameof(ShipOrderStepActivity)).Should().Be(2, "ship is idempotent by order id: the retry returns the stored shipment");
+        h.Calls.Should().EndWith([nameof(ShipOrderStepActivity), nameof(CommitStockStepActivity)]);
         h.Calls.Should().NotContain([nameof(RefundPaymentActivity), nameof(ReleaseStockActivity)]);
     }
 
     [Fact]
     public async Task A_cancel_while_on_hold_before_shipping_compensates_and_cancels()
     {
-        h.Fail<PaymentResult>(nameof(ProcessPaymentActivity), "payment-service answered 503");
-        h.After(nameof(ProcessPaymentActivity), () => h.Cancel.TrySetResult(new CancelOrderSignal("customer gave up")));
+        h.Fail<PaymentResult>(nameof(ProcessPaymentStepActivity), "payment-service answered 503");
+        h.After(nameof(ProcessPaymentStepActivity), () => h.Cancel.TrySetResult(new CancelOrderSignal("customer gave up")));
 
         var result = await h.RunAsync();
 
         result.Should().Be(new OrderWorkflowResult(OrderStatus.Cancelled, "customer gave up"));
         h.Calls.Should().EndWith([
-            nameof(ProcessPaymentActivity), "Record:OnHold", "WaitForResume",
+            nameof(ProcessPaymentStepActivity), "Record:OnHold", "WaitForResume",
             nameof(RefundPaymentActivity), nameof(ReleaseStockActivity), "Record:Cancelled"]);
     }
 
     [Fact]
     public async Task A_cancel_while_on_hold_at_shipping_is_ignored_and_the_order_completes_on_resume()
     {
-        FailOnce(nameof(ShipOrderActivity), "shipping-service timed out");
-        h.After(nameof(ShipOrderActivity), () => h.Cancel.TrySetResult(new CancelOrderSignal("too late")));
+        FailOnce(nameof(ShipOrderStepActivity), "shipping-service timed out");
+        h.After(nameof(ShipOrderStepActivity), () => h.Cancel.TrySetResult(new CancelOrderSignal("too late")));
 
         var run = h.RunAsync();
         await Task.Delay(50);
@@ -131,7 +162,7 @@ public sealed class FaultHandlingTests
 
         result.Status.Should().Be(OrderStatus.Completed);
         h.Calls.Should().NotContain([nameof(RefundPaymentActivity), nameof(ReleaseStockActivity), "Record:Cancelled"]);
-        h.Updates.Should().Contain(u => u.Detail == "cancellation ignored: the order has already shipped");
+        ((CommitStockStep)h.Inputs[nameof(CommitStockStepActivity)]).CancelIgnored.Should().BeTrue("the commit step notes the ignored cancel");
     }
 
     [Fact]
@@ -139,10 +170,12 @@ public sealed class FaultHandlingTests
     {
         var retry = new RetrySettings(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(20), TimeSpan.FromMinutes(3));
 
-        await h.RunAsync(TestOrders.WorkflowInput() with { FaultRetry = retry });
+        h.Approval.SetResult(new ApprovalDecision(true, "alice", null));
 
-        foreach (var activity in new[] { nameof(CheckStockActivity), nameof(ReserveStockActivity), nameof(ProcessPaymentActivity),
-            nameof(ShipOrderActivity), nameof(CommitStockActivity), nameof(RecordOrderStatusActivity) })
+        await h.RunAsync(TestOrders.WorkflowInput(total: 1500m) with { FaultRetry = retry });
+
+        foreach (var activity in new[] { nameof(CheckStockStepActivity), nameof(ReserveStockStepActivity), nameof(ProcessPaymentStepActivity),
+            nameof(ShipOrderStepActivity), nameof(CommitStockStepActivity) })
         {
             var policy = h.RetryPolicyOf(activity);
             policy.Should().NotBeNull(activity);
@@ -159,16 +192,16 @@ public sealed class FaultHandlingTests
         await h.RunAsync(TestOrders.WorkflowInput() with { FaultRetry = null });
 
         // components/resiliency.yaml: paymentCircuitBreaker timeout 30s (open state).
-        h.RetryPolicyOf(nameof(ProcessPaymentActivity))!.RetryTimeout.Should().BeGreaterThan(TimeSpan.FromSeconds(30));
+        h.RetryPolicyOf(nameof(ProcessPaymentStepActivity))!.RetryTimeout.Should().BeGreaterThan(TimeSpan.FromSeconds(30));
     }
 
     private void FailOnce(string activity, string message)
     {
         switch (activity)
         {
-            case nameof(CheckStockActivity): h.Fail<CheckStockResponse>(activity, message, times: 1); break;
-            case nameof(ReserveStockActivity): h.Fail<ReservationResult>(activity, message, times: 1); break;
-            case nameof(ProcessPaymentActivity): h.Fail<PaymentResult>(activity, message, times: 1); break;
+            case nameof(CheckStockStepActivity): h.Fail<CheckStockResponse>(activity, message, times: 1); break;
+            case nameof(ReserveStockStepActivity): h.Fail<ReservationResult>(activity, message, times: 1); break;
+            case nameof(ProcessPaymentStepActivity): h.Fail<PaymentResult>(activity, message, times: 1); break;
             default: h.Fail<ShipmentResult>(activity, message, times: 1); break;
         }
     }

@@ -14,7 +14,8 @@ namespace OrderPlatform.OrderService.Tests.Workflow;
 /// <summary>
 /// A mocked <see cref="WorkflowContext"/>: every activity answers a happy-path result unless told otherwise, and each
 /// call is logged ("RecordOrderStatusActivity" as "Record:{status}", a backoff timer as "Timer", waiting for an
-/// operator as "WaitForResume") so a test can assert the exact step sequence. A failed activity stands for one whose
+/// operator as "WaitForResume") so a test can assert the exact step sequence. A step activity records its own status
+/// (its <see cref="StepRecording"/> is in <see cref="Inputs"/>); only separate recordings are in <see cref="Updates"/>. A failed activity stands for one whose
 /// retry policy gave up (the engine's durable retries happen inside the real context's call). Timers up to an hour are
 /// backoff timers: they fire at once and move the workflow clock; longer ones (the approval timeout) wait for
 /// <see cref="Timer"/>.
@@ -54,6 +55,13 @@ internal sealed class WorkflowHarness
         Answer<RefundResult>(nameof(RefundPaymentActivity), i => new RefundResult(((RefundRequest)i).OrderId, RefundStatus.Refunded));
         Answer<ShipmentResult>(nameof(ShipOrderActivity), i => new ShipmentResult(((ShipmentRequest)i).OrderId, ShipmentStatus.Shipped, "TRACK-1", null));
         Answer<OrderStatus>(nameof(RecordOrderStatusActivity), i => ((OrderStatusUpdate)i).Status);
+
+        // The step activities (each records its own status): the same answers from their requests.
+        Answer<CheckStockResponse>(nameof(CheckStockStepActivity), _ => new CheckStockResponse(true, []));
+        Answer<ReservationResult>(nameof(ReserveStockStepActivity), i => new ReservationResult(((ReserveStockStep)i).Request.ReservationId, ReservationStatus.Reserved, []));
+        Answer<ReservationResult>(nameof(CommitStockStepActivity), i => new ReservationResult(((CommitStockStep)i).Request.ReservationId, ReservationStatus.Committed, []));
+        Answer<PaymentResult>(nameof(ProcessPaymentStepActivity), i => new PaymentResult(((ProcessPaymentStep)i).Request.OrderId, "pay-1", PaymentStatus.Charged, ((ProcessPaymentStep)i).Request.Amount, null, Now));
+        Answer<ShipmentResult>(nameof(ShipOrderStepActivity), i => new ShipmentResult(((ShipOrderStep)i).Request.OrderId, ShipmentStatus.Shipped, "TRACK-1", null));
     }
 
     public Mock<WorkflowContext> Context { get; } = new();

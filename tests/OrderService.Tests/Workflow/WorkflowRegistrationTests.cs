@@ -17,6 +17,8 @@ public sealed class WorkflowRegistrationTests : IDisposable
     [
         nameof(CheckStockActivity), nameof(ReserveStockActivity), nameof(ReleaseStockActivity), nameof(CommitStockActivity),
         nameof(ProcessPaymentActivity), nameof(RefundPaymentActivity), nameof(ShipOrderActivity), nameof(RecordOrderStatusActivity),
+        nameof(CheckStockStepActivity), nameof(ReserveStockStepActivity), nameof(ProcessPaymentStepActivity), nameof(ShipOrderStepActivity),
+        nameof(CommitStockStepActivity),
     ];
 
     private readonly ServiceProvider provider;

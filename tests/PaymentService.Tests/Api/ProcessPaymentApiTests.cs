@@ -23,6 +23,19 @@ public sealed class ProcessPaymentApiTests : IAsyncLifetime
         return await response.ReadAsync<PaymentResult>();
     }
 
+    [Fact]
+    public async Task A_first_charge_reads_the_payment_and_the_customers_total_in_one_call_and_writes_them_in_one_transaction()
+    {
+        var client = await factory.StartAsync();
+
+        (await ChargeAsync(client, Charge("o-calls"))).Status.Should().Be(PaymentStatus.Charged);
+
+        factory.Hooks.Calls("GetBulkState").Should().Be(1);
+        factory.Hooks.Calls("GetState").Should().Be(0);
+        factory.Hooks.Calls("ExecuteStateTransaction").Should().Be(1);
+        (await factory.GetStateAsync<CustomerTotal>(StateKeys.Customer("cust-1")))!.Charged.Should().Be(125.50m);
+    }
+
     /// <summary>Holds the first <paramref name="count"/> state transactions until all of them are on their way, so each was decided before any committed.</summary>
     private void HoldTransactionsUntil(int count)
     {
