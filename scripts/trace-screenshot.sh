@@ -19,6 +19,9 @@ dotnet build tools/DevToken -c Release --nologo -v quiet -warnaserror
 
 order_url=http://127.0.0.1:5100
 notification_url=http://127.0.0.1:5104
+# notification-service's reads answer only Dapr callers of the platform: read them through shipping-service's sidecar
+# (dapr.yaml's daprHTTPPort), as the end-to-end suite does (ORDERPLATFORM_DAPR_URL).
+notifications_via_dapr=http://127.0.0.1:3503/v1.0/invoke/notification-service/method
 if curl -s -o /dev/null "$order_url/health/live" || curl -s -o /dev/null http://localhost:15888; then
   echo "trace-screenshot: port 5100 or 15888 is in use (a platform already running?); stop it first" >&2
   exit 1
@@ -63,7 +66,7 @@ token="$(dotnet run --project tools/DevToken -c Release --no-build -- alice)"
 mkdir -p docs
 out="$work/shots"
 mkdir -p "$out"
-if ! node tools/trace-screenshot/trace-screenshot.mjs "$login" "$order_url" "$notification_url" "$token" "$out"; then
+if ! node tools/trace-screenshot/trace-screenshot.mjs "$login" "$order_url" "$notifications_via_dapr" "$token" "$out"; then
   if [[ -f "$out/failed.png" ]]; then
     cp "$out/failed.png" "${TMPDIR:-/tmp}/trace-screenshot-failed.png"
     echo "trace-screenshot: what the dashboard showed: ${TMPDIR:-/tmp}/trace-screenshot-failed.png" >&2

@@ -4,7 +4,7 @@
 // written for a trace that shows what the README says. Called by scripts/trace-screenshot.sh.
 import { chromium } from 'playwright-core';
 
-const [dashboardLogin, orderUrl, notificationUrl, token, outDir] = process.argv.slice(2);
+const [dashboardLogin, orderUrl, notificationsUrl, token, outDir] = process.argv.slice(2);
 const dashboard = new URL(dashboardLogin).origin;
 const services = ['order-service', 'inventory-service', 'payment-service', 'shipping-service', 'notification-service'];
 // The steps of an order below the approval threshold (apps/OrderService/Workflow/OrderWorkflow.cs): each records its
@@ -39,7 +39,9 @@ const order = await until('the order to end', 90, async () => {
 });
 if (order.status !== 'completed') throw new Error(`order ${orderId} ended ${order.status}`);
 await until('notification-service to deliver order_completed', 60, async () => {
-  const notes = await (await fetch(`${notificationUrl}/api/notifications?customerId=${customerId}`)).json();
+  const answer = await fetch(`${notificationsUrl}/api/notifications?customerId=${customerId}`);
+  if (!answer.ok) throw new Error(`GET /api/notifications answered ${answer.status}: ${await answer.text()}`);
+  const notes = await answer.json();
   return notes.some(n => n.orderId === orderId && n.type === 'order_completed');
 });
 console.log(`order ${orderId} completed and notified`);
@@ -65,6 +67,7 @@ try {
   let missing = [];
   const text = await until('the trace to show every service, the workflow and its steps', 60, async () => {
     const count = Number(/Total spans\s*(\d+)/.exec(await page.locator('body').innerText())?.[1] ?? 0);
+    if (count === 0) return null; // the header is not there yet: the page would be sized for no span at all
     await page.setViewportSize({ width: 1600, height: 260 + count * 32 });
     await page.waitForTimeout(500);
     const body = await page.locator('body').innerText();
@@ -79,6 +82,7 @@ try {
   // The five services and the sidecar (daprd's spans: the dev sidecar's here).
   if (resources !== services.length + 1) throw new Error(`the trace has ${resources} resources, not ${services.length + 1}`);
   await dismissBanners(page);
+  await page.setViewportSize({ width: 1600, height: 260 + spans * 32 }); // sized for the final count of spans
   await page.waitForTimeout(1000);
   await page.screenshot({ path: `${outDir}/trace-one-order.png` });
 
