@@ -5,12 +5,19 @@
 # and on demand).
 #   scripts/mutation.sh                      every service
 #   scripts/mutation.sh InventoryService     one or more services
+#   scripts/mutation.sh PaymentService -- --concurrency 1 --mutate '**/Signing/*.cs'
+#                                            what follows -- goes to Stryker (a shared machine, a few files)
 # Settings shared by all services (logging calls and endpoint names are equivalent mutants): tests/mutation/stryker-config.json.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
-services=("$@")
+services=()
+stryker_args=()
+while [[ $# -gt 0 ]]; do
+  if [[ "$1" == "--" ]]; then shift; stryker_args=("$@"); break; fi
+  services+=("$1"); shift
+done
 if [[ ${#services[@]} -eq 0 ]]; then
   services=(OrderService InventoryService PaymentService ShippingService NotificationService)
 fi
@@ -25,7 +32,7 @@ for service in "${services[@]}"; do
   # Stryker runs in the test project's folder; --output keeps each service's report apart.
   (cd "tests/$service.Tests" && dotnet tool run dotnet-stryker \
     --config-file "$root/tests/mutation/stryker-config.json" \
-    --project "$service.csproj" --output "$out/$service")
+    --project "$service.csproj" --output "$out/$service" "${stryker_args[@]}")
 done
 
 python3 scripts/mutation_table.py "$out" tests/README.md

@@ -21,6 +21,17 @@ for report in sorted(out.glob("*/reports/mutation-report.json")):
     run = datetime.fromtimestamp(report.stat().st_mtime, timezone.utc)  # services run at different times
     rows.append(f"| {service} | {run:%Y-%m-%d %H:%M} | {score:.1f}% | {killed} | {timeout} | {survived} | {nocov} | {counts.get('Ignored', 0)} |")
 
+start, end = "<!-- mutation:start -->", "<!-- mutation:end -->"
+text = readme.read_text() if readme.exists() else ""
+if start not in text:
+    text += f"\n{start}\n{end}\n"
+before, rest = text.split(start, 1)
+previous, after = rest.split(end, 1)
+# A run of some services keeps the rows of the others (their reports are not on this machine).
+ran = {row.split(" | ")[0] for row in rows}
+rows += [line for line in previous.splitlines()
+         if line.startswith("| ") and not line.startswith(("| service", "| ---")) and line.split(" | ")[0] not in ran]
+rows.sort()
 table = "\n".join([
     "Last runs (`scripts/mutation.sh`, Stryker.NET 5.1.0; run = when its report was written, UTC):",
     "",
@@ -28,11 +39,5 @@ table = "\n".join([
     "| --- | --- | --- | --- | --- | --- | --- | --- |",
     *rows,
 ])
-start, end = "<!-- mutation:start -->", "<!-- mutation:end -->"
-text = readme.read_text() if readme.exists() else ""
-if start not in text:
-    text += f"\n{start}\n{end}\n"
-before, rest = text.split(start, 1)
-_, after = rest.split(end, 1)
 readme.write_text(f"{before}{start}\n{table}\n{end}{after}")
 print(table)

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Diagnostics.Metrics;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
@@ -53,10 +54,23 @@ public sealed class DeadLetterTests : NotificationServiceTest
         var body = DaprDelivery.Envelope("evt-d", "order_paid", null, Topics.OrdersDeadLetter).ToJsonString();
 
         await client.DeliverAsync(Route, body);
+        var afterFirst = counted.GetMeasurementSnapshot().Sum(m => m.Value);
         await client.DeliverAsync(Route, body);
 
         (await GetAsync()).Should().ContainSingle();
+        afterFirst.Should().Be(1, "the first delivery is the one recorded and counted");
         counted.GetMeasurementSnapshot().Sum(m => m.Value).Should().Be(1, "the dead-letter alert counts each event once");
+        counted.Instrument!.Unit.Should().Be("{event}");
+        counted.Instrument.Description.Should().Be("Events received on the dead-letter topic (each recorded once).");
+    }
+
+    [Fact]
+    public async Task With_nothing_dead_lettered_the_list_is_empty()
+    {
+        var response = await Factory.CreateClient().GetAsync("/api/notifications/deadletters");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync()).Should().Be("[]");
     }
 
     [Fact]

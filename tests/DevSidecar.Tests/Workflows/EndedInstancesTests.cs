@@ -1,4 +1,8 @@
 using Dapr.Workflow;
+using DurableTask.Core;
+using DurableTask.Core.History;
+using Microsoft.DurableTask.Testing.Sidecar;
+using Microsoft.Extensions.Logging.Abstractions;
 using OrderPlatform.DevSidecar.Tests.Workflows.Samples;
 using OrderPlatform.DevSidecar.Tests.Workflows.Support;
 using OrderPlatform.DevSidecar.Workflows.Engine;
@@ -40,8 +44,10 @@ public sealed class EndedInstancesTests(WorkflowFixture fixture)
     }
 
     [Fact]
-    public async Task Events_and_terminations_sent_to_an_ended_instance_change_nothing()
+    public async Task Events_and_terminations_sent_to_an_ended_instance_are_accepted_and_it_stays_completed()
     {
+        // That the engine drops them (rather than queueing them where a later execution of the id would get them):
+        // Messages_sent_to_an_ended_instance_never_reach_a_later_execution_of_its_id, where no dispatcher runs.
         var id = await EndedAsync("compact-late", 3m);
 
         await Client.RaiseEventAsync(id, "go", "late");
@@ -49,7 +55,68 @@ public sealed class EndedInstancesTests(WorkflowFixture fixture)
         await Client.SuspendWorkflowAsync(id, "too late");
 
         (await Client.GetWorkflowStateAsync(id)).RuntimeStatus.Should().Be(WorkflowRuntimeStatus.Completed);
-        (await Engine.Service.Inner.GetOrchestrationStateAsync(id, executionId: null)).Should().BeNull("nothing brought it back");
+    }
+
+    [Fact]
+    public async Task Messages_sent_to_an_ended_instance_never_reach_a_later_execution_of_its_id()
+    {
+        // The engine's service with no dispatcher or worker: whatever reaches its store stays there to be read. The in-memory
+        // store queues a message for an id it no longer holds as new work, so without the drop the next execution of the id
+        // would start with the late event, termination and suspension (daprd drops them: the instance has ended).
+        using var engines = new WorkflowEngines(NullLoggerFactory.Instance);
+        var service = engines.For("orders-app").Service;
+        await service.CreateTaskOrchestrationAsync(Started("late", 1));
+        var episode = await service.LockNextTaskOrchestrationWorkItemAsync(Wait, CancellationToken.None);
+        await EndAsync(service, episode);
+        service.EndedCount.Should().Be(1);
+        (await service.Inner.GetOrchestrationStateAsync("late", executionId: null)).Should().BeNull("the ended instance left the store");
+
+        await service.SendTaskOrchestrationMessageAsync(Late("late", new EventRaisedEvent(-1, "\"late\"") { Name = "go" }));
+        await service.SendTaskOrchestrationMessageAsync(Late("late", new ExecutionSuspendedEvent(-1, "too late")));
+        await service.SendTaskOrchestrationMessageBatchAsync(Late("late", new ExecutionResumedEvent(-1, "too late")));
+        await service.ForceTerminateTaskOrchestrationAsync("late", "too late");
+        await service.CreateTaskOrchestrationAsync(Started("late", 2));
+
+        var next = await service.LockNextTaskOrchestrationWorkItemAsync(Wait, CancellationToken.None);
+        next.InstanceId.Should().Be("late");
+        next.NewMessages.Select(m => m.Event).Should().ContainSingle()
+            .Which.Should().BeOfType<ExecutionStartedEvent>().Which.OrchestrationInstance.ExecutionId.Should().Be("late-2");
+    }
+
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(5);
+
+    private static TaskMessage Started(string id, int execution)
+    {
+        var instance = new OrchestrationInstance { InstanceId = id, ExecutionId = $"{id}-{execution}" };
+        return new TaskMessage
+        {
+            OrchestrationInstance = instance,
+            Event = new ExecutionStartedEvent(-1, "\"input\"") { Name = "Order", OrchestrationInstance = instance },
+        };
+    }
+
+    private static TaskMessage Late(string id, HistoryEvent e) => new() { OrchestrationInstance = new OrchestrationInstance { InstanceId = id }, Event = e };
+
+    /// <summary>Saves and releases the episode as the dispatcher does when the worker completed the workflow.</summary>
+    private static async Task EndAsync(EngineOrchestrationService<InMemoryOrchestrationService> service, TaskOrchestrationWorkItem episode)
+    {
+        var state = episode.OrchestrationRuntimeState;
+        foreach (var message in episode.NewMessages)
+        {
+            state.AddEvent(message.Event);
+        }
+
+        state.AddEvent(new ExecutionCompletedEvent(0, "\"done\"", OrchestrationStatus.Completed));
+        var status = new OrchestrationState
+        {
+            OrchestrationInstance = state.OrchestrationInstance,
+            Name = state.Name,
+            OrchestrationStatus = OrchestrationStatus.Completed,
+            CreatedTime = state.CreatedTime,
+            LastUpdatedTime = DateTime.UtcNow,
+        };
+        await service.CompleteTaskOrchestrationWorkItemAsync(episode, state, [], [], [], null!, status);
+        await service.ReleaseTaskOrchestrationWorkItemAsync(episode);
     }
 
     [Fact]
