@@ -67,7 +67,7 @@ public sealed class DeadLetterTests : NotificationServiceTest
     [Fact]
     public async Task With_nothing_dead_lettered_the_list_is_empty()
     {
-        var response = await Factory.CreateClient().GetAsync("/api/notifications/deadletters");
+        var response = await Factory.ReaderClient().GetAsync("/api/notifications/deadletters");
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         (await response.Content.ReadAsStringAsync()).Should().Be("[]");

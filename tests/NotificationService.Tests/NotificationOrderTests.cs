@@ -26,7 +26,7 @@ public sealed class NotificationOrderTests : NotificationServiceTest
             Note("n-new", At, At.AddSeconds(2)),
         });
 
-        var listed = await Factory.CreateClient().GetFromJsonAsync<List<Notification>>("/api/notifications?customerId=c-tie", JsonDefaults.Options);
+        var listed = await Factory.ReaderClient().GetFromJsonAsync<List<Notification>>("/api/notifications?customerId=c-tie", JsonDefaults.Options);
 
         listed!.Select(n => n.Id).Should().Equal("n-new", "n-old");
     }
