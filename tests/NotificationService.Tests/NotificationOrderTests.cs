@@ -71,4 +71,17 @@ public sealed class NotificationOrderTests : NotificationServiceTest
         (await response.TopicStatusAsync()).Should().Be("SUCCESS");
         (await Factory.StateAsync<List<Notification>>(StateKeys.Notifications("c-1"))).Should().ContainSingle(n => n.OrderId == "o-ct");
     }
+
+    [Fact]
+    public async Task A_delivery_is_decoded_with_the_charset_its_content_type_names()
+    {
+        var body = DaprDelivery.Envelope("o-u16:order_paid", OrderEventTypes.Paid, DaprDelivery.Data(DaprDelivery.Event(OrderEventTypes.Paid, orderId: "o-u16"))).ToJsonString();
+        using var content = new ByteArrayContent(Encoding.Unicode.GetBytes(body));
+        content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/cloudevents+json; charset=utf-16");
+
+        var response = await Factory.CreateClient().PostAsync(DaprDelivery.OrderEventPath(OrderEventTypes.Paid), content);
+
+        (await response.TopicStatusAsync()).Should().Be("SUCCESS");
+        (await Factory.StateAsync<List<Notification>>(StateKeys.Notifications("c-1"))).Should().ContainSingle(n => n.OrderId == "o-u16");
+    }
 }
