@@ -38,20 +38,24 @@ public sealed class AuthenticationTests(OrderApiFactory api) : OrderApiTests(api
         Api.Workflows.VerifyNoOtherCalls();
     }
 
-    public static TheoryData<string, string> BrokenTokens => new()
+    // Built when the test runs, not in the theory data: a token holds timestamps, and test cases whose names change
+    // from one discovery to the next cannot be matched by a runner that discovers twice (Stryker's coverage run).
+    private static readonly Dictionary<string, Func<string>> Broken = new()
     {
-        { "wrong audience", OrderApiFactory.Tokens.Create(OrderApiFactory.Customer, audienceOverride: "api://someone-else") },
-        { "wrong issuer", OrderApiFactory.Tokens.Create(OrderApiFactory.Customer, issuerOverride: "https://login.test/other/v2.0") },
-        { "expired", OrderApiFactory.Tokens.Create(OrderApiFactory.Customer, expires: DateTime.UtcNow.AddMinutes(-10)) },
-        { "another key", new PlatformLauncher.DevTokenIssuer(OrderApiFactory.Tokens.Issuer, OrderApiFactory.Tokens.Audience, new byte[32]).Create(OrderApiFactory.Customer) },
-        { "not a JWT", "not-a-token" },
+        ["wrong audience"] = () => OrderApiFactory.Tokens.Create(OrderApiFactory.Customer, audienceOverride: "api://someone-else"),
+        ["wrong issuer"] = () => OrderApiFactory.Tokens.Create(OrderApiFactory.Customer, issuerOverride: "https://login.test/other/v2.0"),
+        ["expired"] = () => OrderApiFactory.Tokens.Create(OrderApiFactory.Customer, expires: DateTime.UtcNow.AddMinutes(-10)),
+        ["another key"] = () => new PlatformLauncher.DevTokenIssuer(OrderApiFactory.Tokens.Issuer, OrderApiFactory.Tokens.Audience, new byte[32]).Create(OrderApiFactory.Customer),
+        ["not a JWT"] = () => "not-a-token",
     };
+
+    public static TheoryData<string> BrokenTokens => new(Broken.Keys);
 
     [Theory]
     [MemberData(nameof(BrokenTokens))]
-    public async Task A_token_with_the_wrong_audience_issuer_key_or_an_expired_one_is_a_401(string why, string token)
+    public async Task A_token_with_the_wrong_audience_issuer_key_or_an_expired_one_is_a_401(string why)
     {
-        var response = await Api.ClientWith(token).PostJsonAsync("/api/orders", TestOrders.Request("ord-auth-bad"));
+        var response = await Api.ClientWith(Broken[why]()).PostJsonAsync("/api/orders", TestOrders.Request("ord-auth-bad"));
 
         response.StatusCode.Should().Be(HttpStatusCode.Unauthorized, why);
         (await State.ContainsAsync("ord-auth-bad")).Should().BeFalse();
