@@ -18,6 +18,13 @@ internal static class HttpJson
         return await ReadAsync<TResponse>(http, methodAndQuery, response, ct);
     }
 
+    /// <summary>
+    /// The call's service could not answer: a failed or non-2xx call, or a timeout (the resilience pipeline's or the
+    /// client's) that the caller itself did not ask for by cancelling <paramref name="ct"/>.
+    /// </summary>
+    public static bool IsUnreachable(Exception ex, CancellationToken ct) =>
+        ex is HttpRequestException || (ex is TaskCanceledException && !ct.IsCancellationRequested);
+
     public static async Task<TResponse> ReadAsync<TResponse>(HttpClient http, string method, HttpResponseMessage response, CancellationToken ct)
     {
         if (!response.IsSuccessStatusCode)

@@ -19,7 +19,7 @@ internal static class GetProductStockEndpoint
         {
             return await inventory.GetStockAsync(productId, ct) is { } level ? TypedResults.Ok(level) : ProductStock.Unknown(productId);
         }
-        catch (Exception ex) when (ProductStock.IsUnreachable(ex, ct))
+        catch (Exception ex) when (HttpJson.IsUnreachable(ex, ct))
         {
             logger.LogWarning(ex, "inventory-service could not read the stock of {ProductId}", productId);
             return ApiProblems.CatalogueUnavailable(response, "inventory-service could not be reached. Retry later.");
@@ -27,12 +27,9 @@ internal static class GetProductStockEndpoint
     }
 }
 
-/// <summary>What the two stock routes share: the unknown-product answer and which failures mean "inventory is away".</summary>
+/// <summary>What the two stock routes share: the unknown-product answer.</summary>
 internal static class ProductStock
 {
     public static ProblemHttpResult Unknown(string productId) =>
         TypedResults.Problem($"No stock is kept for product '{productId}'.", statusCode: StatusCodes.Status404NotFound, title: "Unknown product");
-
-    public static bool IsUnreachable(Exception ex, CancellationToken ct) =>
-        ex is HttpRequestException || (ex is TaskCanceledException && !ct.IsCancellationRequested);
 }

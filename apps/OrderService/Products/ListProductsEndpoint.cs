@@ -33,7 +33,7 @@ internal static class ListProductsEndpoint
         {
             return TypedResults.Ok(await inventory.ListCatalogueAsync(PagingRules.Limit(query.PageSize), query.Token, ct));
         }
-        catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !ct.IsCancellationRequested))
+        catch (Exception ex) when (HttpJson.IsUnreachable(ex, ct))
         {
             logger.LogWarning(ex, "inventory-service could not list the catalogue");
             return ApiProblems.CatalogueUnavailable(response, "The product catalogue could not be reached. Retry later.");

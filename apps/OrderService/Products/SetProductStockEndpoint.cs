@@ -29,7 +29,7 @@ internal static class SetProductStockEndpoint
             logger.LogInformation("An operator set the stock of {ProductId} to {Available} available", productId, update.Level!.Available);
             return TypedResults.Ok(update.Level);
         }
-        catch (Exception ex) when (ProductStock.IsUnreachable(ex, ct))
+        catch (Exception ex) when (HttpJson.IsUnreachable(ex, ct))
         {
             logger.LogWarning(ex, "inventory-service could not set the stock of {ProductId}", productId);
             return ApiProblems.CatalogueUnavailable(response, "inventory-service could not be reached; the stock may not be set. Send the same request again later.");

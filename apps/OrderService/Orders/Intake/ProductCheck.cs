@@ -39,7 +39,7 @@ public sealed class ProductCheck(InventoryClient inventory, ILogger<ProductCheck
                 }
             }
         }
-        catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !ct.IsCancellationRequested))
+        catch (Exception ex) when (HttpJson.IsUnreachable(ex, ct))
         {
             logger.LogWarning(ex, "inventory-service could not price {Count} product(s); the order is refused with 503", distinct.Count);
             throw new CatalogueUnavailableException("inventory-service could not be asked for catalogue prices.", ex);
