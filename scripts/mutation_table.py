@@ -7,19 +7,44 @@ import sys
 from datetime import datetime, timezone
 
 out, readme = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
+
+
+def tested(file):
+    """A file was mutated in a run unless every mutant of it was left out by the run's --mutate globs."""
+    return any(m.get("statusReason") != "Removed by mutate filter" for m in file["mutants"])
+
+
+def merged_files(report):
+    """The whole run's files, each replaced by its newest re-run: OUT/<Service>/partial/<name>/reports/ holds runs of
+    some files only (`--mutate` globs) made after tests were added, so a service's figure need not wait for a whole
+    run. Returns the files and the times of the re-runs used."""
+    files = {path: (report.stat().st_mtime, file) for path, file in json.loads(report.read_text())["files"].items()}
+    reruns = set()
+    for partial in report.parents[1].glob("partial/*/reports/mutation-report.json"):
+        when = partial.stat().st_mtime
+        for path, file in json.loads(partial.read_text())["files"].items():
+            if tested(file) and when > files.get(path, (0, None))[0]:
+                files[path] = (when, file)
+                reruns.add(when)
+    return [file for _, file in files.values()], sorted(reruns)
+
+
 rows = []
 for report in sorted(out.glob("*/reports/mutation-report.json")):
     service = report.parents[1].name
     counts = {}
-    for file in json.loads(report.read_text())["files"].values():
+    files, reruns = merged_files(report)
+    for file in files:
         for mutant in file["mutants"]:
             counts[mutant["status"]] = counts.get(mutant["status"], 0) + 1
     killed, timeout = counts.get("Killed", 0), counts.get("Timeout", 0)
     survived, nocov = counts.get("Survived", 0), counts.get("NoCoverage", 0)
     valid = killed + timeout + survived + nocov
     score = 100.0 * (killed + timeout) / valid if valid else 0.0
-    run = datetime.fromtimestamp(report.stat().st_mtime, timezone.utc)  # services run at different times
-    rows.append(f"| {service} | {run:%Y-%m-%d %H:%M} | {score:.1f}% | {killed} | {timeout} | {survived} | {nocov} | {counts.get('Ignored', 0)} |")
+    run = f"{datetime.fromtimestamp(report.stat().st_mtime, timezone.utc):%Y-%m-%d %H:%M}"  # services run at different times
+    if reruns:
+        run += " + files re-run " + ", ".join(f"{datetime.fromtimestamp(t, timezone.utc):%H:%M}" for t in reruns)
+    rows.append(f"| {service} | {run} | {score:.1f}% | {killed} | {timeout} | {survived} | {nocov} | {counts.get('Ignored', 0)} |")
 
 start, end = "<!-- mutation:start -->", "<!-- mutation:end -->"
 text = readme.read_text() if readme.exists() else ""
