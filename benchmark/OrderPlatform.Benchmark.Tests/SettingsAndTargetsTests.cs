@@ -16,6 +16,16 @@ public class SettingsAndTargetsTests
     }
 
     [Fact]
+    public void Service_environment_is_read_per_assignment_and_named_in_the_configuration()
+    {
+        var settings = BenchmarkSettings.FromArgs(["--service-env", "DOTNET_gcConcurrent=0", "--service-env", "DOTNET_GCgen0MaxBudget=200000"]);
+
+        settings.ServiceEnvironment.Should().Equal(new Dictionary<string, string> { ["DOTNET_gcConcurrent"] = "0", ["DOTNET_GCgen0MaxBudget"] = "200000" });
+        Run.PlatformSession.Configuration(settings).Should().Contain("DOTNET_gcConcurrent (services, --service-env)", "0");
+        FluentActions.Invoking(() => BenchmarkSettings.FromArgs(["--service-env", "=1"])).Should().Throw<ArgumentException>();
+    }
+
+    [Fact]
     public void Unknown_arguments_are_refused() =>
         FluentActions.Invoking(() => BenchmarkSettings.FromArgs(["--fast"])).Should().Throw<ArgumentException>();
 

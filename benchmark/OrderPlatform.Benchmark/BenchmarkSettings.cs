@@ -38,6 +38,12 @@ public sealed record BenchmarkSettings
     public string? OutputDirectory { get; init; }
     public string? ReadmePath { get; init; }
 
+    /// <summary>
+    /// <c>--service-env NAME=VALUE</c> (repeatable): an environment variable for every service, e.g. a runtime setting
+    /// (<c>DOTNET_GCgen0MaxBudget</c>) for an A/B run without rebuilding; listed in the report's configuration.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ServiceEnvironment { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     public static BenchmarkSettings FromArgs(IReadOnlyList<string> args)
     {
         ArgumentNullException.ThrowIfNull(args);
@@ -51,7 +57,8 @@ public sealed record BenchmarkSettings
                 "--output" => settings with { OutputDirectory = Value(args, ++i) },
                 "--readme" => settings with { ReadmePath = Value(args, ++i) },
                 "--rate-seconds" => settings with { RateSeconds = int.Parse(Value(args, ++i), CultureInfo.InvariantCulture) },
-                _ => throw new ArgumentException($"Unknown argument '{args[i]}'. Use --quick, --verbose, --output DIR, --readme FILE, --rate-seconds N."),
+                "--service-env" => settings.WithServiceEnvironment(Value(args, ++i)),
+                _ => throw new ArgumentException($"Unknown argument '{args[i]}'. Use --quick, --verbose, --output DIR, --readme FILE, --rate-seconds N, --service-env NAME=VALUE."),
             };
         }
 
@@ -68,6 +75,23 @@ public sealed record BenchmarkSettings
 
     public IEnumerable<string> ProductIds() =>
         Enumerable.Range(1, Products).Select(i => string.Create(CultureInfo.InvariantCulture, $"BENCH-{i:000}"));
+
+    private BenchmarkSettings WithServiceEnvironment(string assignment)
+    {
+        var equals = assignment.IndexOf('=', StringComparison.Ordinal);
+        if (equals <= 0)
+        {
+            throw new ArgumentException($"--service-env needs NAME=VALUE, got '{assignment}'.");
+        }
+
+        return this with
+        {
+            ServiceEnvironment = new Dictionary<string, string>(ServiceEnvironment, StringComparer.Ordinal)
+            {
+                [assignment[..equals]] = assignment[(equals + 1)..],
+            },
+        };
+    }
 
     private BenchmarkSettings Halved() => this with
     {

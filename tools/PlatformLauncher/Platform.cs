@@ -171,7 +171,9 @@ public sealed class Platform : IAsyncDisposable
             }
         }
 
-        _apps[app.AppId] = ManagedProcess.Start(app.AppId,
-            RepoPaths.BuiltAssembly(_root, app.ProjectFolder, app.AssemblyName, _configuration), [], env, _options.Log);
+        var assembly = _options.AppAssemblies.TryGetValue(app.AppId, out var given)
+            ? given
+            : RepoPaths.BuiltAssembly(_root, app.ProjectFolder, app.AssemblyName, _configuration);
+        _apps[app.AppId] = ManagedProcess.Start(app.AppId, assembly, [], env, _options.Log);
     }
 }

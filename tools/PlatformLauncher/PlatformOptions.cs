@@ -26,6 +26,12 @@ public sealed class PlatformOptions
     public IDictionary<string, IDictionary<string, string>> AppEnvironment { get; init; } =
         new Dictionary<string, IDictionary<string, string>>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Entry assembly per app-id to run instead of its build output (e.g. the benchmark's publish outputs, published as
+    /// the container images are); apps not named here run from the build output.
+    /// </summary>
+    public IDictionary<string, string> AppAssemblies { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>Extra environment variables for the sidecar (e.g. log levels for a benchmark).</summary>
     public IDictionary<string, string> SidecarEnvironment { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 

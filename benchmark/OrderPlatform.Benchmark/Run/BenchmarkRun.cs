@@ -22,7 +22,9 @@ public sealed class BenchmarkRun(BenchmarkSettings settings, string root, string
         log($"machine: {machine.Describe()}; 1-minute load average {loadAtStart}");
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         await using var baseline = await BaselineProcess.StartAsync(root, RepoPaths.CurrentConfiguration(), http, cancellationToken);
-        await using var platform = await PlatformSession.StartAsync(http, settings.Verbose, cancellationToken);
+        log("publishing the services as their images are (each Dockerfile's restore + publish)");
+        var images = await ImagePublish.PublishAllAsync(root, workFolder, log, cancellationToken);
+        await using var platform = await PlatformSession.StartAsync(http, settings, images, cancellationToken);
         var atStart = platform.Platform.Apps.ToDictionary(a => a.Key, a => Math.Round(a.Value.TimeToReady!.Value.TotalMilliseconds), StringComparer.Ordinal);
         atStart[BaselineProcess.Name] = Math.Round(baseline.TimeToReady.TotalMilliseconds);
         log($"platform ready: {string.Join(", ", atStart.Select(a => $"{a.Key} {a.Value} ms"))}");
@@ -86,7 +88,7 @@ public sealed class BenchmarkRun(BenchmarkSettings settings, string root, string
         underLoad[BaselineProcess.Name] = baselinePeak;
         var percent = Math.Round(100 * results.Single(p => p.IsSaturation).Load.RequestsPerSecond / Math.Max(1, baselineSaturation.RequestsPerSecond), 1);
         return new BenchmarkReport(DateTimeOffset.UtcNow, Math.Round(clock.Elapsed.TotalSeconds), machine, settings,
-            PlatformSession.Configuration, baselineSaturation, results, get, percent, idle, underLoad, atStart, onRestart, stateRoundTrip,
+            PlatformSession.Configuration(settings), baselineSaturation, results, get, percent, idle, underLoad, atStart, onRestart, stateRoundTrip,
             SidecarMemoryCheck.From(sidecarIdle, results), TargetCheck.Evaluate(results, percent, underLoad, onRestart),
             new LoadAverage(loadAtStart, LoadAverage.OneMinute()));
     }

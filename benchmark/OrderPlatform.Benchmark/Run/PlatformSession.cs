@@ -11,13 +11,25 @@ namespace OrderPlatform.Benchmark.Run;
 /// </summary>
 public sealed class PlatformSession(Platform platform, HttpClient http, LocalTokenAuthority tokens) : IAsyncDisposable
 {
-    public static readonly IReadOnlyDictionary<string, string> Configuration = new Dictionary<string, string>(StringComparer.Ordinal)
+    /// <summary>What the report says about how the platform ran (with any <c>--service-env</c> of an A/B run).</summary>
+    public static IReadOnlyDictionary<string, string> Configuration(BenchmarkSettings settings)
     {
-        ["ASPNETCORE_ENVIRONMENT (services)"] = "Production",
-        ["Logging__LogLevel__Default (services, sidecar)"] = "Warning",
-        ["DevSidecar__CallLogLevel"] = "None",
-        ["Orders__Admission__MaxInFlight (order-service)"] = AdmissionBound,
-    };
+        ArgumentNullException.ThrowIfNull(settings);
+        var configuration = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["services run as"] = "their images' publish output (each Dockerfile's restore + publish: ReadyToRun, framework-dependent), `dotnet X.dll`",
+            ["ASPNETCORE_ENVIRONMENT (services)"] = "Production",
+            ["Logging__LogLevel__Default (services, sidecar)"] = "Warning",
+            ["DevSidecar__CallLogLevel"] = "None",
+            ["Orders__Admission__MaxInFlight (order-service)"] = AdmissionBound,
+        };
+        foreach (var (name, value) in settings.ServiceEnvironment)
+        {
+            configuration[$"{name} (services, --service-env)"] = value;
+        }
+
+        return configuration;
+    }
 
     /// <summary>
     /// order-service's bound on orders in flight, sized for this machine: ~40 orders/s completed on 2 cores × the 5 s
@@ -41,15 +53,30 @@ public sealed class PlatformSession(Platform platform, HttpClient http, LocalTok
     public Task<SidecarMemory> SidecarMemoryAsync(CancellationToken cancellationToken) =>
         SidecarMemory.ReadAsync(http, platform.Ports[AppIds.OrderService].DaprHttpUrl, cancellationToken);
 
-    /// <summary>Starts the platform; <paramref name="verbose"/> keeps the default log levels and echoes every process's output.</summary>
-    public static async Task<PlatformSession> StartAsync(HttpClient http, bool verbose, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts the platform with the services' <paramref name="appAssemblies"/> (their image publish outputs);
+    /// <c>--verbose</c> keeps the default log levels and echoes every process's output.
+    /// </summary>
+    public static async Task<PlatformSession> StartAsync(HttpClient http, BenchmarkSettings settings,
+        IReadOnlyDictionary<string, string> appAssemblies, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(settings);
+        var verbose = settings.Verbose;
         var options = new PlatformOptions
         {
             Environment = "Production",
             ReadinessPollInterval = TimeSpan.FromMilliseconds(10),
             Log = verbose ? Console.WriteLine : null,
+            AppAssemblies = new Dictionary<string, string>(appAssemblies, StringComparer.Ordinal),
         };
+        foreach (var app in PlatformApp.All)
+        {
+            foreach (var (name, value) in settings.ServiceEnvironment)
+            {
+                options.WithAppEnvironment(app.AppId, name, value);
+            }
+        }
+
         options.WithAppEnvironment(AppIds.OrderService, "Orders__Admission__MaxInFlight", AdmissionBound);
         // One client posts hundreds of orders a second: the benchmark measures the platform, not the per-caller write
         // limit (RequestLimits), which is lifted out of the way here.
