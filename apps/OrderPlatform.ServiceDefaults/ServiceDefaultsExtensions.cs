@@ -17,7 +17,6 @@ public static class ServiceDefaultsExtensions
 {
     public const string LivePath = "/health/live";
     public const string ReadyPath = "/health/ready";
-    private const string ReadyTag = "ready";
 
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder
@@ -33,9 +32,10 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddOpenApi(o => o.AddSchemaTransformer<NullableIsOptionalSchemaTransformer>());
         builder.AddDaprCallers();
 
+        // Liveness runs only the checks tagged "live"; readiness runs every check (a service adds its own untagged).
         builder.Services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), ["live"])
-            .AddCheck<DaprSidecarHealthCheck>("dapr-sidecar", HealthStatus.Unhealthy, [ReadyTag]);
+            .AddCheck<DaprSidecarHealthCheck>("dapr-sidecar", HealthStatus.Unhealthy);
         return builder;
     }
 

@@ -33,7 +33,7 @@ public static class PaymentServiceRegistration
         services.AddSingleton<PaymentHandler>();
         services.AddSingleton<FaultInjector>();
         services.AddHostedService<GatewayKeyLoader>();
-        services.AddHealthChecks().AddCheck<GatewayKeyHealthCheck>("payment-gateway-key", tags: ["ready"]);
+        services.AddHealthChecks().AddCheck<GatewayKeyHealthCheck>("payment-gateway-key");
 
         services.AddSingleton<IValidator<PaymentRequest>, PaymentRequestValidator>();
         services.AddSingleton<IValidator<RefundRequest>, RefundRequestValidator>();
