@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -15,13 +16,16 @@ public sealed class OpenApiReferenceSnapshotTests(OrderApiFactory api) : OrderAp
 {
     private const string SnapshotName = "OrderApiReference.snapshot.json";
 
+    // Indented, and arrows and backticks as written (not \u escapes), so the snapshot and its diffs read as the reference.
+    private static readonly JsonSerializerOptions Readable = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     [Fact]
     public async Task The_served_API_reference_matches_the_reviewed_snapshot()
     {
         var document = JsonNode.Parse(await Api.ClientWith(null).GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)))!;
         var served = Reference(document);
         var received = Path.Combine(AppContext.BaseDirectory, "OrderApiReference.received.json");
-        await File.WriteAllTextAsync(received, served.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+        await File.WriteAllTextAsync(received, served.ToJsonString(Readable) + "\n");
 
         var snapshot = JsonNode.Parse(await File.ReadAllTextAsync(SnapshotPath()))!;
 
