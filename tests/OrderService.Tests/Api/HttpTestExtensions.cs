@@ -27,4 +27,14 @@ internal static class HttpTestExtensions
         var json = await response.ReadJsonAsync();
         return [.. json.GetProperty("errors").EnumerateObject().Select(p => p.Name)];
     }
+
+    /// <summary>A ProblemDetails answer's status, title and detail (the whole of what a client is told).</summary>
+    public static async Task<(int? Status, string? Title, string? Detail)> ProblemAsync(this HttpResponseMessage response)
+    {
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        var json = await response.ReadJsonAsync();
+        return (json.TryGetProperty("status", out var status) ? status.GetInt32() : null, Text("title"), Text("detail"));
+
+        string? Text(string name) => json.TryGetProperty(name, out var value) ? value.GetString() : null;
+    }
 }

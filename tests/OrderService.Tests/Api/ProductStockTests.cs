@@ -42,7 +42,7 @@ public sealed class ProductStockTests(OrderApiFactory api) : OrderApiTests(api)
 
         level.Should().Be(new StockLevel("SKU-9", 7, 2));
         unknown.StatusCode.Should().Be(HttpStatusCode.NotFound);
-        unknown.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        (await unknown.ProblemAsync()).Should().Be((404, "Unknown product", "No stock is kept for product 'NOPE'."));
     }
 
     [Fact]
@@ -101,5 +101,20 @@ public sealed class ProductStockTests(OrderApiFactory api) : OrderApiTests(api)
 
         response.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
         response.Headers.RetryAfter.Should().NotBeNull();
+        (await response.ProblemAsync()).Should().Be((503, "Catalogue unavailable",
+            "inventory-service could not be reached; the stock may not be set. Send the same request again later."));
+    }
+
+    [Fact]
+    public async Task Reading_the_stock_of_an_inventory_that_cannot_be_reached_is_a_503_with_retry_after()
+    {
+        Api.Inventory.Unreachable = true;
+        using var operatorClient = Api.OperatorClient();
+
+        var response = await operatorClient.GetAsync(new Uri(Path, UriKind.Relative));
+
+        response.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+        response.Headers.RetryAfter.Should().NotBeNull();
+        (await response.ProblemAsync()).Should().Be((503, "Catalogue unavailable", "inventory-service could not be reached. Retry later."));
     }
 }

@@ -57,5 +57,6 @@ public sealed class ProductsApiTests(OrderApiFactory api) : OrderApiTests(api)
 
         response.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
         response.Headers.RetryAfter.Should().NotBeNull();
+        (await response.ProblemAsync()).Should().Be((503, "Catalogue unavailable", "The product catalogue could not be reached. Retry later."));
     }
 }

@@ -49,7 +49,8 @@ public sealed class QueryOrdersTests : IClassFixture<OrderApiFactory>
         await PutAsync("q-4", "cust-other", OrderStatus.Paid, minutes: 4);
         await PutAsync("q-5", "cust-q", OrderStatus.Paid, minutes: 5);
 
-        var response = await client.GetAsync(new Uri("/api/orders?customerId=cust-q&status=Paid&pageSize=2", UriKind.Relative));
+        // As the API writes statuses (camelCase): the filter ignores case.
+        var response = await client.GetAsync(new Uri("/api/orders?customerId=cust-q&status=paid&pageSize=2", UriKind.Relative));
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         var body = await response.ReadJsonAsync();
@@ -111,6 +112,15 @@ public sealed class QueryOrdersTests : IClassFixture<OrderApiFactory>
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await response.ErrorKeysAsync()).Should().Equal(field);
+        api.Hooks.Calls("QueryStateAlpha1").Should().Be(0);
+    }
+
+    [Fact]
+    public async Task A_customer_asking_for_another_customers_orders_is_a_403_and_nothing_is_queried()
+    {
+        var response = await api.ClientFor("cust-a").GetAsync(new Uri("/api/orders?customerId=cust-b", UriKind.Relative));
+
+        (await response.ProblemAsync()).Should().Be((403, "Forbidden", "A customer lists their own orders only: leave customerId out, or give your own."));
         api.Hooks.Calls("QueryStateAlpha1").Should().Be(0);
     }
 

@@ -45,7 +45,7 @@ public sealed class SignalTests(OrderApiFactory api) : OrderApiTests(api)
         var response = await Client.PostJsonAsync("/api/orders/ord-302/cancel", new { });
 
         response.StatusCode.Should().Be(HttpStatusCode.Conflict);
-        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        (await response.ProblemAsync()).Should().Be((409, "Conflict", $"Order 'ord-302' is {status} and can no longer be cancelled."));
         Api.Workflows.VerifyNoOtherCalls();
     }
 
@@ -77,6 +77,7 @@ public sealed class SignalTests(OrderApiFactory api) : OrderApiTests(api)
         var response = await Api.OperatorClient().PostJsonAsync("/api/orders/ord-311/approve", new { approved = true });
 
         response.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await response.ProblemAsync()).Should().Be((409, "Conflict", "Order 'ord-311' is Reserved, not AwaitingApproval."));
         Api.Workflows.VerifyNoOtherCalls();
     }
 

@@ -1,8 +1,10 @@
 using System.Net;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using OrderPlatform.Contracts.Inventory;
 using OrderPlatform.Contracts.Orders;
+using OrderPlatform.OrderService.Orders;
 using OrderPlatform.OrderService.Orders.Operators;
 using OrderPlatform.OrderService.Storage;
 using OrderPlatform.OrderService.Tests.Support;
@@ -110,4 +112,37 @@ public sealed class OrderRepairsTests : IAsyncLifetime
         notShipped.Conflict.Should().Contain("Failed");
         downstream.Calls.Should().Equal("/commit ord-6");
     }
+
+    [Fact]
+    public async Task An_action_whose_steps_all_succeed_is_a_200_with_the_order_and_its_steps_in_the_history()
+    {
+        await Store.PutAsync("ord-8", TestOrders.Stored("ord-8", OrderStatus.Failed));
+
+        var outcome = await Actions().RunAsync("ord-8", "repair", [OrderStatus.Failed], [Step("a", "done"), Step("b", "done")], CancellationToken.None);
+
+        (await Store.GetAsync<StoredOrder>("ord-8"))!.History[^1].Detail.Should().Be("repair: a done, b done");
+        var ok = outcome.ToResult("ord-8").Result.Should().BeOfType<Ok<OrderView>>().Subject;
+        (ok.Value!.OrderId, ok.Value.History[^1].Detail).Should().Be(("ord-8", "repair: a done, b done"));
+    }
+
+    [Fact]
+    public async Task An_action_with_failing_steps_is_a_502_naming_each_and_the_history_keeps_what_was_done()
+    {
+        await Store.PutAsync("ord-9", TestOrders.Stored("ord-9", OrderStatus.Failed));
+        OperatorStep[] steps = [Step("a", "done"), Step("b", "refused", succeeded: false), Step("c", "done"), Failing("d")];
+
+        var outcome = await Actions().RunAsync("ord-9", "repair", [OrderStatus.Failed], steps, CancellationToken.None);
+
+        (await Store.GetAsync<StoredOrder>("ord-9"))!.History[^1].Detail.Should().Be("repair incomplete: b refused; d failed: no answer (a done, c done)");
+        var problem = outcome.ToResult("ord-9").Result.Should().BeOfType<ProblemHttpResult>().Subject.ProblemDetails;
+        (problem.Status, problem.Title, problem.Detail).Should().Be((502, "Operator action incomplete", "b refused; d failed: no answer"));
+    }
+
+    private OperatorActions Actions() =>
+        new(new OrderRepository(sidecar.Store()), new FakeTimeProvider(TestOrders.Now.AddHours(1)), NullLogger<OperatorActions>.Instance);
+
+    private static OperatorStep Step(string what, string answer, bool succeeded = true) =>
+        new(what, _ => Task.FromResult(answer), _ => succeeded);
+
+    private static OperatorStep Failing(string what) => new(what, _ => throw new InvalidOperationException("no answer"));
 }

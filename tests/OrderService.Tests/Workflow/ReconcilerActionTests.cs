@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using Dapr.Workflow;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -82,7 +83,8 @@ public sealed class ReconcilerActionTests : IAsyncLifetime
 
         (await TwoReplicasAsync()).Sum(r => r.Resumed).Should().Be(1);
 
-        workflows.Verify(w => w.ResumeWorkflowAsync("ord-suspended", It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Once);
+        // The reason is kept in the workflow's history: it says who resumed it.
+        workflows.Verify(w => w.ResumeWorkflowAsync("ord-suspended", "reconciler", It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Theory]
@@ -97,9 +99,13 @@ public sealed class ReconcilerActionTests : IAsyncLifetime
             WorkflowIs("ord-dead", status);
         }
 
+        using var ended = new MetricCollector<long>(metricsServices.GetRequiredService<IMeterFactory>(), ServiceDefaults.TelemetryExtensions.ActivitySourceName, OrderMetrics.Ended);
+
         var reports = await TwoReplicasAsync();
 
         reports.Sum(r => r.Failed).Should().Be(1, "the ETag'd status write lets one replica record the end");
+        ended.GetMeasurementSnapshot().Should().ContainSingle().Which.Tags.Should().BeEquivalentTo(
+            new Dictionary<string, object?> { ["status"] = "failed", ["reason"] = "other" });
         var order = (await sidecar.State.GetAsync<StoredOrder>("ord-dead"))!;
         order.Status.Should().Be(OrderStatus.Failed);
         order.FailureReason.Should().Be(ExpiredOrderFailer.Reason);
@@ -134,12 +140,45 @@ public sealed class ReconcilerActionTests : IAsyncLifetime
 
         var report = await Replica().RunAsync(CancellationToken.None);
 
-        (report.Failed, report.NeedAttention).Should().Be((0, 1));
+        report.Should().Be(new ReconciliationReport(Examined: 1, Started: 0, Resumed: 0, Expired: 0, NeedAttention: 1, Failed: 0));
         (await sidecar.State.GetAsync<StoredOrder>("ord-gone"))!.Status.Should().Be(OrderStatus.Reserved);
+    }
+
+    [Fact]
+    public async Task An_order_another_replica_already_ended_is_compensated_but_not_failed_over_its_end_nor_counted()
+    {
+        var stale = Order("ord-ended", OrderStatus.Reserved, age: TimeSpan.FromDays(2));
+        var cancelled = stale with { Status = OrderStatus.Cancelled, History = [.. stale.History, new OrderStatusChange(OrderStatus.Cancelled, Now, "cancelled")] };
+        await SaveAsync(cancelled);
+        using var ended = new MetricCollector<long>(metricsServices.GetRequiredService<IMeterFactory>(), ServiceDefaults.TelemetryExtensions.ActivitySourceName, OrderMetrics.Ended);
+
+        var outcome = await Failer().FailAsync(stale, CancellationToken.None);
+
+        outcome.Should().Be(ExpiryOutcome.AlreadyEnded);
+        var stored = (await sidecar.State.GetAsync<StoredOrder>("ord-ended"))!;
+        (stored.Status, stored.History.Count, stored.FailureReason).Should().Be((OrderStatus.Cancelled, cancelled.History.Count, null));
+        ended.GetMeasurementSnapshot().Should().BeEmpty();
+        downstream.Calls.Should().Equal("/refund ord-ended", "/release ord-ended");
+    }
+
+    [Fact]
+    public void Only_orders_before_payment_are_failed_when_they_expire()
+    {
+        Enum.GetValues<OrderStatus>().Where(ExpiredOrderFailer.Applies).Should().Equal(
+            OrderStatus.Pending, OrderStatus.AwaitingApproval, OrderStatus.Approved, OrderStatus.Reserved);
     }
 
     private async Task<ReconciliationReport[]> TwoReplicasAsync() =>
         await Task.WhenAll(Replica().RunAsync(CancellationToken.None), Replica().RunAsync(CancellationToken.None));
+
+    private ExpiredOrderFailer Failer()
+    {
+        var clock = new FakeTimeProvider(Now);
+        var metrics = new OrderMetrics(metricsServices.GetRequiredService<IMeterFactory>());
+        var events = new OrderEventPublisher(sidecar.Client, Options.Create(new OrderServiceOptions()));
+        return new ExpiredOrderFailer(
+            new OrderRepository(sidecar.Store()), FakeDownstreamClients.Payments(downstream), FakeDownstreamClients.Inventory(downstream), events, metrics, clock);
+    }
 
     private OrderReconciler Replica()
     {

@@ -39,7 +39,7 @@ internal static class AttentionEndpoint
     {
         if (order.Status == OrderStatus.OnHold)
         {
-            return order.History.Count > 0 ? order.History[^1].Detail ?? "on hold" : "on hold";
+            return order.History is [.., { Detail: { } detail }] ? detail : "on hold";
         }
 
         return OrderReconciler.Decide(order, state, now, settings) switch

@@ -14,7 +14,8 @@ public sealed record OperatorOutcome(StoredOrder? Order, bool Found, string? Con
     internal Results<Ok<OrderView>, ProblemHttpResult> ToResult(string id) => this switch
     {
         { Found: false } => ApiProblems.NotFound(id),
-        { Order: null } => ApiProblems.Conflict(Conflict ?? "The action does not apply to this order."),
+        // RunAsync gives every found order the action does not apply to its conflict text.
+        { Order: null } => ApiProblems.Conflict(Conflict!),
         { Problems.Count: > 0 } => TypedResults.Problem(
             string.Join("; ", Problems), statusCode: StatusCodes.Status502BadGateway, title: "Operator action incomplete"),
         _ => TypedResults.Ok(OrderView.From(Order)),

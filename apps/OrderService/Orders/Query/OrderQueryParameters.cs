@@ -16,10 +16,11 @@ public sealed record OrderQueryParameters(string? CustomerId, string? Status, st
 
     /// <summary>
     /// One status name. Enum.TryParse also takes numbers and comma lists ("failed,cancelled" ORs two values into one
-    /// that is no status, which the query then failed on with a 500), so only letters are let through.
+    /// that is no status, which the query then failed on with a 500), so only letters are let through (an empty value
+    /// passes that check and fails the parse).
     /// </summary>
     internal static bool IsStatus(string value) =>
-        value.Length > 0 && value.All(char.IsAsciiLetter) && Enum.TryParse<OrderStatus>(value, ignoreCase: true, out _);
+        value.All(char.IsAsciiLetter) && Enum.TryParse<OrderStatus>(value, ignoreCase: true, out _);
 }
 
 public sealed class OrderQueryParametersValidator : AbstractValidator<OrderQueryParameters>

@@ -20,7 +20,8 @@ public sealed record SignalOutcome(StoredOrder? Order, bool Found, string? Confl
         { Order: { } order } => TypedResults.Accepted(ApiProblems.Location(order.OrderId), OrderView.From(order)),
         { Found: false } => ApiProblems.NotFound(id),
         { Forbidden: { } forbidden } => ApiProblems.Forbidden(forbidden),
-        _ => ApiProblems.Conflict(Conflict ?? "The order is not in a state that accepts this request."),
+        // The handler gives every outcome that is found, not forbidden and has no order its conflict text.
+        _ => ApiProblems.Conflict(Conflict!),
     };
 }
 
