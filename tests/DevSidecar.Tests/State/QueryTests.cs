@@ -70,6 +70,7 @@ public sealed class QueryTests : IAsyncLifetime
         (await Keys("""{"sort":[{"key":"status","order":"DESC"},{"key":"customerId","order":"ASC"}]}""")).Should().Equal("o1", "o3", "o5", "o4", "o2");
 
     // Mirrors: dapr/components-contrib common/component/postgresql/v1/postgresql_query.go (execute: token = offset + rows whenever a limit is set)
+    // and dapr/dapr pkg/api/universal/state.go (QueryStateAlpha1: no results is an empty response, without the store's token)
     [Fact]
     public async Task The_token_is_the_next_offset_and_is_given_until_a_page_comes_back_empty()
     {
