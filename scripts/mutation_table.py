@@ -14,15 +14,22 @@ def tested(file):
     return any(m.get("statusReason") != "Removed by mutate filter" for m in file["mutants"])
 
 
+def relative_files(report):
+    """The report's files by their path in the project: a re-run may come from another checkout of the repository."""
+    content = json.loads(report.read_text())
+    root = pathlib.PurePosixPath(content.get("projectRoot", "/"))
+    return {str(pathlib.PurePosixPath(path).relative_to(root)): file for path, file in content["files"].items()}
+
+
 def merged_files(report):
     """The whole run's files, each replaced by its newest re-run: OUT/<Service>/partial/<name>/reports/ holds runs of
     some files only (`--mutate` globs) made after tests were added, so a service's figure need not wait for a whole
     run. Returns the files and the times of the re-runs used."""
-    files = {path: (report.stat().st_mtime, file) for path, file in json.loads(report.read_text())["files"].items()}
+    files = {path: (report.stat().st_mtime, file) for path, file in relative_files(report).items()}
     reruns = set()
     for partial in report.parents[1].glob("partial/*/reports/mutation-report.json"):
         when = partial.stat().st_mtime
-        for path, file in json.loads(partial.read_text())["files"].items():
+        for path, file in relative_files(partial).items():
             if tested(file) and when > files.get(path, (0, None))[0]:
                 files[path] = (when, file)
                 reruns.add(when)

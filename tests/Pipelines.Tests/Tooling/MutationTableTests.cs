@@ -42,8 +42,8 @@ public sealed class MutationTableTests
                 ["/src/A.cs"] = ["Killed", "Survived", "Survived"],
                 ["/src/B.cs"] = ["Killed", "Survived"],
             });
-            // A re-run of A.cs only: B.cs is in its report, every mutant left out by the --mutate globs.
-            Write(dir, "OrderService/partial/workflow/reports", At(11, 30), new()
+            // A re-run of A.cs only, in another checkout: B.cs is in its report, every mutant left out by the --mutate globs.
+            Write(dir, "OrderService/partial/workflow/reports", At(11, 30), root: "/other/checkout/apps/OrderService", files: new()
             {
                 ["/src/A.cs"] = ["Killed", "Killed", "Killed"],
                 ["/src/B.cs"] = ["Ignored:Removed by mutate filter", "Ignored:Removed by mutate filter"],
@@ -66,18 +66,22 @@ public sealed class MutationTableTests
 
     private static DateTime At(int hour, int minute) => new(2026, 11, 29, hour, minute, 0, DateTimeKind.Utc);
 
-    private static void Write(DirectoryInfo root, string folder, DateTime writtenAt, Dictionary<string, string[]> files)
+    private static void Write(DirectoryInfo dir, string folder, DateTime writtenAt, Dictionary<string, string[]> files) =>
+        Write(dir, folder, writtenAt, "/src", files);
+
+    private static void Write(DirectoryInfo dir, string folder, DateTime writtenAt, string root, Dictionary<string, string[]> files)
     {
         var report = new
         {
-            files = files.ToDictionary(f => f.Key, f => new
+            projectRoot = root,
+            files = files.ToDictionary(f => root + f.Key[4..], f => new
             {
                 mutants = f.Value.Select(s => s.Split(':') is [var status, var reason]
                     ? (object)new { status, statusReason = reason }
                     : new { status = s }),
             }),
         };
-        var path = Path.Combine(root.FullName, folder, "mutation-report.json");
+        var path = Path.Combine(dir.FullName, folder, "mutation-report.json");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, JsonSerializer.Serialize(report));
         File.SetLastWriteTimeUtc(path, writtenAt);
