@@ -107,7 +107,8 @@ internal sealed class FakeInventory
                 .Where(id => !inventory.Unknown.ContainsKey(id) && !inventory.Unpriced.ContainsKey(id))
                 .Select(id => new CatalogueProduct(id, $"Product {id}", inventory.Prices.GetValueOrDefault(id, DefaultPrice)))
                 .ToList();
-            var answer = new CheckStockResponse(unknown.Count == 0, [.. unknown.Select(id => new StockShortage(id, 1, 0))], unknown, products);
+            // unknownProducts is optional in the contract (left out when there are none).
+            var answer = new CheckStockResponse(unknown.Count == 0, [.. unknown.Select(id => new StockShortage(id, 1, 0))], unknown.Count == 0 ? null : unknown, products);
             return new HttpResponseMessage(HttpStatusCode.OK) { Content = JsonContent.Create(answer, options: JsonDefaults.Options) };
         }
     }
