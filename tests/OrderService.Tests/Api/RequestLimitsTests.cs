@@ -7,9 +7,11 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using OrderPlatform.Contracts;
 using OrderPlatform.OrderService.Limits;
 using OrderPlatform.OrderService.Tests.Support;
 using OrderPlatform.OrderService.Workflow;
+using OrderPlatform.ServiceDefaults.Security;
 using OrderPlatform.Testing;
 
 namespace OrderPlatform.OrderService.Tests.Api;
@@ -83,6 +85,21 @@ public sealed class RequestLimitsTests(OrderApiFactory api) : OrderApiTests(api)
         (await first.PostJsonAsync("/api/orders", TestOrders.Request("lim-own-1"))).StatusCode.Should().Be(HttpStatusCode.Accepted);
         (await second.PostJsonAsync("/api/orders", TestOrders.Request("lim-own-2") with { CustomerId = null })).StatusCode.Should().Be(HttpStatusCode.Accepted);
         (await first.PostJsonAsync("/api/orders", TestOrders.Request("lim-own-3"))).StatusCode.Should().Be(HttpStatusCode.TooManyRequests);
+    }
+
+    [Fact]
+    public async Task Writes_outside_the_api_such_as_the_sidecars_cron_binding_are_not_limited()
+    {
+        using var limited = Limited(writes: 1);
+        // As daprd's cron binding calls: the app API token (the factory's clients send it) and no caller app-id.
+        var binding = OrderApiFactory.ClientWith(limited, null);
+        binding.DefaultRequestHeaders.Remove(DaprCallers.CallerHeader);
+
+        var first = await binding.PostAsync(new Uri("/" + Components.ReconcileCron, UriKind.Relative), null);
+        var second = await binding.PostAsync(new Uri("/" + Components.ReconcileCron, UriKind.Relative), null);
+
+        first.StatusCode.Should().Be(HttpStatusCode.OK);
+        second.StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
     [Fact]
