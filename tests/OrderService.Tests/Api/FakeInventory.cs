@@ -37,6 +37,12 @@ internal sealed class FakeInventory
     /// <summary>An inventory-service that predates prices (no <c>products</c> in its answer).</summary>
     public bool WithoutPrices { get; set; }
     public ConcurrentQueue<(Uri Uri, CheckStockRequest Body)> Checks { get; } = new();
+
+    /// <summary>
+    /// The <c>order.id</c> baggage of the activity each check-stock call was made in: what the HttpClient's propagator
+    /// would send as the <c>baggage</c> header (this fake is the primary handler, below where that header is written).
+    /// </summary>
+    public ConcurrentQueue<string?> CheckBaggage { get; } = new();
     public HttpStatusCode? FailWith { get; set; }
     public bool Unreachable { get; set; }
 
@@ -55,6 +61,7 @@ internal sealed class FakeInventory
         CataloguePage = new([], null);
         WithoutPrices = false;
         Checks.Clear();
+        CheckBaggage.Clear();
         FailWith = null;
         Unreachable = false;
     }
@@ -91,6 +98,7 @@ internal sealed class FakeInventory
 
             var body = (await request.Content!.ReadFromJsonAsync<CheckStockRequest>(JsonDefaults.Options, cancellationToken))!;
             inventory.Checks.Enqueue((request.RequestUri!, body));
+            inventory.CheckBaggage.Enqueue(System.Diagnostics.Activity.Current?.GetBaggageItem(OrderTrace.OrderIdTag));
             if (inventory.Unreachable)
             {
                 throw new HttpRequestException("Connection refused (localhost:3500)");
@@ -107,7 +115,8 @@ internal sealed class FakeInventory
                 .Where(id => !inventory.Unknown.ContainsKey(id) && !inventory.Unpriced.ContainsKey(id))
                 .Select(id => new CatalogueProduct(id, $"Product {id}", inventory.Prices.GetValueOrDefault(id, DefaultPrice)))
                 .ToList();
-            var answer = new CheckStockResponse(unknown.Count == 0, [.. unknown.Select(id => new StockShortage(id, 1, 0))], unknown, products);
+            // unknownProducts is optional in the contract (left out when there are none).
+            var answer = new CheckStockResponse(unknown.Count == 0, [.. unknown.Select(id => new StockShortage(id, 1, 0))], unknown.Count == 0 ? null : unknown, products);
             return new HttpResponseMessage(HttpStatusCode.OK) { Content = JsonContent.Create(answer, options: JsonDefaults.Options) };
         }
     }

@@ -18,6 +18,8 @@ public sealed class OpenApiSecurityTests(OrderApiFactory api) : OrderApiTests(ap
         scheme.GetProperty("type").GetString().Should().Be("http");
         scheme.GetProperty("scheme").GetString().Should().Be("bearer");
         scheme.GetProperty("bearerFormat").GetString().Should().Be("JWT");
+        scheme.GetProperty("description").GetString().Should().Be(
+            "A Microsoft Entra ID access token for the order API (locally: tools/DevToken). Operator operations need the Orders.Operator app role.");
 
         var security = Operations(document).ToDictionary(o => o.Id, o => o.Security);
         foreach (var id in new[] { "ApproveOrder", "CompensateOrder", "CommitOrderStock", "ResumeOrder", "OrdersNeedingAttention" })
@@ -29,6 +31,8 @@ public sealed class OpenApiSecurityTests(OrderApiFactory api) : OrderApiTests(ap
         {
             security[id].Should().Equal(["Bearer: "], id);
         }
+
+        security["ListProducts"].Should().BeEmpty("the catalogue is public");
     }
 
     private static IEnumerable<(string Id, List<string> Security)> Operations(JsonDocument document) =>

@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using OrderPlatform.Contracts;
 using OrderPlatform.OrderService.Downstream;
@@ -77,6 +78,18 @@ public class OrderApiFactory() : SidecarServiceFactory<Program>(AppIds.OrderServ
         var client = factory.CreateClient();
         client.DefaultRequestHeaders.Authorization = token is null ? null : new AuthenticationHeaderValue("Bearer", token);
         return client;
+    }
+
+    /// <summary>
+    /// A token signed with the key the host trusts, exactly as <paramref name="descriptor"/> says: no issued-at, not-before
+    /// or expiry is added (<see cref="JsonWebTokenHandler.SetDefaultTimesOnTokenCreation"/> off), for tokens
+    /// <see cref="DevTokenIssuer"/> cannot make (no expiry, a caller claim other than both oid and sub).
+    /// </summary>
+    public static string Token(SecurityTokenDescriptor descriptor)
+    {
+        ArgumentNullException.ThrowIfNull(descriptor);
+        descriptor.SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(SigningKey), SecurityAlgorithms.HmacSha256);
+        return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(descriptor);
     }
 
     /// <summary>A client signed in as customer <paramref name="callerId"/>.</summary>

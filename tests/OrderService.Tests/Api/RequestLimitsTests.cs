@@ -4,10 +4,14 @@ using System.Text;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using OrderPlatform.Contracts;
 using OrderPlatform.OrderService.Limits;
 using OrderPlatform.OrderService.Tests.Support;
 using OrderPlatform.OrderService.Workflow;
+using OrderPlatform.ServiceDefaults.Security;
 using OrderPlatform.Testing;
 
 namespace OrderPlatform.OrderService.Tests.Api;
@@ -41,7 +45,11 @@ public sealed class RequestLimitsTests(OrderApiFactory api) : OrderApiTests(api)
         third.StatusCode.Should().Be(HttpStatusCode.TooManyRequests);
         third.Headers.RetryAfter!.Delta!.Value.Should().BePositive().And.BeLessThanOrEqualTo(TimeSpan.FromMinutes(10));
         third.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
-        (await third.ReadJsonAsync()).GetProperty("status").GetInt32().Should().Be(429);
+        var problem = await third.ReadJsonAsync();
+        problem.GetProperty("status").GetInt32().Should().Be(429);
+        problem.GetProperty("title").GetString().Should().Be("Too many requests");
+        problem.GetProperty("detail").GetString().Should().Be(
+            $"This caller sent more than the allowed writes in its window; retry after {third.Headers.GetValues("Retry-After").Single()} s. Nothing was done.");
         (await State.ContainsAsync("lim-3")).Should().BeFalse();
         Api.Inventory.Checks.Should().BeEmpty("a refused write reaches nothing");
         Api.Workflows.Verify(w => w.ScheduleNewWorkflowAsync(nameof(OrderWorkflow), "lim-3", It.IsAny<OrderWorkflowInput>()), Times.Never);
@@ -63,6 +71,64 @@ public sealed class RequestLimitsTests(OrderApiFactory api) : OrderApiTests(api)
         problem.GetProperty("detail").GetString().Should().Contain("2048");
         (await State.ContainsAsync("lim-big")).Should().BeFalse();
         Api.Inventory.Checks.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Each_signed_in_caller_has_a_write_budget_of_its_own()
+    {
+        // The test server's requests all come from one (unknown) address: only the caller's identity tells them apart,
+        // and the limiter sees it only because authentication ran first.
+        using var limited = Limited(writes: 1);
+        var first = OrderApiFactory.ClientWith(limited, OrderApiFactory.Tokens.Create(OrderApiFactory.Customer));
+        var second = OrderApiFactory.ClientWith(limited, OrderApiFactory.Tokens.Create("cust-2"));
+
+        (await first.PostJsonAsync("/api/orders", TestOrders.Request("lim-own-1"))).StatusCode.Should().Be(HttpStatusCode.Accepted);
+        (await second.PostJsonAsync("/api/orders", TestOrders.Request("lim-own-2") with { CustomerId = null })).StatusCode.Should().Be(HttpStatusCode.Accepted);
+        (await first.PostJsonAsync("/api/orders", TestOrders.Request("lim-own-3"))).StatusCode.Should().Be(HttpStatusCode.TooManyRequests);
+    }
+
+    [Fact]
+    public async Task Writes_outside_the_api_such_as_the_sidecars_cron_binding_are_not_limited()
+    {
+        using var limited = Limited(writes: 1);
+        // As daprd's cron binding calls: the app API token (the factory's clients send it) and no caller app-id.
+        var binding = OrderApiFactory.ClientWith(limited, null);
+        binding.DefaultRequestHeaders.Remove(DaprCallers.CallerHeader);
+
+        var first = await binding.PostAsync(new Uri("/" + Components.ReconcileCron, UriKind.Relative), null);
+        var second = await binding.PostAsync(new Uri("/" + Components.ReconcileCron, UriKind.Relative), null);
+
+        first.StatusCode.Should().Be(HttpStatusCode.OK);
+        second.StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_body_of_exactly_the_limit_is_read_one_byte_more_is_a_413()
+    {
+        using var limited = Limited(maxBody: 2048);
+        var client = SignedIn(limited);
+
+        // Not JSON: the body at the limit reaches the endpoint (and is refused there as malformed), the one above does not.
+        using var atLimit = new StringContent(new string('x', 2048), Encoding.UTF8, "application/json");
+        using var aboveLimit = new StringContent(new string('x', 2049), Encoding.UTF8, "application/json");
+        var read = await client.PostAsync(new Uri("/api/orders", UriKind.Relative), atLimit);
+        var refused = await client.PostAsync(new Uri("/api/orders", UriKind.Relative), aboveLimit);
+
+        read.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        refused.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
+        var problem = await refused.ReadJsonAsync();
+        problem.GetProperty("title").GetString().Should().Be("Request body too large");
+        problem.GetProperty("detail").GetString().Should().Be("This route takes bodies of at most 2048 bytes; nothing was done.");
+    }
+
+    [Fact]
+    public void The_batch_limit_may_equal_the_single_limit_and_is_kestrels_cap()
+    {
+        using var equal = Limited(maxBody: 4096, maxBatchBody: 4096);
+
+        var kestrel = equal.Services.GetRequiredService<IOptions<KestrelServerOptions>>().Value;
+
+        kestrel.Limits.MaxRequestBodySize.Should().Be(4096);
     }
 
     [Fact]
@@ -107,6 +173,7 @@ public sealed class RequestLimitsTests(OrderApiFactory api) : OrderApiTests(api)
         RequestLimitsRegistration.CallerOf(alice, options).Should().Be("user:alice");
         RequestLimitsRegistration.CallerOf(alice, new RequestLimitsOptions { CallerClaim = "oid" }).Should().Be("user:42");
         RequestLimitsRegistration.CallerOf(anonymous, options).Should().Be("ip:10.0.0.7", "X-Forwarded-For is not trusted unless configured");
+        RequestLimitsRegistration.CallerOf(new DefaultHttpContext(), options).Should().Be("ip:unknown", "a connection without an address (an in-process caller)");
         // The right-most entry is the one ACA's ingress added; "1.2.3.4" is whatever the client claimed.
         RequestLimitsRegistration.CallerOf(anonymous, new RequestLimitsOptions { ClientIpFromForwardedFor = true }).Should().Be("ip:203.0.113.9");
     }

@@ -69,6 +69,17 @@ public sealed class StartRecoveryTests(OrderApiFactory api) : OrderApiTests(api)
     }
 
     [Fact]
+    public async Task A_replay_exactly_at_the_end_of_the_start_grace_starts_the_workflow()
+    {
+        var order = await SeedPendingOrderAsync("ord-grace-end", age: OrderStarter.StartGrace);
+
+        var response = await Client.PostJsonAsync("/api/orders", TestOrders.Request("ord-grace-end"), Key);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        Api.Workflows.Verify(w => w.ScheduleNewWorkflowAsync(nameof(OrderWorkflow), order.OrderId, It.IsAny<OrderWorkflowInput>()), Times.Once);
+    }
+
+    [Fact]
     public async Task A_replay_of_an_order_that_moved_on_starts_nothing()
     {
         var request = TestOrders.Request("ord-paid");

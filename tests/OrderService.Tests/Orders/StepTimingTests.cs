@@ -13,6 +13,7 @@ public sealed class StepTimingTests
     [Theory]
     [InlineData(HttpStatusCode.OK, "ok")]
     [InlineData(HttpStatusCode.UnprocessableEntity, "ok")]
+    [InlineData(HttpStatusCode.InternalServerError, "fault")]
     [InlineData(HttpStatusCode.ServiceUnavailable, "fault")]
     public async Task A_step_is_timed_on_the_injected_clock_and_tagged_with_its_method_and_outcome(HttpStatusCode status, string outcome)
     {
@@ -44,6 +45,22 @@ public sealed class StepTimingTests
 
         await call.Should().ThrowAsync<HttpRequestException>();
         steps.GetMeasurementSnapshot().Should().ContainSingle().Which.Tags.Should().Contain(new KeyValuePair<string, object?>("outcome", "fault"));
+    }
+
+    [Fact]
+    public async Task A_request_without_a_uri_is_the_unknown_step()
+    {
+        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var meters = services.GetRequiredService<IMeterFactory>();
+        using var steps = new MetricCollector<double>(meters, ServiceDefaults.TelemetryExtensions.ActivitySourceName, OrderMetrics.StepDuration);
+        var clock = new FakeTimeProvider();
+        using var handler = new StepTimingHandler(new OrderMetrics(meters), clock) { InnerHandler = new Answer(HttpStatusCode.OK, clock) };
+        using var invoker = new HttpMessageInvoker(handler);
+        using var request = new HttpRequestMessage();
+
+        using var _ = await invoker.SendAsync(request, CancellationToken.None);
+
+        steps.GetMeasurementSnapshot().Should().ContainSingle().Which.Tags.Should().Contain(new KeyValuePair<string, object?>("step", "unknown"));
     }
 
     /// <summary>Answers <paramref name="status"/> after 1.5 s on the fake clock.</summary>

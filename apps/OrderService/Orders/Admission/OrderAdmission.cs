@@ -30,18 +30,6 @@ public sealed partial class OrderAdmission(
 
     private AdmissionOptions Settings => options.Value;
 
-    /// <summary>Orders counted now (accepted and still in flight, plus slots reserved by requests under way).</summary>
-    public int InFlight
-    {
-        get
-        {
-            lock (gate)
-            {
-                return open.Count + reserved;
-            }
-        }
-    }
-
     /// <summary>
     /// Reserves <paramref name="count"/> slots; false when they are not free even after looking at the stored status of
     /// the orders counted (when that look is due).

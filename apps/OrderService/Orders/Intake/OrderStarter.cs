@@ -21,19 +21,18 @@ public sealed class OrderStarter(IDaprWorkflowClient workflows, OrderEventPublis
 
     /// <summary>
     /// For a replayed request: a pending order older than <see cref="StartGrace"/> whose workflow does not exist (saving
-    /// it succeeded, scheduling failed) is started now. Returns whether it was.
+    /// it succeeded, scheduling failed) is started now.
     /// </summary>
-    public async Task<bool> EnsureStartedAsync(StoredOrder order, string? paymentToken, CancellationToken ct = default)
+    public async Task EnsureStartedAsync(StoredOrder order, string? paymentToken, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(order);
         if (order.Status != OrderStatus.Pending || clock.GetUtcNow() - order.CreatedAt < StartGrace
             || await workflows.GetWorkflowStateAsync(order.OrderId, getInputsAndOutputs: false, ct) is { Exists: true })
         {
-            return false;
+            return;
         }
 
         await StartAsync(order, paymentToken, ct);
-        return true;
     }
 
     /// <summary>The order with its workflow input, to be saved in the same insert (the reconciler starts it from there).</summary>
