@@ -51,9 +51,9 @@ public sealed class OrderRepositoryTests : IAsyncLifetime
     {
         var known = await orders.ReadAsync("ord-404");
 
-        (await FluentActions.Awaiting(() => orders.UpdateAsync("ord-404", o => o)).Should().ThrowAsync<KeyNotFoundException>())
+        (await FluentActions.Awaiting(() => orders.UpdateAsync("ord-404", o => o with { Currency = "EUR" })).Should().ThrowAsync<KeyNotFoundException>())
             .WithMessage("Order 'ord-404' does not exist.");
-        (await FluentActions.Awaiting(() => orders.UpdateAsync("ord-404", known, o => o)).Should().ThrowAsync<KeyNotFoundException>())
+        (await FluentActions.Awaiting(() => orders.UpdateAsync("ord-404", known, o => o with { Currency = "EUR" })).Should().ThrowAsync<KeyNotFoundException>())
             .WithMessage("Order 'ord-404' does not exist.");
         sidecar.Hooks.Saves.Should().BeEmpty();
     }
