@@ -44,13 +44,14 @@ public sealed class OrderRepository(StateStore store)
     /// <summary>
     /// Applies <paramref name="change"/> (null = nothing to change) to the order at the version read, reading and
     /// applying again while that loses an ETag race (<c>StateStore:ConflictAttempts</c>); returns the order afterwards.
+    /// A missing order changes nothing, so the store answers null: that is the one place it is reported.
     /// </summary>
     public async Task<StoredOrder> UpdateAsync(string orderId, Func<StoredOrder, StoredOrder?> change, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(change);
         return await store.UpdateAsync<StoredOrder>(
             StateKeys.Order(orderId),
-            order => change(order ?? throw new KeyNotFoundException($"Order '{orderId}' does not exist.")),
+            order => order is null ? null : change(order),
             ct) ?? throw new KeyNotFoundException($"Order '{orderId}' does not exist.");
     }
 
@@ -68,7 +69,7 @@ public sealed class OrderRepository(StateStore store)
         return await store.UpdateAsync<StoredOrder>(
             StateKeys.Order(orderId),
             known,
-            order => change(order ?? throw new KeyNotFoundException($"Order '{orderId}' does not exist.")),
+            order => order is null ? null : change(order),
             ct) ?? throw new KeyNotFoundException($"Order '{orderId}' does not exist.");
     }
 

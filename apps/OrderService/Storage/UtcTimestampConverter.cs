@@ -13,7 +13,7 @@ public sealed class UtcTimestampConverter : JsonConverter<DateTimeOffset>
     public const string Format = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
 
     public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        DateTimeOffset.Parse(reader.GetString() ?? string.Empty, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+        DateTimeOffset.Parse(reader.GetString() ?? throw new JsonException("A timestamp cannot be null."), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
 
     public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options)
     {

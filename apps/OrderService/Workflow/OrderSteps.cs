@@ -31,7 +31,6 @@ internal sealed class OrderSteps(WorkflowContext context, OrderWorkflowInput inp
 
     public bool MustRelease { get; private set; }
     public bool MustRefund { get; private set; }
-    public bool Shipped { get; private set; }
 
     /// <summary>Shipping was called: its outcome may be a stored shipment, so nothing is compensated from here on.</summary>
     public bool ShipAttempted { get; private set; }
@@ -95,8 +94,7 @@ internal sealed class OrderSteps(WorkflowContext context, OrderWorkflowInput inp
         ShipAttempted = true;
         var result = await RunAsync("shipping", o => context.CallActivityAsync<ShipmentResult>(
             nameof(ShipOrderStepActivity), new ShipOrderStep(ShipmentRequest, Recording()), o));
-        Shipped = result.Status == ShipmentStatus.Shipped;
-        Status = Shipped ? OrderStatus.Shipped : Status;
+        Status = result.Status == ShipmentStatus.Shipped ? OrderStatus.Shipped : Status;
         return result;
     }
 
@@ -135,9 +133,7 @@ internal sealed class OrderSteps(WorkflowContext context, OrderWorkflowInput inp
     public async Task<ShipmentResult> V1ShipAsync()
     {
         ShipAttempted = true;
-        var result = await RunAsync("shipping", o => context.CallActivityAsync<ShipmentResult>(nameof(ShipOrderActivity), ShipmentRequest, o));
-        Shipped = result.Status == ShipmentStatus.Shipped;
-        return result;
+        return await RunAsync("shipping", o => context.CallActivityAsync<ShipmentResult>(nameof(ShipOrderActivity), ShipmentRequest, o));
     }
 
     public Task<ReservationResult> V1CommitStockAsync() =>
@@ -150,11 +146,13 @@ internal sealed class OrderSteps(WorkflowContext context, OrderWorkflowInput inp
         Status = status;
     }
 
-    /// <summary>Refund (when charged) then release (when reserved), then the order fails with <paramref name="reason"/>.</summary>
+    /// <summary>
+    /// Refund (when charged) then release (when reserved), then the order fails with <paramref name="reason"/>. Every
+    /// failure follows a step's answer, so <c>order_created</c> is already out.
+    /// </summary>
     public async Task<OrderWorkflowResult> FailAsync(string reason)
     {
         await CompensateAsync(reason);
-        await EnsureCreatedPublishedAsync();
         await RecordAsync(OrderStatus.Failed, reason, OrderEventTypes.Failed, failureReason: reason);
         return new OrderWorkflowResult(OrderStatus.Failed, reason);
     }
@@ -167,20 +165,18 @@ internal sealed class OrderSteps(WorkflowContext context, OrderWorkflowInput inp
         return new OrderWorkflowResult(OrderStatus.Cancelled, reason);
     }
 
-    /// <summary>Refund, then release: each retried until it succeeds.</summary>
+    /// <summary>Refund, then release: each retried until it succeeds. Runs once: the order ends right after.</summary>
     private async Task CompensateAsync(string reason)
     {
         finishing = true;
         if (MustRefund)
         {
             await CompensateStepAsync<RefundResult>(nameof(RefundPaymentActivity), new RefundRequest(input.OrderId, reason), "refund");
-            MustRefund = false;
         }
 
         if (MustRelease)
         {
             await CompensateStepAsync<ReservationResult>(nameof(ReleaseStockActivity), new ReleaseStockRequest(input.OrderId), "stock release");
-            MustRelease = false;
         }
     }
 
@@ -259,15 +255,14 @@ internal sealed class OrderSteps(WorkflowContext context, OrderWorkflowInput inp
     }
 
     /// <summary>
-    /// An order that ends before its first step ran (a cancel seen before it) still gets <c>order_created</c> before its
-    /// end, as a status recording that writes nothing (the first history entry already says it).
+    /// An order cancelled before its first step answered still gets <c>order_created</c> before its end, as a status
+    /// recording that writes nothing (the first history entry already says it). The V1 step list published it first.
     /// </summary>
     private async Task EnsureCreatedPublishedAsync()
     {
         if (input.RecordsInSteps && input.PublishesCreated && !createdPublished)
         {
             await RecordAsync(OrderStatus.Pending, StoredOrder.ReceivedDetail, OrderEventTypes.Created);
-            createdPublished = true;
         }
     }
 

@@ -61,6 +61,17 @@ public sealed class RecordOrderStatusActivityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_recording_tags_its_span_with_the_order_id()
+    {
+        await StoredAsync(TestOrders.Stored(status: OrderStatus.Reserved));
+        using var span = new OrderSpan();
+
+        await activity.RunAsync(Mock.Of<WorkflowActivityContext>(), new OrderStatusUpdate("ord-1", OrderStatus.OnHold, At, "charge kept failing"));
+
+        span.OrderId.Should().Be("ord-1");
+    }
+
+    [Fact]
     public async Task An_order_put_on_hold_is_counted_on_hold_not_as_ended()
     {
         using var held = new MetricCollector<long>(metricsServices.GetRequiredService<IMeterFactory>(), ServiceDefaults.TelemetryExtensions.ActivitySourceName, OrderMetrics.OnHold);

@@ -80,6 +80,49 @@ public sealed class StepActivityTests : IAsyncLifetime
         result.Status.Should().Be(ReservationStatus.Rejected);
         sidecar.Hooks.Saves.Should().BeEmpty();
         sidecar.Hooks.Published.Should().BeEmpty();
+        sidecar.Hooks.Calls("GetState").Should().Be(0, "with nothing to record the order is not even read");
+    }
+
+    [Fact]
+    public async Task A_declined_charge_and_a_rejected_shipment_record_nothing()
+    {
+        await StoredAsync(TestOrders.Stored(status: OrderStatus.Reserved));
+        var payments = new PaymentClient(Answering("payment-service",
+            """{"orderId":"ord-1","paymentId":"","status":"declined","amount":60,"declineReason":"card expired","processedAt":"2026-03-14T10:00:00Z"}"""));
+        var shipping = new ShippingClient(Answering("shipping-service", """{"orderId":"ord-1","status":"rejected","reason":"unserviceable"}"""));
+
+        await new ProcessPaymentStepActivity(payments, recorder).RunAsync(Mock.Of<WorkflowActivityContext>(),
+            new ProcessPaymentStep(new PaymentRequest("ord-1", "cust-1", 60m, "USD", "tok_visa"), new StepRecording("ord-1", At)));
+        await new ShipOrderStepActivity(shipping, recorder).RunAsync(Mock.Of<WorkflowActivityContext>(),
+            new ShipOrderStep(new ShipmentRequest("ord-1", "cust-1", [new StockLine("sku-1", 2)], null), new StepRecording("ord-1", At)));
+
+        downstream.Should().Equal("http://payment-service/process-payment", "http://shipping-service/ship");
+        sidecar.Hooks.Saves.Should().BeEmpty();
+        sidecar.Hooks.Published.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_first_step_for_an_order_that_is_not_stored_fails_before_calling_downstream()
+    {
+        var inventory = new InventoryClient(Answering("inventory-service", """{"reservationId":"ord-404","status":"reserved","shortages":[]}"""));
+
+        var act = () => new ReserveStockStepActivity(inventory, recorder).RunAsync(Mock.Of<WorkflowActivityContext>(),
+            new ReserveStockStep(new ReserveStockRequest("ord-404", "ord-404", [new StockLine("sku-1", 2)]), new StepRecording("ord-404", At, PublishesCreated: true)));
+
+        (await act.Should().ThrowAsync<KeyNotFoundException>()).WithMessage("Order 'ord-404' does not exist.");
+        downstream.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_step_tags_its_span_with_the_order_id()
+    {
+        await StoredAsync(TestOrders.Stored());
+        var inventory = new InventoryClient(Answering("inventory-service", """{"reservationId":"ord-1","status":"rejected","shortages":[]}"""));
+        using var span = new OrderSpan();
+
+        await new ReserveStockStepActivity(inventory, recorder).RunAsync(Mock.Of<WorkflowActivityContext>(), new ReserveStockStep(Reserve, new StepRecording("ord-1", At)));
+
+        span.OrderId.Should().Be("ord-1");
     }
 
     [Fact]

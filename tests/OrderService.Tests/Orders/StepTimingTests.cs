@@ -63,6 +63,21 @@ public sealed class StepTimingTests
         steps.GetMeasurementSnapshot().Should().ContainSingle().Which.Tags.Should().Contain(new KeyValuePair<string, object?>("step", "unknown"));
     }
 
+    [Fact]
+    public async Task A_stock_call_is_timed_as_the_stock_step_not_by_its_product_id()
+    {
+        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var meters = services.GetRequiredService<IMeterFactory>();
+        using var steps = new MetricCollector<double>(meters, ServiceDefaults.TelemetryExtensions.ActivitySourceName, OrderMetrics.StepDuration);
+        var clock = new FakeTimeProvider();
+        using var handler = new StepTimingHandler(new OrderMetrics(meters), clock) { InnerHandler = new Answer(HttpStatusCode.NotFound, clock) };
+        var inventory = new OrderPlatform.OrderService.Downstream.InventoryClient(new HttpClient(handler) { BaseAddress = new Uri("http://inventory-service") });
+
+        (await inventory.GetStockAsync("sku-42")).Should().BeNull();
+
+        steps.GetMeasurementSnapshot().Should().ContainSingle().Which.Tags.Should().Contain(new KeyValuePair<string, object?>("step", "stock"));
+    }
+
     /// <summary>Answers <paramref name="status"/> after 1.5 s on the fake clock.</summary>
     private sealed class Answer(HttpStatusCode status, FakeTimeProvider clock) : HttpMessageHandler
     {

@@ -1,6 +1,7 @@
 using Dapr.Workflow;
 using Dapr.Workflow.Client;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using OrderPlatform.OrderService.Workflow.Retention;
@@ -76,6 +77,50 @@ public sealed class WorkflowHistoryPurgerTests
         await disabled.StopAsync(CancellationToken.None);
 
         listed.Should().Equal([new DateTimeOffset(Now).AddMinutes(5), new DateTimeOffset(Now).AddMinutes(10)], "one listing per interval, none at start, none by the disabled purger");
+    }
+
+    [Fact]
+    public async Task A_failed_sweep_is_logged_and_the_next_interval_sweeps_again()
+    {
+        var attempts = 0;
+        workflows.Setup(w => w.ListInstanceIdsAsync(null, 100, It.IsAny<CancellationToken>()))
+            .Returns(() => Interlocked.Increment(ref attempts) == 1
+                ? throw new InvalidOperationException("scheduler unavailable")
+                : Task.FromResult(new WorkflowInstancePage([], null)));
+        var log = new FakeLogger<WorkflowHistoryPurger>();
+        using var purger = new WorkflowHistoryPurger(workflows.Object, Options.Create(new WorkflowRetentionOptions()), clock, log);
+        await purger.StartAsync(CancellationToken.None);
+
+        clock.Advance(TimeSpan.FromMinutes(5));
+        await WaitUntilAsync(() => log.Collector.Count >= 1);
+        clock.Advance(TimeSpan.FromMinutes(5));
+        await WaitUntilAsync(() => Volatile.Read(ref attempts) >= 2);
+        await purger.StopAsync(CancellationToken.None);
+
+        var failure = log.Collector.GetSnapshot()[0];
+        failure.Message.Should().Be("Workflow retention sweep failed; the next sweep tries again");
+        failure.Exception.Should().BeOfType<InvalidOperationException>();
+    }
+
+    [Fact]
+    public async Task Disposing_the_purger_cancels_a_sweep_in_progress()
+    {
+        var listing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        workflows.Setup(w => w.ListInstanceIdsAsync(null, 100, It.IsAny<CancellationToken>()))
+            .Returns(async (string? _, int _, CancellationToken ct) =>
+            {
+                listing.TrySetResult();
+                await Task.Delay(Timeout.Infinite, ct);
+                return new WorkflowInstancePage([], null);
+            });
+        var purger = Purger(new WorkflowRetentionOptions());
+        await purger.StartAsync(CancellationToken.None);
+        clock.Advance(TimeSpan.FromMinutes(5));
+        await listing.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        purger.Dispose();
+
+        await FluentActions.Awaiting(() => purger.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(30))).Should().ThrowAsync<OperationCanceledException>();
     }
 
     private WorkflowHistoryPurger Purger(WorkflowRetentionOptions options) =>
