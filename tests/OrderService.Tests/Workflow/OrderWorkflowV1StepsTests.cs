@@ -148,14 +148,16 @@ public sealed class OrderWorkflowV1StepsTests
             "Record:Pending", nameof(CheckStockActivity), nameof(ReserveStockActivity), "Record:Reserved", nameof(ReleaseStockActivity), "Record:Cancelled");
     }
 
-    [Fact]
-    public async Task An_old_instance_whose_payment_is_declined_without_a_reason_releases_and_fails()
+    [Theory]
+    [InlineData(null, "payment declined: no reason given")]
+    [InlineData("card expired", "payment declined: card expired")]
+    public async Task An_old_instance_whose_payment_is_declined_releases_and_fails_naming_the_reason(string? reason, string failure)
     {
-        h.Answer<PaymentResult>(nameof(ProcessPaymentActivity), _ => new PaymentResult("ord-1", "", PaymentStatus.Declined, 60m, null, WorkflowHarness.Now));
+        h.Answer<PaymentResult>(nameof(ProcessPaymentActivity), _ => new PaymentResult("ord-1", "", PaymentStatus.Declined, 60m, reason, WorkflowHarness.Now));
 
         var result = await h.RunAsync(V1());
 
-        result.Should().Be(new OrderWorkflowResult(OrderStatus.Failed, "payment declined: no reason given"));
+        result.Should().Be(new OrderWorkflowResult(OrderStatus.Failed, failure));
         h.Calls.Should().EndWith([nameof(ReserveStockActivity), "Record:Reserved", nameof(ProcessPaymentActivity), nameof(ReleaseStockActivity), "Record:Failed"]);
     }
 
@@ -171,14 +173,16 @@ public sealed class OrderWorkflowV1StepsTests
             nameof(ProcessPaymentActivity), "Record:Paid", nameof(RefundPaymentActivity), nameof(ReleaseStockActivity), "Record:Cancelled"]);
     }
 
-    [Fact]
-    public async Task An_old_instance_whose_shipment_is_rejected_without_a_reason_refunds_releases_and_fails()
+    [Theory]
+    [InlineData(null, "shipment rejected: no reason given")]
+    [InlineData("destination not served", "shipment rejected: destination not served")]
+    public async Task An_old_instance_whose_shipment_is_rejected_refunds_releases_and_fails_naming_the_reason(string? reason, string failure)
     {
-        h.Answer<ShipmentResult>(nameof(ShipOrderActivity), _ => new ShipmentResult("ord-1", ShipmentStatus.Rejected, null, null));
+        h.Answer<ShipmentResult>(nameof(ShipOrderActivity), _ => new ShipmentResult("ord-1", ShipmentStatus.Rejected, null, reason));
 
         var result = await h.RunAsync(V1());
 
-        result.Should().Be(new OrderWorkflowResult(OrderStatus.Failed, "shipment rejected: no reason given"));
+        result.Should().Be(new OrderWorkflowResult(OrderStatus.Failed, failure));
         h.Calls.Should().EndWith([nameof(ShipOrderActivity), nameof(RefundPaymentActivity), nameof(ReleaseStockActivity), "Record:Failed"]);
     }
 
