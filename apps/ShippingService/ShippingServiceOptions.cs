@@ -23,9 +23,15 @@ public sealed class ShippingServiceOptions
 }
 
 /// <summary>A list setting none of whose entries is empty or whitespace.</summary>
+/// <remarks>
+/// The message is built per failure, not passed to the base constructor: DataAnnotations caches attribute instances
+/// per type, so a constructor argument is fixed once per process (and Stryker's in-process mutants never reach it).
+/// </remarks>
 [AttributeUsage(AttributeTargets.Property)]
-public sealed class NoBlankEntriesAttribute() : ValidationAttribute("'{0}' has a blank entry.")
+public sealed class NoBlankEntriesAttribute : ValidationAttribute
 {
+    public override string FormatErrorMessage(string name) => $"'{name}' has a blank entry.";
+
     public override bool IsValid(object? value) =>
         value is not IEnumerable<string> entries || !entries.Any(string.IsNullOrWhiteSpace);
 }

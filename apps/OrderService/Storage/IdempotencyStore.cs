@@ -17,16 +17,19 @@ public sealed record IdempotencyRecord(string RequestHash, string OrderId, DateT
 /// </summary>
 public sealed class IdempotencyStore(StateStore store, IOptions<OrderServiceOptions> options)
 {
-    /// <summary>Claims the key for <paramref name="record"/>: null when this call claimed it, else the record that holds it.</summary>
-    public async Task<IdempotencyRecord?> ClaimAsync(string customerId, string idempotencyKey, IdempotencyRecord record, CancellationToken ct = default)
+    /// <summary>
+    /// Claims the key for <paramref name="record"/>: null when this call claimed it, else the record that holds it. A key
+    /// refused as held but gone when read was given back (its request created no order) or expired in between: it is
+    /// claimed again (<c>StateStore:ConflictAttempts</c>), never answered as a failure.
+    /// </summary>
+    public Task<IdempotencyRecord?> ClaimAsync(string customerId, string idempotencyKey, IdempotencyRecord record, CancellationToken ct = default)
     {
-        if (await store.TryInsertAsync(StateKeys.Idempotency(customerId, idempotencyKey), record, ct, options.Value.IdempotencyKeyTtl))
-        {
-            return null;
-        }
-
-        return await FindAsync(customerId, idempotencyKey, ct)
-            ?? throw new InvalidOperationException("The idempotency record was refused as existing but cannot be read.");
+        var key = StateKeys.Idempotency(customerId, idempotencyKey);
+        return store.RetryOnConflictAsync(async token =>
+            await store.TryInsertAsync(key, record, token, options.Value.IdempotencyKeyTtl)
+                ? null
+                : await FindAsync(customerId, idempotencyKey, token) ?? throw new StateConflictException($"'{key}' was given back while it was being claimed."),
+            ct);
     }
 
     /// <summary>The record holding <paramref name="idempotencyKey"/>, or null while it is unclaimed.</summary>

@@ -122,6 +122,34 @@ public sealed class RequestLimitsTests(OrderApiFactory api) : OrderApiTests(api)
     }
 
     [Fact]
+    public async Task A_chunked_body_without_a_length_is_cut_off_at_the_routes_limit_by_kestrel_and_answered_413()
+    {
+        // Only Kestrel has a writable IHttpMaxRequestBodySizeFeature (the test server has none): without the per-route
+        // limit, this body (under Kestrel's cap, the batch limit) would be read and the order stored.
+        using var limited = Limited(maxBody: 2048, maxBatchBody: 65536);
+        limited.UseKestrel(0);
+        // Without the redirect handler, which buffers a request body (and so gives it a length) to be able to send it again.
+        limited.StartServer();
+        var address = limited.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First();
+        var client = limited.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri(address) });
+        client.DefaultRequestHeaders.Authorization = new("Bearer", OrderApiFactory.Tokens.Create(OrderApiFactory.Customer));
+        var big = TestOrders.Request("lim-chunked") with { ShippingAddress = new("1 Main St", new string('c', 3000), "1", "US") };
+        var body = new System.IO.Pipelines.Pipe(); // a stream of unknown length: HttpClient sends it chunked
+        await body.Writer.WriteAsync(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(big, OrderPlatform.ServiceDefaults.JsonDefaults.Options));
+        await body.Writer.CompleteAsync();
+        using var chunked = new StreamContent(body.Reader.AsStream());
+        chunked.Headers.ContentType = new("application/json");
+
+        var response = await client.PostAsync(new Uri("/api/orders", UriKind.Relative), chunked);
+
+        response.RequestMessage!.Content!.Headers.ContentLength.Should().BeNull("the body went chunked, with no length to check first");
+        response.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        (await State.ContainsAsync("lim-chunked")).Should().BeFalse();
+    }
+
+    [Fact]
     public void The_batch_limit_may_equal_the_single_limit_and_is_kestrels_cap()
     {
         using var equal = Limited(maxBody: 4096, maxBatchBody: 4096);

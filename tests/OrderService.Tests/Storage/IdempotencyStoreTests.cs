@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using OrderPlatform.OrderService;
 using OrderPlatform.OrderService.Storage;
 using OrderPlatform.OrderService.Tests.Support;
+using OrderPlatform.ServiceDefaults.State;
 
 namespace OrderPlatform.OrderService.Tests.Storage;
 
@@ -45,6 +46,49 @@ public sealed class IdempotencyStoreTests : IAsyncLifetime
         var held = await store.ClaimAsync("cust-1", "key-3", new IdempotencyRecord("other-hash", "ord-2", DateTimeOffset.UnixEpoch));
 
         held.Should().Be(Record());
+    }
+
+    [Fact]
+    public async Task A_key_given_back_between_the_refused_claim_and_the_read_is_claimed_again()
+    {
+        // The holder's request created no order and gave the key back just after this claim was refused: the read that
+        // follows the refusal (the second GetState; the first is the kit's check that the insert lost a race) finds nothing.
+        var key = StateKeys.Idempotency("cust-1", "key-4");
+        await sidecar.State.PutAsync(key, new IdempotencyRecord("holder-hash", "ord-0", DateTimeOffset.UnixEpoch));
+        sidecar.Hooks.Before("GetState", async _ =>
+        {
+            if (sidecar.Hooks.Calls("GetState") == 2)
+            {
+                await sidecar.State.DeleteAsync(key);
+            }
+        });
+
+        var claimed = await Store(new OrderServiceOptions()).ClaimAsync("cust-1", "key-4", Record());
+
+        claimed.Should().BeNull("the key was free again, and this call claimed it");
+        (await sidecar.State.GetAsync<IdempotencyRecord>(key)).Should().Be(Record());
+        sidecar.Hooks.Calls("SaveState").Should().Be(2);
+    }
+
+    [Fact]
+    public async Task A_key_given_back_after_every_refusal_fails_as_a_conflict_after_the_configured_attempts()
+    {
+        var key = StateKeys.Idempotency("cust-1", "key-5");
+        var holder = new IdempotencyRecord("holder-hash", "ord-0", DateTimeOffset.UnixEpoch);
+        sidecar.Hooks.Before("SaveState", _ => sidecar.State.PutAsync(key, holder));
+        sidecar.Hooks.Before("GetState", async _ =>
+        {
+            if (sidecar.Hooks.Calls("GetState") % 2 == 0)
+            {
+                await sidecar.State.DeleteAsync(key);
+            }
+        });
+
+        var claim = () => Store(new OrderServiceOptions()).ClaimAsync("cust-1", "key-5", Record());
+
+        (await claim.Should().ThrowAsync<StateConflictException>())
+            .WithMessage($"'{key}' was given back while it was being claimed.");
+        sidecar.Hooks.Calls("SaveState").Should().Be(5, "order-service's StateStore:ConflictAttempts");
     }
 
     [Fact]

@@ -18,6 +18,8 @@ internal sealed class OrdersState(DaprClient dapr)
         where T : class =>
         store.UpdateAsync<T>(key, _ => value, CancellationToken.None);
 
+    public Task DeleteAsync(string key) => store.DeleteAsync(key, CancellationToken.None);
+
     public async Task<T?> GetAsync<T>(string key) => (await store.GetAsync<T>(key, CancellationToken.None)).Value;
 
     public async Task<bool> ContainsAsync(string key) => (await store.GetAsync<JsonElement?>(key, CancellationToken.None)).Exists;
