@@ -139,6 +139,25 @@ internal sealed class OrderSteps(WorkflowContext context, OrderWorkflowInput inp
     public Task<ReservationResult> V1CommitStockAsync() =>
         RunAsync("stock commit", o => context.CallActivityAsync<ReservationResult>(nameof(CommitStockActivity), new CommitStockRequest(input.OrderId), o));
 
+    /// <summary>
+    /// Waits for a person's decision (<see cref="ApprovalGate"/>): the order's result when a cancel, a rejection or the
+    /// timeout ends it there, else null once <see cref="OrderStatus.Approved"/> is recorded. Both step lists run it, so
+    /// an instance replays the same calls whichever list it started with.
+    /// </summary>
+    public async Task<OrderWorkflowResult?> AwaitApprovalAsync(Task<CancelOrderSignal> cancelled)
+    {
+        var (outcome, decision) = await ApprovalGate.WaitAsync(context, input, cancelled);
+        if (outcome == ApprovalOutcome.Approved)
+        {
+            await RecordAsync(OrderStatus.Approved, FailureReasons.Describe("approved", decision));
+            return null;
+        }
+
+        return outcome == ApprovalOutcome.Cancelled
+            ? await CancelAsync((await cancelled).Reason)
+            : await FailAsync(FailureReasons.NotApproved(outcome, decision));
+    }
+
     /// <summary>Records a status change (store + event); a bookkeeping fault holds the order, it never refunds it.</summary>
     public async Task RecordAsync(OrderStatus status, string? detail, string? eventType = null, string? paymentId = null, string? trackingNumber = null, string? failureReason = null)
     {

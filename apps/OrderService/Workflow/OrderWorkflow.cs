@@ -33,7 +33,7 @@ public sealed class OrderWorkflow : Workflow<OrderWorkflowInput, OrderWorkflowRe
         {
             result = input.RecordsInSteps
                 ? await RunStepsAsync(context, input, steps, cancel)
-                : await OrderWorkflowV1Steps.RunStepsAsync(context, input, steps, cancel);
+                : await OrderWorkflowV1Steps.RunStepsAsync(input, steps, cancel);
         }
         catch (OrderCancelledOnHoldException ex)
         {
@@ -59,15 +59,10 @@ public sealed class OrderWorkflow : Workflow<OrderWorkflowInput, OrderWorkflowRe
                 return await steps.FailAsync(FailureReasons.OutOfStock(stock.Shortages));
             }
 
-            var (outcome, decision) = await ApprovalGate.WaitAsync(context, input, cancel);
-            if (outcome != ApprovalOutcome.Approved)
+            if (await steps.AwaitApprovalAsync(cancel) is { } ended)
             {
-                return outcome == ApprovalOutcome.Cancelled
-                    ? await steps.CancelAsync((await cancel).Reason)
-                    : await steps.FailAsync(FailureReasons.NotApproved(outcome, decision));
+                return ended;
             }
-
-            await steps.RecordAsync(OrderStatus.Approved, FailureReasons.Describe("approved", decision));
         }
 
         if (cancel.IsCompleted)

@@ -18,8 +18,7 @@ namespace OrderPlatform.OrderService.Workflow;
 /// </summary>
 internal static class OrderWorkflowV1Steps
 {
-    public static async Task<OrderWorkflowResult> RunStepsAsync(
-        WorkflowContext context, OrderWorkflowInput input, OrderSteps steps, Task<CancelOrderSignal> cancel)
+    public static async Task<OrderWorkflowResult> RunStepsAsync(OrderWorkflowInput input, OrderSteps steps, Task<CancelOrderSignal> cancel)
     {
         if (input.PublishesCreated)
         {
@@ -36,15 +35,10 @@ internal static class OrderWorkflowV1Steps
         if (input.RequiresApproval)
         {
             await steps.RecordAsync(OrderStatus.AwaitingApproval, $"total {input.Total} {input.Currency} is above the approval threshold of {input.ApprovalThreshold}");
-            var (outcome, decision) = await ApprovalGate.WaitAsync(context, input, cancel);
-            if (outcome != ApprovalOutcome.Approved)
+            if (await steps.AwaitApprovalAsync(cancel) is { } ended)
             {
-                return outcome == ApprovalOutcome.Cancelled
-                    ? await steps.CancelAsync((await cancel).Reason)
-                    : await steps.FailAsync(FailureReasons.NotApproved(outcome, decision));
+                return ended;
             }
-
-            await steps.RecordAsync(OrderStatus.Approved, FailureReasons.Describe("approved", decision));
         }
 
         if (cancel.IsCompleted)
