@@ -14,7 +14,12 @@ public sealed class CheckStockRequestValidator : AbstractValidator<CheckStockReq
 }
 
 /// <summary>The query string of <c>GET /products</c>, bound as text (the kit's paging rules name a bad value).</summary>
-public sealed record CatalogueQuery(string? PageSize, string? Token);
+public sealed record CatalogueQuery
+{
+    public string? PageSize { get; init; }
+
+    public string? Token { get; init; }
+}
 
 public sealed class CatalogueQueryValidator : AbstractValidator<CatalogueQuery>
 {

@@ -6,7 +6,10 @@ using OrderPlatform.ServiceDefaults.Validation;
 namespace OrderPlatform.NotificationService.Notifications;
 
 /// <summary>The query string of <c>GET /api/notifications</c>.</summary>
-public sealed record NotificationQuery(string? CustomerId);
+public sealed record NotificationQuery
+{
+    public string? CustomerId { get; init; }
+}
 
 /// <summary>customerId is required and becomes part of a state key, so it is an identifier.</summary>
 public sealed class NotificationQueryValidator : AbstractValidator<NotificationQuery>

@@ -8,7 +8,12 @@ using OrderPlatform.ServiceDefaults.Validation;
 namespace OrderPlatform.OrderService.Products;
 
 /// <summary>Query string of <c>GET /api/products</c>, bound as text so a bad value is a 400 naming its parameter.</summary>
-public sealed record ProductQueryParameters(string? PageSize, string? Token);
+public sealed record ProductQueryParameters
+{
+    public string? PageSize { get; init; }
+
+    public string? Token { get; init; }
+}
 
 public sealed class ProductQueryParametersValidator : AbstractValidator<ProductQueryParameters>
 {

@@ -14,19 +14,19 @@ public sealed class ParameterValidatorTests
     [Fact]
     public void The_order_query_names_each_bad_parameter_and_lists_the_statuses()
     {
-        var errors = Errors(new OrderQueryParametersValidator(), new OrderQueryParameters("a b", "lost", "0", "abc"));
+        var errors = Errors(new OrderQueryParametersValidator(), new OrderQueryParameters { CustomerId = "a b", Status = "lost", PageSize = "0", Token = "abc" });
 
         Names(errors).Should().Equal("customerid", "status", "pagesize", "token");
         errors[1].Message.Should().BeEquivalentTo(
             "'Status' must be one status of: Pending, AwaitingApproval, Approved, Reserved, Paid, Shipped, Completed, Failed, Cancelled, OnHold.");
-        Errors(new OrderQueryParametersValidator(), new OrderQueryParameters("cust-1", "paid", "5", "20")).Should().BeEmpty();
-        new OrderQueryParameters(null, "shipped", null, null).StatusFilter.Should().Be(Contracts.Orders.OrderStatus.Shipped);
+        Errors(new OrderQueryParametersValidator(), new OrderQueryParameters { CustomerId = "cust-1", Status = "paid", PageSize = "5", Token = "20" }).Should().BeEmpty();
+        new OrderQueryParameters { Status = "shipped" }.StatusFilter.Should().Be(Contracts.Orders.OrderStatus.Shipped);
     }
 
     [Fact]
     public void The_catalogue_query_names_each_bad_parameter()
     {
-        Names(Errors(new ProductQueryParametersValidator(), new ProductQueryParameters("101", "-1"))).Should().Equal("pagesize", "token");
+        Names(Errors(new ProductQueryParametersValidator(), new ProductQueryParameters { PageSize = "101", Token = "-1" })).Should().Equal("pagesize", "token");
     }
 
     [Fact]

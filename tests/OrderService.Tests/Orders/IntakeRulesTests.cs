@@ -66,7 +66,7 @@ public sealed class IntakeRulesTests
     [InlineData(129, false)]
     public void An_idempotency_key_has_at_most_128_characters(int length, bool valid)
     {
-        var result = new IdempotencyKeyHeaderValidator().Validate(new IdempotencyKeyHeader(new string('k', length)));
+        var result = new IdempotencyKeyHeaderValidator().Validate(new IdempotencyKeyHeader { Value = new string('k', length) });
 
         result.IsValid.Should().Be(valid);
         if (!valid)

@@ -4,9 +4,12 @@ using Microsoft.AspNetCore.Mvc;
 namespace OrderPlatform.OrderService.Orders.Intake;
 
 /// <summary>The optional <c>Idempotency-Key</c> header of <c>POST /api/orders</c> and <c>/batch</c> (bound with <c>[AsParameters]</c>).</summary>
-public sealed record IdempotencyKeyHeader([FromHeader(Name = IdempotencyKeyHeader.Name)] string? Value)
+public sealed record IdempotencyKeyHeader
 {
     public const string Name = "Idempotency-Key";
+
+    [FromHeader(Name = Name)]
+    public string? Value { get; init; }
 }
 
 /// <summary>The one rule for the header: when given, 1 to <see cref="MaxLength"/> characters (it is hashed, never a key itself).</summary>

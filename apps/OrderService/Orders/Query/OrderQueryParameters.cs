@@ -5,8 +5,16 @@ using OrderPlatform.ServiceDefaults.Validation;
 namespace OrderPlatform.OrderService.Orders.Query;
 
 /// <summary>Query string of <c>GET /api/orders</c>, bound as text so a bad value is a 400 naming its parameter (the route's validation filter).</summary>
-public sealed record OrderQueryParameters(string? CustomerId, string? Status, string? PageSize, string? Token)
+public sealed record OrderQueryParameters
 {
+    public string? CustomerId { get; init; }
+
+    public string? Status { get; init; }
+
+    public string? PageSize { get; init; }
+
+    public string? Token { get; init; }
+
     public const int DefaultPageSize = PagingRules.DefaultPageSize;
     public const int MaxPageSize = PagingRules.MaxPageSize;
 
