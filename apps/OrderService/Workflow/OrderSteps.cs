@@ -141,8 +141,8 @@ internal sealed class OrderSteps(WorkflowContext context, OrderWorkflowInput inp
 
     /// <summary>
     /// Waits for a person's decision (<see cref="ApprovalGate"/>): the order's result when a cancel, a rejection or the
-    /// timeout ends it there, else null once <see cref="OrderStatus.Approved"/> is recorded. Both step lists run it, so
-    /// an instance replays the same calls whichever list it started with.
+    /// timeout ends it there, else null once <see cref="OrderStatus.Approved"/> is recorded. Both step lists run it: its
+    /// calls are the ones each list made before it was shared, so replaying an instance's history is unchanged.
     /// </summary>
     public async Task<OrderWorkflowResult?> AwaitApprovalAsync(Task<CancelOrderSignal> cancelled)
     {
