@@ -55,7 +55,12 @@ public static class TelemetryExtensions
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"]))
         {
-            telemetry.UseAzureMonitor();
+            // The distro keeps 5 traces per second per process (its default RateLimitedSampler, left as is: trace
+            // volume is cost) and, by default, drops every log record of a trace it did not keep. The "order never
+            // ended" alert reads the workflow's start and end log lines (infra/core/operations.bicep), so logs are kept
+            // whatever their trace's sampling: above 5 orders/s the alert would otherwise miss ends and page for
+            // orders that completed.
+            telemetry.UseAzureMonitor(azure => azure.EnableTraceBasedLogsSampler = false);
         }
 
         return builder;
