@@ -55,12 +55,21 @@ public static class TelemetryExtensions
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"]))
         {
-            // The distro keeps 5 traces per second per process (its default RateLimitedSampler, left as is: trace
-            // volume is cost) and, by default, drops every log record of a trace it did not keep. The "order never
-            // ended" alert reads the workflow's start and end log lines (infra/core/operations.bicep), so logs are kept
-            // whatever their trace's sampling: above 5 orders/s the alert would otherwise miss ends and page for
-            // orders that completed.
-            telemetry.UseAzureMonitor(azure => azure.EnableTraceBasedLogsSampler = false);
+            // Without a configure callback: that overload of the distro (1.6.0) ignores OTEL_TRACES_SAMPLER(_ARG).
+            telemetry.UseAzureMonitor();
+            builder.Services.Configure<AzureMonitorOptions>(azure =>
+            {
+                // The distro drops every log record of a trace it did not keep; the "order never ended" alert reads the
+                // workflow's start and end log lines (infra/core/operations.bicep), so logs are kept whatever the sampling.
+                azure.EnableTraceBasedLogsSampler = false;
+                if (string.IsNullOrWhiteSpace(builder.Configuration["OTEL_TRACES_SAMPLER"]))
+                {
+                    // The distro's default keeps 5 traces/s per process, each process deciding alone (it ignores the
+                    // parent's decision), so a trace across services arrives in pieces. A fixed percentage is decided
+                    // from the trace id, the same in every service: whole traces, all of them unless configured.
+                    azure.TracesPerSecond = null;
+                }
+            });
         }
 
         return builder;
