@@ -1,7 +1,11 @@
+using System.IO.Pipelines;
 using System.Net;
 using System.Security.Claims;
 using System.Text;
+using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -11,6 +15,7 @@ using OrderPlatform.Contracts;
 using OrderPlatform.OrderService.Limits;
 using OrderPlatform.OrderService.Tests.Support;
 using OrderPlatform.OrderService.Workflow;
+using OrderPlatform.ServiceDefaults;
 using OrderPlatform.ServiceDefaults.Security;
 using OrderPlatform.Testing;
 
@@ -128,15 +133,14 @@ public sealed class RequestLimitsTests(OrderApiFactory api) : OrderApiTests(api)
         // limit, this body (under Kestrel's cap, the batch limit) would be read and the order stored.
         using var limited = Limited(maxBody: 2048, maxBatchBody: 65536);
         limited.UseKestrel(0);
-        // Without the redirect handler, which buffers a request body (and so gives it a length) to be able to send it again.
         limited.StartServer();
-        var address = limited.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
-            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First();
+        var address = limited.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        // Without the redirect handler, which buffers a request body (and so gives it a length) to be able to send it again.
         var client = limited.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri(address) });
         client.DefaultRequestHeaders.Authorization = new("Bearer", OrderApiFactory.Tokens.Create(OrderApiFactory.Customer));
         var big = TestOrders.Request("lim-chunked") with { ShippingAddress = new("1 Main St", new string('c', 3000), "1", "US") };
-        var body = new System.IO.Pipelines.Pipe(); // a stream of unknown length: HttpClient sends it chunked
-        await body.Writer.WriteAsync(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(big, OrderPlatform.ServiceDefaults.JsonDefaults.Options));
+        var body = new Pipe(); // a stream of unknown length: HttpClient sends it chunked
+        await body.Writer.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(big, JsonDefaults.Options));
         await body.Writer.CompleteAsync();
         using var chunked = new StreamContent(body.Reader.AsStream());
         chunked.Headers.ContentType = new("application/json");
